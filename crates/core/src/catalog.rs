@@ -1,0 +1,352 @@
+//! The catalog model: one check (an OM-Praxis check, a One-Pager, an Umsetzungshilfe) as data.
+//!
+//! A catalog is authored as a TOML file (see `catalogs/README.md`) and is strict on input: every struct here
+//! rejects unknown keys. The types are generic over their children only so that the loader can read a file in
+//! stages and report every problem at once (see [`crate::load`]); everyone else uses the defaults.
+
+use serde::{Deserialize, Serialize};
+
+/// The catalog format version this build reads and writes.
+pub const CATALOG_FORMAT_VERSION: u32 = 1;
+
+/// One check: its description, answer scales, modules (Bausteine) with items (Check-Punkte), and Starthilfe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog<ModuleT = Module> {
+    /// Version of the file format, so that old files stay readable when the format grows.
+    pub format_version: u32,
+    /// Stable identifier (lower-case letters, digits and `-`); saved answers refer to it.
+    pub id: String,
+    /// Title as printed on the check, e.g. „Check Betrieblicher Umweltschutz".
+    pub title: String,
+    /// Subtitle or claim of the check.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subtitle: String,
+    /// The standard this check implements, e.g. "OM-Praxis A-3.6".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub standard: String,
+    /// Version of the content, chosen by the authors (e.g. "2023-05").
+    pub version: String,
+    /// Date of this version as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Who publishes the check.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    /// Language of the texts as a BCP 47 tag, e.g. "de".
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Estimated minutes needed for one module.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_per_module: Option<u32>,
+    /// Orientation text (Kompass): why this check, how to work with it, what happens with the data. Formatted text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub orientation: String,
+    /// The answer scales the items use; the first is the default.
+    pub scales: Vec<Scale>,
+    /// The modules (Bausteine, themes) in the order the check presents them.
+    pub modules: Vec<ModuleT>,
+    /// Starthilfe: one short question per module to find where to begin.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub starthilfe: Vec<StarthilfeQuestion>,
+    /// Free-text parts such as „Wir sehen Handlungsbedarf in folgenden Bereichen…".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub free_texts: Vec<FreeText>,
+}
+
+fn default_language() -> String {
+    "de".to_owned()
+}
+
+/// An answer scale: ordered levels of need for action, an optional "not relevant" choice, an optional priority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// Identifier that modules and items use to pick this scale.
+    pub id: String,
+    /// What the scale asks, shown above the choices, e.g. „Handlungsbedarf".
+    pub label: String,
+    /// The levels in display order.
+    pub levels: Vec<Level>,
+    /// The choice that takes an item out of the evaluation, e.g. „nicht relevant".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_relevant: Option<Choice>,
+    /// A second dimension, e.g. „Priorität der Umsetzung" 1 (hoch) … 3 (gering).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<PriorityScale>,
+}
+
+/// One level of a scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Stable key stored in answers; unique within its scale.
+    pub key: String,
+    /// Label the user sees, e.g. „hoch".
+    pub label: String,
+    /// Ampel colour shown beside the label.
+    pub colour: Colour,
+    /// How much need for action this level means, from 0 (none) to 100 (the most).
+    pub need: u8,
+}
+
+/// A choice with a key and a label, such as „nicht relevant".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable key stored in answers; unique within its scale.
+    pub key: String,
+    /// Label the user sees.
+    pub label: String,
+}
+
+/// The second dimension of a scale: a priority such as 1 (hoch), 2 (mittel), 3 (gering).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityScale {
+    /// What the dimension asks, e.g. „Priorität der Umsetzung".
+    pub label: String,
+    /// The priorities, most urgent first.
+    pub levels: Vec<PriorityLevel>,
+}
+
+/// One priority value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityLevel {
+    /// The number stored in answers; a smaller number is more urgent.
+    pub value: u8,
+    /// Label the user sees, e.g. „1 (hoch)".
+    pub label: String,
+}
+
+/// Ampel colours a level can carry. Colour is never the only carrier of meaning: labels always go with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Colour {
+    /// Rot: high need for action.
+    Red,
+    /// Orange: between red and yellow.
+    Orange,
+    /// Gelb: medium need for action.
+    Yellow,
+    /// Grün: low or no need for action.
+    Green,
+    /// Blau: neutral.
+    Blue,
+    /// Grau: neutral or not assessed.
+    Grey,
+}
+
+impl Colour {
+    /// The colour's name as used in catalogs and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Colour::Red => "red",
+            Colour::Orange => "orange",
+            Colour::Yellow => "yellow",
+            Colour::Green => "green",
+            Colour::Blue => "blue",
+            Colour::Grey => "grey",
+        }
+    }
+}
+
+/// A module (Baustein, theme) with its items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module<ItemT = Item> {
+    /// Stable identifier, unique in the catalog.
+    pub id: String,
+    /// Number as printed, e.g. "2".
+    pub number: String,
+    /// Title, e.g. „Risikobetrachtung".
+    pub title: String,
+    /// The goal (Ziel) of this module. Formatted text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub goal: String,
+    /// The expected result (Ergebnis) when the goal is reached. Formatted text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub result: String,
+    /// Scale for the items of this module, unless an item names its own; defaults to the catalog's first scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// The items (Check-Punkte) in order.
+    pub items: Vec<ItemT>,
+}
+
+/// An item (Check-Punkt): a statement the company rates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable identifier, unique in the catalog; answers are keyed by it.
+    pub id: String,
+    /// Number as printed, e.g. "2.3".
+    pub number: String,
+    /// The statement to rate, e.g. „Wir kennen unseren Energieverbrauch je Bereich."
+    pub statement: String,
+    /// What the statement means and why it matters. Formatted text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
+    /// Practice examples and hints (Praxishilfen, Anpassungen an die Praxis). Formatted text each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
+    /// Links to further help.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Scale for this item; defaults to the module's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+}
+
+/// A link to help outside the check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// Text of the link.
+    pub label: String,
+    /// Address: `https://`, `http://` or `mailto:` only.
+    pub url: String,
+}
+
+/// A Starthilfe question standing for one module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StarthilfeQuestion {
+    /// The id of the module this question stands for.
+    pub module: String,
+    /// The question, e.g. „Wissen Sie, welche Umweltrisiken Ihr Betrieb hat?"
+    pub question: String,
+    /// Scale to answer with; defaults to the catalog's first scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+}
+
+/// A free-text part of a check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FreeText {
+    /// Stable identifier; answers are keyed by it.
+    pub id: String,
+    /// The prompt, e.g. „Wir sehen Handlungsbedarf in folgenden Bereichen und Prozessen:".
+    pub label: String,
+    /// A hint shown under the prompt. Formatted text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hint: String,
+}
+
+impl Catalog {
+    /// The scale with this id.
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|scale| scale.id == id)
+    }
+
+    /// The scale that applies to an item of a module: the item's, else the module's, else the catalog's first.
+    pub fn scale_for(&self, module: &Module, item: &Item) -> Option<&Scale> {
+        match item.scale.as_deref().or(module.scale.as_deref()) {
+            Some(id) => self.scale(id),
+            None => self.scales.first(),
+        }
+    }
+
+    /// The scale of a Starthilfe question.
+    pub fn starthilfe_scale(&self, question: &StarthilfeQuestion) -> Option<&Scale> {
+        match question.scale.as_deref() {
+            Some(id) => self.scale(id),
+            None => self.scales.first(),
+        }
+    }
+
+    /// The module with this id.
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.modules.iter().find(|module| module.id == id)
+    }
+
+    /// Every item with its module, in catalog order.
+    pub fn items(&self) -> impl Iterator<Item = (&Module, &Item)> {
+        self.modules
+            .iter()
+            .flat_map(|module| module.items.iter().map(move |item| (module, item)))
+    }
+
+    /// The item with this id and its module.
+    pub fn item(&self, id: &str) -> Option<(&Module, &Item)> {
+        self.items().find(|(_, item)| item.id == id)
+    }
+
+    /// How many items the catalog has.
+    pub fn item_count(&self) -> usize {
+        self.modules.iter().map(|module| module.items.len()).sum()
+    }
+}
+
+impl Scale {
+    /// The level with this key.
+    pub fn level(&self, key: &str) -> Option<&Level> {
+        self.levels.iter().find(|level| level.key == key)
+    }
+
+    /// Whether this key is the scale's "not relevant" choice.
+    pub fn is_not_relevant(&self, key: &str) -> bool {
+        self.not_relevant
+            .as_ref()
+            .is_some_and(|choice| choice.key == key)
+    }
+
+    /// The smallest need any level of the scale means: the "no need" end, where strengths sit.
+    pub fn least_need(&self) -> u8 {
+        self.levels
+            .iter()
+            .map(|level| level.need)
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// The label of a priority value.
+    pub fn priority_label(&self, value: u8) -> Option<&str> {
+        self.priority
+            .as_ref()?
+            .levels
+            .iter()
+            .find(|level| level.value == value)
+            .map(|level| level.label.as_str())
+    }
+}
+
+impl<ModuleT> Catalog<ModuleT> {
+    /// The same catalog with other modules; the loader uses it to assemble a catalog read in stages.
+    pub fn with_modules<NewModuleT>(self, modules: Vec<NewModuleT>) -> Catalog<NewModuleT> {
+        Catalog {
+            format_version: self.format_version,
+            id: self.id,
+            title: self.title,
+            subtitle: self.subtitle,
+            standard: self.standard,
+            version: self.version,
+            date: self.date,
+            publisher: self.publisher,
+            language: self.language,
+            minutes_per_module: self.minutes_per_module,
+            orientation: self.orientation,
+            scales: self.scales,
+            modules,
+            starthilfe: self.starthilfe,
+            free_texts: self.free_texts,
+        }
+    }
+}
+
+impl<ItemT> Module<ItemT> {
+    /// The same module with other items; the loader uses it to assemble a catalog read in stages.
+    pub fn with_items<NewItemT>(self, items: Vec<NewItemT>) -> Module<NewItemT> {
+        Module {
+            id: self.id,
+            number: self.number,
+            title: self.title,
+            goal: self.goal,
+            result: self.result,
+            scale: self.scale,
+            items,
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Loading catalogs from their source text, with every problem of a file located by line and field path.
+//!
+//! TOML files are read in stages (the catalog's own fields, then each module, then each item) so that one broken
+//! item does not hide the problems of the others. Once the structure is sound, the rules of [`crate::validate`] run
+//! over the whole catalog. Their findings carry field paths, which are mapped back to lines of the source.
+
+mod problem;
+
+use std::ops::Range;
+
+pub use problem::{CatalogErrors, FieldPath, Language, PathSegment, Problem, ProblemKind};
+
+use crate::catalog::Catalog;
+use crate::validate::validate;
+
+/// Parses and validates a catalog written in JSON (the form the web build embeds and remote sites may serve).
+pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
+    let mut deserializer = serde_json::Deserializer::from_str(source);
+    let catalog: Catalog =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = field_path_of(error.path());
+            let inner = error.into_inner();
+            let kind = if inner.is_syntax() || inner.is_eof() {
+                ProblemKind::Syntax {
+                    message: inner.to_string(),
+                }
+            } else {
+                problem::classify_serde_message(&strip_json_position(&inner.to_string()))
+            };
+            CatalogErrors {
+                file: file.to_owned(),
+                problems: vec![Problem {
+                    file: file.to_owned(),
+                    line: Some(inner.line()),
+                    path,
+                    kind,
+                }],
+            }
+        })?;
+    let problems: Vec<Problem> = validate(&catalog)
+        .into_iter()
+        .map(|(path, kind)| Problem {
+            file: file.to_owned(),
+            line: None,
+            path,
+            kind,
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(CatalogErrors {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}
+
+/// serde_json appends " at line L column C"; the line is reported separately.
+fn strip_json_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(position) => message[..position].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn field_path_of(path: &serde_path_to_error::Path) -> FieldPath {
+    use serde_path_to_error::Segment;
+    FieldPath(
+        path.iter()
+            .filter_map(|segment| match segment {
+                Segment::Seq { index } => Some(PathSegment::Index(*index)),
+                Segment::Map { key } | Segment::Enum { variant: key } => {
+                    Some(PathSegment::Key(key.clone()))
+                }
+                Segment::Unknown => None,
+            })
+            .collect(),
+    )
+}
+
+/// 1-based line of a byte offset.
+fn line_of(source: &str, offset: usize) -> usize {
+    let end = offset.min(source.len());
+    source.as_bytes()[..end]
+        .iter()
+        .filter(|&&byte| byte == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(feature = "toml")]
+pub use toml_source::catalog_from_toml;
+
+#[cfg(feature = "toml")]
+mod toml_source {
+    use serde::de::{DeserializeOwned, IgnoredAny};
+    use toml::de::{DeTable, DeValue, ValueDeserializer};
+    use toml::Spanned;
+
+    use super::*;
+    use crate::catalog::{Item, Module};
+
+    /// Collects the problems of one file.
+    struct Report<'a> {
+        file: &'a str,
+        source: &'a str,
+        root: &'a Spanned<DeValue<'a>>,
+        problems: Vec<(Option<Range<usize>>, Problem)>,
+    }
+
+    impl Report<'_> {
+        fn push(&mut self, span: Option<Range<usize>>, path: FieldPath, kind: ProblemKind) {
+            let span = span.or_else(|| locate(self.root, &path));
+            let line = span.as_ref().map(|span| line_of(self.source, span.start));
+            self.problems.push((
+                span,
+                Problem {
+                    file: self.file.to_owned(),
+                    line,
+                    path,
+                    kind,
+                },
+            ));
+        }
+
+        /// Deserializes one stage, recording its problem if it fails.
+        fn stage<T: DeserializeOwned>(
+            &mut self,
+            value: &Spanned<DeValue<'_>>,
+            at: &FieldPath,
+        ) -> Option<T> {
+            let deserializer = ValueDeserializer::from(value.clone());
+            match serde_path_to_error::deserialize::<_, T>(deserializer) {
+                Ok(parsed) => Some(parsed),
+                Err(error) => {
+                    let path = at.join(&field_path_of(error.path()));
+                    let inner = error.into_inner();
+                    let kind = problem::classify_serde_message(inner.message());
+                    // The located path is more precise than the span of the table that held the bad key.
+                    let span = locate(self.root, &path)
+                        .filter(|_| !matches!(kind, ProblemKind::MissingField { .. }));
+                    self.push(span.or_else(|| inner.span()), path, kind);
+                    None
+                }
+            }
+        }
+
+        fn finish(mut self) -> CatalogErrors {
+            self.problems
+                .sort_by_key(|(span, _)| span.as_ref().map_or(usize::MAX, |span| span.start));
+            CatalogErrors {
+                file: self.file.to_owned(),
+                problems: self
+                    .problems
+                    .into_iter()
+                    .map(|(_, problem)| problem)
+                    .collect(),
+            }
+        }
+    }
+
+    /// Parses and validates a catalog written in TOML. `file` names the file in messages.
+    pub fn catalog_from_toml(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
+        let table = DeTable::parse(source).map_err(|error| {
+            let line = error.span().map(|span| line_of(source, span.start));
+            CatalogErrors {
+                file: file.to_owned(),
+                problems: vec![Problem {
+                    file: file.to_owned(),
+                    line,
+                    path: FieldPath::root(),
+                    kind: ProblemKind::Syntax {
+                        message: error.message().trim().to_owned(),
+                    },
+                }],
+            }
+        })?;
+        let root = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
+        let mut report = Report {
+            file,
+            source,
+            root: &root,
+            problems: Vec::new(),
+        };
+
+        let head: Option<Catalog<IgnoredAny>> = report.stage(&root, &FieldPath::root());
+        let mut modules = Vec::new();
+        let mut structure_ok = head.is_some();
+        for (module_index, module_value) in children(&root, "modules").iter().enumerate() {
+            let module_path = FieldPath::root().key("modules").index(module_index);
+            let module_head: Option<Module<IgnoredAny>> = report.stage(module_value, &module_path);
+            let mut items = Vec::new();
+            for (item_index, item_value) in children(module_value, "items").iter().enumerate() {
+                match report.stage::<Item>(item_value, &module_path.key("items").index(item_index))
+                {
+                    Some(item) => items.push(item),
+                    None => structure_ok = false,
+                }
+            }
+            match module_head {
+                Some(module_head) => modules.push(module_head.with_items(items)),
+                None => structure_ok = false,
+            }
+        }
+
+        if let (true, Some(head)) = (structure_ok, head) {
+            let catalog = head.with_modules(modules);
+            for (path, kind) in validate(&catalog) {
+                report.push(None, path, kind);
+            }
+            if report.problems.is_empty() {
+                return Ok(catalog);
+            }
+        }
+        Err(report.finish())
+    }
+
+    /// The array under `key` of a table value, or nothing when absent or of another type (stage 1 reports that).
+    fn children<'v, 'i>(value: &'v Spanned<DeValue<'i>>, key: &str) -> &'v [Spanned<DeValue<'i>>] {
+        value
+            .get_ref()
+            .as_table()
+            .and_then(|table| table.iter().find(|(name, _)| name.get_ref() == key))
+            .and_then(|(_, child)| child.get_ref().as_array())
+            .map_or(&[], |array| array)
+    }
+
+    /// The span of the deepest value along a path.
+    fn locate(root: &Spanned<DeValue<'_>>, path: &FieldPath) -> Option<Range<usize>> {
+        let mut node = root;
+        let mut span = None;
+        for segment in &path.0 {
+            let next = match (segment, node.get_ref()) {
+                (PathSegment::Key(key), DeValue::Table(table)) => table
+                    .iter()
+                    .find(|(name, _)| name.get_ref() == key)
+                    .map(|(name, value)| (value, name.span())),
+                (PathSegment::Index(index), DeValue::Array(array)) => {
+                    array.get(*index).map(|value| (value, value.span()))
+                }
+                _ => None,
+            };
+            match next {
+                Some((value, located)) => {
+                    // A key's span points at the line of the key, which is where an author looks.
+                    span = Some(located);
+                    node = value;
+                }
+                None => break,
+            }
+        }
+        span.or_else(|| Some(root.span()).filter(|_| path.0.is_empty()))
+    }
+}

@@ -1,0 +1,93 @@
+//! Every catalog in `catalogs/` loads, validates and evaluates.
+
+use std::path::{Path, PathBuf};
+
+use checkwerk_core::load::catalog_from_toml;
+use checkwerk_core::{evaluate, Catalog, NeedIndex, Run, Timestamp};
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Loads every shipped catalog, failing with all located problems of any broken one.
+fn shipped_catalogs() -> Vec<(String, Catalog)> {
+    let folder = workspace_root().join("catalogs");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("catalogs/ exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "catalogs/ holds no catalog");
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let source = std::fs::read_to_string(&path).expect("readable catalog");
+            match catalog_from_toml(&name, &source) {
+                Ok(catalog) => (name, catalog),
+                Err(errors) => panic!("{}", errors.render(checkwerk_core::Language::De)),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_catalog_is_valid() {
+    for (name, catalog) in shipped_catalogs() {
+        assert!(catalog.item_count() > 0, "{name} has no items");
+        let stem = name.trim_end_matches(".toml");
+        assert_eq!(
+            catalog.id, stem,
+            "{name}: the file name must be the catalog id"
+        );
+    }
+}
+
+#[test]
+fn catalog_ids_are_unique_across_files() {
+    let mut ids: Vec<String> = shipped_catalogs().into_iter().map(|(_, c)| c.id).collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count);
+}
+
+#[test]
+fn every_shipped_catalog_evaluates_when_fully_answered() {
+    for (name, catalog) in shipped_catalogs() {
+        let mut run = Run::new("test", &catalog, Timestamp(0));
+        for (module, item) in catalog.items() {
+            let scale = catalog.scale_for(module, item).expect("validated scale");
+            let highest = scale
+                .levels
+                .iter()
+                .max_by_key(|level| level.need)
+                .expect("levels");
+            run.set_choice(&item.id, Some(highest.key.clone()), Timestamp(1));
+        }
+        let evaluation = evaluate(&catalog, &run);
+        assert_eq!(
+            evaluation.overall.rated_count,
+            catalog.item_count(),
+            "{name}"
+        );
+        assert!(
+            matches!(evaluation.overall.need_index, NeedIndex::Value(_)),
+            "{name}"
+        );
+        assert!(evaluation.orphans.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn shipped_catalogs_survive_the_json_round_trip_the_web_build_uses() {
+    for (name, catalog) in shipped_catalogs() {
+        let json = serde_json::to_string(&catalog).expect("serializable");
+        let back = checkwerk_core::load::catalog_from_json(&name, &json).expect("valid json");
+        assert_eq!(back, catalog, "{name}");
+    }
+}
