@@ -11,6 +11,7 @@ pub const CATALOG_FORMAT_VERSION: u32 = 1;
 
 /// One check: its description, answer scales, modules (Bausteine) with items (Check-Punkte), and Starthilfe.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog<ModuleT = Module> {
     /// Version of the file format, so that old files stay readable when the format grows.
@@ -60,6 +61,7 @@ fn default_language() -> String {
 
 /// An answer scale: ordered levels of need for action, an optional "not relevant" choice, an optional priority.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// Identifier that modules and items use to pick this scale.
@@ -78,6 +80,7 @@ pub struct Scale {
 
 /// One level of a scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// Stable key stored in answers; unique within its scale.
@@ -92,6 +95,7 @@ pub struct Level {
 
 /// A choice with a key and a label, such as „nicht relevant".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable key stored in answers; unique within its scale.
@@ -102,6 +106,7 @@ pub struct Choice {
 
 /// The second dimension of a scale: a priority such as 1 (hoch), 2 (mittel), 3 (gering).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriorityScale {
     /// What the dimension asks, e.g. „Priorität der Umsetzung".
@@ -112,6 +117,7 @@ pub struct PriorityScale {
 
 /// One priority value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriorityLevel {
     /// The number stored in answers; a smaller number is more urgent.
@@ -122,6 +128,7 @@ pub struct PriorityLevel {
 
 /// Ampel colours a level can carry. Colour is never the only carrier of meaning: labels always go with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Colour {
     /// Rot: high need for action.
@@ -154,6 +161,7 @@ impl Colour {
 
 /// A module (Baustein, theme) with its items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Module<ItemT = Item> {
     /// Stable identifier, unique in the catalog.
@@ -177,6 +185,7 @@ pub struct Module<ItemT = Item> {
 
 /// An item (Check-Punkt): a statement the company rates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable identifier, unique in the catalog; answers are keyed by it.
@@ -201,6 +210,7 @@ pub struct Item {
 
 /// A link to help outside the check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// Text of the link.
@@ -211,6 +221,7 @@ pub struct Link {
 
 /// A Starthilfe question standing for one module.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StarthilfeQuestion {
     /// The id of the module this question stands for.
@@ -224,6 +235,7 @@ pub struct StarthilfeQuestion {
 
 /// A free-text part of a check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FreeText {
     /// Stable identifier; answers are keyed by it.

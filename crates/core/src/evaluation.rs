@@ -195,12 +195,12 @@ impl TallyBuilder {
             NeedIndex::NoItems
         } else if self.rated_count == 0 {
             NeedIndex::NothingRated
-        } else if self.relevant_count == 0 {
-            NeedIndex::AllNotRelevant
         } else {
-            // Rounded mean; the sum of at most u8::MAX per item cannot overflow u32 for any realistic catalog.
-            let mean = (self.need_sum + self.relevant_count / 2) / self.relevant_count;
-            NeedIndex::Value(u8::try_from(mean.min(100)).unwrap_or(100))
+            // The rounded mean; with no relevant item there is no base to divide by.
+            match (self.need_sum + self.relevant_count / 2).checked_div(self.relevant_count) {
+                Some(mean) => NeedIndex::Value(u8::try_from(mean.min(100)).unwrap_or(100)),
+                None => NeedIndex::AllNotRelevant,
+            }
         };
         Tally {
             item_count: self.item_count,

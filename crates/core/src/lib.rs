@@ -8,6 +8,9 @@ pub mod evaluation;
 pub mod load;
 pub mod run;
 pub mod saved;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod text;
 pub mod validate;
 
 pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};

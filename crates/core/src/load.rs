@@ -6,8 +6,6 @@
 
 mod problem;
 
-use std::ops::Range;
-
 pub use problem::{CatalogErrors, FieldPath, Language, PathSegment, Problem, ProblemKind};
 
 use crate::catalog::Catalog;
@@ -79,21 +77,13 @@ fn field_path_of(path: &serde_path_to_error::Path) -> FieldPath {
     )
 }
 
-/// 1-based line of a byte offset.
-fn line_of(source: &str, offset: usize) -> usize {
-    let end = offset.min(source.len());
-    source.as_bytes()[..end]
-        .iter()
-        .filter(|&&byte| byte == b'\n')
-        .count()
-        + 1
-}
-
 #[cfg(feature = "toml")]
 pub use toml_source::catalog_from_toml;
 
 #[cfg(feature = "toml")]
 mod toml_source {
+    use std::ops::Range;
+
     use serde::de::{DeserializeOwned, IgnoredAny};
     use toml::de::{DeTable, DeValue, ValueDeserializer};
     use toml::Spanned;
@@ -136,7 +126,17 @@ mod toml_source {
                 Err(error) => {
                     let path = at.join(&field_path_of(error.path()));
                     let inner = error.into_inner();
-                    let kind = problem::classify_serde_message(inner.message());
+                    let kind = match value_at(self.root, &path).map(Spanned::get_ref) {
+                        // serde sees a TOML date as a table with a private key and would say "invalid type: map".
+                        Some(DeValue::Datetime(datetime))
+                            if inner.message().contains("expected a string") =>
+                        {
+                            ProblemKind::UnquotedDate {
+                                value: datetime.to_string(),
+                            }
+                        }
+                        _ => problem::classify_serde_message(inner.message()),
+                    };
                     // The located path is more precise than the span of the table that held the bad key.
                     let span = locate(self.root, &path)
                         .filter(|_| !matches!(kind, ProblemKind::MissingField { .. }));
@@ -226,10 +226,34 @@ mod toml_source {
             .map_or(&[], |array| array)
     }
 
+    /// The value a path leads to, if every step of it exists.
+    fn value_at<'v, 'i>(
+        root: &'v Spanned<DeValue<'i>>,
+        path: &FieldPath,
+    ) -> Option<&'v Spanned<DeValue<'i>>> {
+        let steps = walk(root, path);
+        if steps.len() < path.0.len() {
+            return None;
+        }
+        Some(steps.last().map_or(root, |(value, _)| *value))
+    }
+
     /// The span of the deepest value along a path.
     fn locate(root: &Spanned<DeValue<'_>>, path: &FieldPath) -> Option<Range<usize>> {
+        match walk(root, path).last() {
+            Some((_, span)) => Some(span.clone()),
+            None => Some(root.span()).filter(|_| path.0.is_empty()),
+        }
+    }
+
+    /// Follows a path as far as it exists: each step's value and the span an author looks at for it. For a table
+    /// entry that is the key's span, because it points at the line of the key; for a list element, the element's.
+    fn walk<'v, 'i>(
+        root: &'v Spanned<DeValue<'i>>,
+        path: &FieldPath,
+    ) -> Vec<(&'v Spanned<DeValue<'i>>, Range<usize>)> {
         let mut node = root;
-        let mut span = None;
+        let mut steps = Vec::new();
         for segment in &path.0 {
             let next = match (segment, node.get_ref()) {
                 (PathSegment::Key(key), DeValue::Table(table)) => table
@@ -241,15 +265,20 @@ mod toml_source {
                 }
                 _ => None,
             };
-            match next {
-                Some((value, located)) => {
-                    // A key's span points at the line of the key, which is where an author looks.
-                    span = Some(located);
-                    node = value;
-                }
-                None => break,
-            }
+            let Some((value, span)) = next else { break };
+            steps.push((value, span));
+            node = value;
         }
-        span.or_else(|| Some(root.span()).filter(|_| path.0.is_empty()))
+        steps
+    }
+
+    /// 1-based line of a byte offset.
+    fn line_of(source: &str, offset: usize) -> usize {
+        let end = offset.min(source.len());
+        source.as_bytes()[..end]
+            .iter()
+            .filter(|&&byte| byte == b'\n')
+            .count()
+            + 1
     }
 }

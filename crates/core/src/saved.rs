@@ -39,36 +39,50 @@ pub enum SavedError {
     FromTheFuture(u32),
 }
 
-/// Serializes a run in the current saved format.
-pub fn save_run(run: &Run) -> String {
-    let saved = SavedRun {
-        format: SAVED_FORMAT_NAME.to_owned(),
-        version: SAVED_FORMAT_VERSION,
-        run: run.clone(),
-    };
-    // A run holds only strings, numbers and maps with string keys, which always serialize.
-    serde_json::to_string(&saved).unwrap_or_default()
+impl SavedRun {
+    /// A run wrapped in the current saved format.
+    pub fn current(run: &Run) -> Self {
+        SavedRun {
+            format: SAVED_FORMAT_NAME.to_owned(),
+            version: SAVED_FORMAT_VERSION,
+            run: run.clone(),
+        }
+    }
 }
 
-/// Reads a saved run of any released version, migrating it to the current one.
+/// Serializes a run in the current saved format.
+pub fn save_run(run: &Run) -> String {
+    // A run holds only strings, numbers and maps with string keys, which always serialize.
+    serde_json::to_string(&SavedRun::current(run)).unwrap_or_default()
+}
+
+/// Reads a saved run of any released version from its text, migrating it to the current one.
 pub fn load_run(text: &str) -> Result<Run, SavedError> {
-    #[derive(Deserialize)]
-    struct Envelope {
-        #[serde(default)]
-        format: String,
-        #[serde(default)]
-        version: u32,
-    }
-    let envelope: Envelope =
+    let value: serde_json::Value =
         serde_json::from_str(text).map_err(|error| SavedError::Unreadable(error.to_string()))?;
-    if envelope.format != SAVED_FORMAT_NAME {
-        return Err(SavedError::Foreign(envelope.format));
+    load_run_value(value)
+}
+
+/// Reads a saved run of any released version from parsed JSON, migrating it to the current one.
+pub fn load_run_value(value: serde_json::Value) -> Result<Run, SavedError> {
+    let format = value
+        .get("format")
+        .and_then(|format| format.as_str())
+        .unwrap_or_default();
+    if format != SAVED_FORMAT_NAME {
+        return Err(SavedError::Foreign(format.to_owned()));
     }
-    match envelope.version {
-        1 => serde_json::from_str::<SavedRun>(text)
+    let version = value
+        .get("version")
+        .and_then(|version| version.as_u64())
+        .unwrap_or(0);
+    match version {
+        1 => serde_json::from_value::<SavedRun>(value)
             .map(|saved| saved.run)
             .map_err(|error| SavedError::Unreadable(error.to_string())),
-        newer if newer > SAVED_FORMAT_VERSION => Err(SavedError::FromTheFuture(newer)),
+        newer if newer > u64::from(SAVED_FORMAT_VERSION) => Err(SavedError::FromTheFuture(
+            u32::try_from(newer).unwrap_or(u32::MAX),
+        )),
         other => Err(SavedError::Unreadable(format!(
             "unbekannte Version {other}"
         ))),

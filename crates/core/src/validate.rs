@@ -11,8 +11,11 @@ use crate::load::{FieldPath, ProblemKind};
 /// A validation finding: where, and what.
 pub type Finding = (FieldPath, ProblemKind);
 
+/// A rule: looks at the whole catalog and adds a finding for every problem it sees.
+type Rule = fn(&Catalog, &mut Vec<Finding>);
+
 /// The rules, in the order they run. Each names what it checks.
-const RULES: &[(&str, fn(&Catalog, &mut Vec<Finding>))] = &[
+const RULES: &[(&str, Rule)] = &[
     ("format version is supported", format_version_is_supported),
     ("required texts are not empty", required_texts_are_not_empty),
     ("ids are well-formed", ids_are_well_formed),

@@ -122,7 +122,12 @@ impl Problem {
             Some(line) => format!("{}:{line}", self.file),
             None => self.file.clone(),
         };
-        format!("{location}: {}: {}", self.path, self.kind.message(language))
+        let path = match (self.path.0.is_empty(), language) {
+            (false, _) => self.path.to_string(),
+            (true, Language::De) => "(Datei)".to_owned(),
+            (true, Language::En) => "(file)".to_owned(),
+        };
+        format!("{location}: {path}: {}", self.kind.message(language))
     }
 }
 
@@ -157,6 +162,11 @@ pub enum ProblemKind {
     WrongValue {
         /// What the parser found and expected.
         detail: String,
+    },
+    /// Occurs when a text such as a date is written without quotes, which makes it a TOML date instead of a text.
+    UnquotedDate {
+        /// The date as written.
+        value: String,
     },
     /// Occurs when `format_version` is not one this build reads.
     UnsupportedFormatVersion {
@@ -248,6 +258,12 @@ impl ProblemKind {
             (K::WrongValue { detail }, En) => {
                 format!("invalid value ({detail}). Write the value as catalogs/README.md describes it.")
             }
+            (K::UnquotedDate { value }, De) => format!(
+                "{value} ohne Anführungszeichen ist in TOML ein Datum, hier wird aber ein Text erwartet. Schreiben Sie \"{value}\"."
+            ),
+            (K::UnquotedDate { value }, En) => format!(
+                "{value} without quotes is a date in TOML, but a text is expected here. Write \"{value}\"."
+            ),
             (K::UnsupportedFormatVersion { found }, De) => format!(
                 "format_version = {found} wird nicht unterstützt. Diese Version liest format_version = {}.",
                 crate::CATALOG_FORMAT_VERSION
@@ -379,6 +395,24 @@ mod tests {
     }
 
     #[test]
+    fn a_problem_of_the_whole_file_names_the_file_in_the_chosen_language() {
+        let problem = Problem {
+            file: "a.toml".into(),
+            line: Some(1),
+            path: FieldPath::root(),
+            kind: ProblemKind::MissingField {
+                field: "title".into(),
+            },
+        };
+        assert!(problem
+            .render(Language::De)
+            .starts_with("a.toml:1: (Datei): "));
+        assert!(problem
+            .render(Language::En)
+            .starts_with("a.toml:1: (file): "));
+    }
+
+    #[test]
     fn serde_messages_are_classified() {
         assert_eq!(
             classify_serde_message("unknown field `statment`, expected one of `id`, `statement`"),
@@ -401,6 +435,9 @@ mod tests {
             ProblemKind::Empty,
             ProblemKind::TooFewLevels,
             ProblemKind::UnknownScale { scale: "x".into() },
+            ProblemKind::UnquotedDate {
+                value: "2023-05-31".into(),
+            },
         ];
         for kind in kinds {
             assert_ne!(kind.message(Language::De), kind.message(Language::En));

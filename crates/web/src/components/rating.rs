@@ -1,0 +1,163 @@
+//! One Check-Punkt: statement, explanation, practice examples, the rating radio group, priority and note.
+//!
+//! The rating is a native radio group (arrow keys move and choose) whose accessible name is the statement and
+//! whose options are named by the scale's labels.
+
+use checkwerk_core::{Catalog, Item, Module};
+use leptos::prelude::*;
+
+use crate::components::formatted::Formatted;
+use crate::i18n::{note_label, priority_group_name, Text};
+use crate::state::{tr, Runs, UiLanguage};
+
+/// An item with everything needed to rate it.
+#[component]
+pub fn ItemCard(
+    catalog: &'static Catalog,
+    module: &'static Module,
+    item: &'static Item,
+) -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let language = expect_context::<UiLanguage>().0;
+    let Some(scale) = catalog.scale_for(module, item) else {
+        // Catalogs are validated at build time, so every item has a scale.
+        return ().into_any();
+    };
+    let choice = Memo::new(move |_| {
+        runs.with_latest(&catalog.id, |run| {
+            run.and_then(|run| run.answer(&item.id))
+                .and_then(|answer| answer.choice.clone())
+        })
+    });
+    let priority = Memo::new(move |_| {
+        runs.with_latest(&catalog.id, |run| {
+            run.and_then(|run| run.answer(&item.id))
+                .and_then(|answer| answer.priority)
+        })
+    });
+    let note = Memo::new(move |_| {
+        runs.with_latest(&catalog.id, |run| {
+            run.and_then(|run| run.answer(&item.id))
+                .map(|answer| answer.note.clone())
+                .unwrap_or_default()
+        })
+    });
+
+    let statement_id = format!("aussage-{}", item.id);
+    let group_name = format!("bewertung-{}", item.id);
+    let choices = scale
+        .levels
+        .iter()
+        .map(|level| {
+            (
+                level.key.as_str(),
+                level.label.as_str(),
+                level.colour.as_str(),
+            )
+        })
+        .chain(
+            scale
+                .not_relevant
+                .iter()
+                .map(|choice| (choice.key.as_str(), choice.label.as_str(), "none")),
+        );
+    let radios = choices
+        .map(|(key, label, colour)| {
+            let choose = move |_| {
+                runs.edit_latest(catalog, |run, now| {
+                    run.set_choice(&item.id, Some(key.to_owned()), now)
+                });
+            };
+            view! {
+                <label class=format!("choice choice-{colour}")>
+                    <input type="radio" name=group_name.clone() value=key
+                        prop:checked=move || choice.get().as_deref() == Some(key)
+                        on:change=choose/>
+                    <span class="choice-mark" aria-hidden="true"></span>
+                    <span class="choice-label">{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let priority_view = scale.priority.as_ref().map(|priority_scale| {
+        let group_label = priority_group_name(&priority_scale.label, &item.statement);
+        let priority_name = format!("prioritaet-{}", item.id);
+        let options = priority_scale
+            .levels
+            .iter()
+            .map(|level| {
+                let value = level.value;
+                let choose = move |_| runs.edit_latest(catalog, |run, now| run.set_priority(&item.id, Some(value), now));
+                view! {
+                    <label class="choice choice-priority">
+                        <input type="radio" name=priority_name.clone() value=value.to_string()
+                            prop:checked=move || priority.get() == Some(value)
+                            on:change=choose/>
+                        <span class="choice-label">{level.label.clone()}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="priority" role="radiogroup" aria-label=group_label>
+                <span class="priority-label" aria-hidden="true">{priority_scale.label.clone()}</span>
+                {options}
+            </div>
+        }
+    });
+
+    let has_details =
+        !item.explanation.is_empty() || !item.examples.is_empty() || !item.links.is_empty();
+    let details = has_details.then(|| {
+        view! {
+            <details class="item-details">
+                <summary>{tr(Text::Explanation)} " & " {tr(Text::Examples)}</summary>
+                {(!item.explanation.is_empty()).then(|| view! { <Formatted text=item.explanation.clone()/> })}
+                {(!item.examples.is_empty()).then(|| view! {
+                    <h4>{tr(Text::Examples)}</h4>
+                    <ul class="examples">
+                        {item.examples.iter().map(|example| view! { <li><Formatted text=example.clone()/></li> }).collect_view()}
+                    </ul>
+                })}
+                {(!item.links.is_empty()).then(|| view! {
+                    <h4>{tr(Text::Links)}</h4>
+                    <ul class="links">
+                        {item.links.iter().map(|link| view! {
+                            <li><a href=link.url.clone() target="_blank" rel="noopener noreferrer">{link.label.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </details>
+        }
+    });
+
+    let note_id = format!("notiz-{}", item.id);
+    let save_note = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        runs.edit_latest(catalog, |run, now| run.set_note(&item.id, text, now));
+    };
+    let answered = move || choice.get().is_some();
+
+    view! {
+        <article class="item" class:answered=answered id=format!("punkt-{}", item.id) data-item=item.id.clone()>
+            <div class="item-head">
+                <span class="item-number">{item.number.clone()}</span>
+                <p class="statement" id=statement_id.clone()>{item.statement.clone()}</p>
+                {move || (!answered()).then(|| view! { <span class="item-state">{tr(Text::Unanswered)}</span> })}
+            </div>
+            {details}
+            <div class="scale" role="radiogroup" aria-labelledby=statement_id>
+                <span class="scale-label" aria-hidden="true">{scale.label.clone()}</span>
+                {radios}
+            </div>
+            {priority_view}
+            <div class="note">
+                <label for=note_id.clone()>{move || note_label(language.get(), &item.number)}</label>
+                <textarea id=note_id rows="2" placeholder=tr(Text::NotePlaceholder)
+                    prop:value=move || note.get() on:input=save_note></textarea>
+            </div>
+        </article>
+    }
+    .into_any()
+}

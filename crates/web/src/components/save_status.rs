@@ -1,0 +1,34 @@
+//! Tells the user, politely and at all times, whether their answers are saved and where.
+
+use leptos::prelude::*;
+
+use crate::i18n::Text;
+use crate::state::{tr, Runs, SaveStatus};
+use crate::storage::StorageError;
+
+/// The save indicator in the header; a live region, so screen readers hear a failure.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let saved = tr(Text::Saved);
+    let saved_detail = tr(Text::SavedDetail);
+    let unavailable = tr(Text::StorageUnavailable);
+    let write_failed = tr(Text::StorageWriteFailed);
+    let class = move || match runs.status.get() {
+        SaveStatus::Failed(_) => "save-status failed",
+        SaveStatus::Saved => "save-status saved",
+        SaveStatus::Idle => "save-status",
+    };
+    let text = move || match runs.status.get() {
+        SaveStatus::Failed(StorageError::Unavailable) => unavailable(),
+        SaveStatus::Failed(StorageError::Write(_)) => write_failed(),
+        SaveStatus::Saved | SaveStatus::Idle => saved(),
+    };
+    view! {
+        <p class=class role="status" title=saved_detail>
+            <span class="save-dot" aria-hidden="true"></span>
+            <span>{text}</span>
+            <span class="visually-hidden">" – " {saved_detail}</span>
+        </p>
+    }
+}

@@ -1,0 +1,122 @@
+//! A module (Baustein): its goal and its items, one below the other.
+
+use checkwerk_core::{Catalog, Module};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::formatted::Formatted;
+use crate::components::progress::Progress;
+use crate::components::rating::ItemCard;
+use crate::i18n::{module_heading, Text};
+use crate::pages::check::use_evaluation;
+use crate::pages::not_found::Missing;
+use crate::state::{find_catalog, tr, Runs, UiLanguage};
+
+/// The page of one module.
+#[component]
+pub fn ModulePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let catalog_id = params.read().get("catalog").unwrap_or_default();
+        let module_id = params.read().get("module").unwrap_or_default();
+        let Some(catalog) = find_catalog(&catalog_id) else {
+            return view! { <Missing text=Text::CatalogMissing/> }.into_any();
+        };
+        match catalog
+            .modules
+            .iter()
+            .position(|module| module.id == module_id)
+        {
+            Some(index) => view! { <ModuleView catalog index/> }.into_any(),
+            None => view! { <Missing text=Text::ModuleMissing/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
+    let language = expect_context::<UiLanguage>().0;
+    let runs = expect_context::<Runs>();
+    let module: &'static Module = &catalog.modules[index];
+    let evaluation = use_evaluation(catalog);
+    let rated = Signal::derive(move || {
+        evaluation.with(|evaluation| {
+            evaluation
+                .as_ref()
+                .and_then(|evaluation| evaluation.module(&module.id))
+                .map_or(0, |module| module.tally.rated_count)
+        })
+    });
+    let first_unanswered = move || {
+        runs.with_latest(&catalog.id, |run| {
+            module
+                .items
+                .iter()
+                .find(|item| {
+                    run.and_then(|run| run.answer(&item.id))
+                        .and_then(|a| a.choice.as_ref())
+                        .is_none()
+                })
+                .map(|item| item.id.clone())
+        })
+    };
+    let go_to_unanswered = move |_| {
+        if let Some(item_id) = first_unanswered() {
+            focus_item(&item_id);
+        }
+    };
+    let module_link = |module: &Module| format!("/check/{}/{}", catalog.id, module.id);
+    let previous = index.checked_sub(1).and_then(|i| catalog.modules.get(i));
+    let next = catalog.modules.get(index + 1);
+
+    view! {
+        <section class="page module">
+            <p class="breadcrumb">
+                <A href="/">{tr(Text::BackToHome)}</A> " › "
+                <A href=format!("/check/{}", catalog.id)>{catalog.title.clone()}</A>
+            </p>
+            <h1>{move || module_heading(language.get(), &module.number, &module.title)}</h1>
+            <div class="module-progress">
+                <Progress rated total=module.items.len()/>
+                {move || match first_unanswered() {
+                    Some(_) => view! {
+                        <button type="button" class="link-button" on:click=go_to_unanswered>{tr(Text::NextUnanswered)}</button>
+                    }.into_any(),
+                    None => view! { <span class="all-answered">{tr(Text::AllAnswered)}</span> }.into_any(),
+                }}
+            </div>
+            {(!module.goal.is_empty()).then(|| view! {
+                <div class="goal"><h2>{tr(Text::Goal)}</h2><Formatted text=module.goal.clone()/></div>
+            })}
+            {(!module.result.is_empty()).then(|| view! {
+                <div class="goal"><h2>{tr(Text::ExpectedResult)}</h2><Formatted text=module.result.clone()/></div>
+            })}
+            <div class="items">
+                {module.items.iter().map(|item| view! { <ItemCard catalog module item/> }).collect_view()}
+            </div>
+            <nav class="module-nav" aria-label=tr(Text::ModulesHeading)>
+                {previous.map(|module| view! {
+                    <A href=module_link(module) attr:class="button secondary">"← " {tr(Text::PreviousModule)}</A>
+                })}
+                <A href=format!("/check/{}", catalog.id) attr:class="button secondary">{tr(Text::BackToOverview)}</A>
+                {next.map(|module| view! {
+                    <A href=module_link(module) attr:class="button">{tr(Text::NextModule)} " →"</A>
+                })}
+            </nav>
+        </section>
+    }
+}
+
+/// Scrolls to an item and puts the keyboard focus on its rating.
+fn focus_item(item_id: &str) {
+    let Some(element) = document().get_element_by_id(&format!("punkt-{item_id}")) else {
+        return;
+    };
+    element.scroll_into_view();
+    if let Ok(Some(radio)) = element.query_selector("input[type=radio]") {
+        if let Ok(radio) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(radio) {
+            let _ = radio.focus();
+        }
+    }
+}

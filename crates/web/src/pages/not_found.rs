@@ -1,0 +1,31 @@
+//! The page for addresses that lead nowhere.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::Text;
+use crate::state::tr;
+
+/// Shown for unknown addresses.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{tr(Text::NotFoundHeading)}</h1>
+            <p>{tr(Text::NotFoundExplanation)}</p>
+            <p><A href="/">{tr(Text::BackToHome)}</A></p>
+        </section>
+    }
+}
+
+/// Shown when a link names a check or module this site does not have.
+#[component]
+pub fn Missing(text: Text) -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{tr(Text::NotFoundHeading)}</h1>
+            <p>{tr(text)}</p>
+            <p><A href="/">{tr(Text::BackToHome)}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,40 @@
+// Browser end-to-end tests against the release build in dist/, served as a plain static host would.
+// `cargo xtask test` builds dist/ first; run alone with `npx playwright test` after `cargo xtask build`.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.CHECKWERK_TEST_PORT ?? 8181);
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./output/test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "de-DE",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium; Playwright must never download a browser of its own here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node static-server.mjs ../dist ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    stdout: "ignore",
+  },
+});
