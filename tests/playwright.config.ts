@@ -16,6 +16,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: "de-DE",
     trace: "retain-on-failure",
+    // A step that waits for something that never comes fails after this, not at the test's timeout.
+    actionTimeout: 10_000,
     screenshot: "only-on-failure",
     launchOptions: {
       // Debian's Chromium; Playwright must never download a browser of its own here.

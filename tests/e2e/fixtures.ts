@@ -1,5 +1,12 @@
-// Page objects: find things the way a person does, by role and accessible name.
+// Page objects and helpers: find things the way a person does, by role and accessible name.
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where the tests put screenshots and the printed report for reviewers (see README). */
+export const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
 
 export class CheckwerkApp {
   constructor(readonly page: Page) {}
@@ -16,9 +23,14 @@ export class CheckwerkApp {
     await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(title);
   }
 
-  /** Opens a module from the check overview by its heading text. */
+  /** Follows an entry of the Check-Box navigation. */
+  async checkBox(entry: string) {
+    await this.page.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: entry }).click();
+  }
+
+  /** Opens a module from a module list by its heading text. */
   async openModule(name: string | RegExp) {
-    await this.page.getByRole("link", { name }).click();
+    await this.page.getByRole("link", { name }).first().click();
     await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(name);
   }
 
@@ -27,15 +39,77 @@ export class CheckwerkApp {
     return this.page.getByRole("radiogroup", { name: statement });
   }
 
-  saveStatus(): Locator {
-    return this.page.getByRole("status");
+  async rate(statement: string | RegExp, level: string) {
+    await this.rating(statement).getByRole("radio", { name: level, exact: true }).check();
   }
+
+  saveStatus(): Locator {
+    return this.page.getByRole("status").filter({ hasText: /gespeichert|Saved/i }).first();
+  }
+
+  /** Runs axe-core on the page and fails on serious or critical WCAG 2.1 AA violations. */
+  async expectAccessible(context: string) {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(
+      severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`),
+      `accessibility of ${context}`,
+    ).toEqual([]);
+  }
+
+  async screenshot(name: string) {
+    mkdirSync(screenshotDir, { recursive: true });
+    await this.page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+  }
+}
+
+/** A saved run as the app stores it (saved format version 1). */
+export interface SeedRun {
+  id: string;
+  catalog_id: string;
+  name?: string;
+  company?: string;
+  answers?: Record<string, { choice?: string; priority?: number; note?: string }>;
+  measures?: Array<Record<string, unknown>>;
+  starthilfe?: Record<string, string>;
+}
+
+/** Puts runs into localStorage before the app starts, as if the user had worked on them earlier. */
+export async function seedRuns(page: Page, runs: SeedRun[]) {
+  const entries = runs.map((run) => [
+    `checkwerk.run.${run.id}`,
+    JSON.stringify({
+      format: "checkwerk-run",
+      version: 1,
+      run: { catalog_version: "", name: "Durchlauf", created_at: 1, updated_at: 2, answers: {}, ...run },
+    }),
+  ]);
+  await page.addInitScript((items) => {
+    if (sessionStorage.getItem("seeded")) return;
+    for (const [key, value] of items) localStorage.setItem(key, value);
+    sessionStorage.setItem("seeded", "1");
+  }, entries);
+}
+
+/** Every item id of a module of a catalog, read from the page. */
+export async function readDownload(page: Page, action: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+  const path = await download.path();
+  const { readFileSync } = await import("node:fs");
+  return { name: download.suggestedFilename(), text: readFileSync(path!, "utf8") };
 }
 
 export const test = base.extend<{ app: CheckwerkApp }>({
   app: async ({ page }, use) => {
     const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) consoleErrors.push(message.text());
+    });
+    // A panic logs its message to the console, then the wasm traps; report both together.
+    page.on("pageerror", (error) => errors.push([error.message, ...consoleErrors].join("\n")));
     await use(new CheckwerkApp(page));
     expect(errors, "the page threw").toEqual([]);
   },

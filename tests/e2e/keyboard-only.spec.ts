@@ -28,7 +28,7 @@ test("every module of the check can be rated by keyboard alone", async ({ app, p
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sicherheit und Gesundheit bei der Arbeit");
 
-  const modules = await page.locator(".module-entry a").allTextContents();
+  const modules = await page.locator(".kompass .module-entry a").allTextContents();
   expect(modules.length).toBe(4);
 
   await tabUntil(page, async () => (await page.evaluate(() => document.activeElement?.textContent ?? "")) === modules[0]);
@@ -43,17 +43,18 @@ test("every module of the check can be rated by keyboard alone", async ({ app, p
       // Arrow keys move within a radio group and choose; alternate so different levels get used.
       await page.keyboard.press(rated % 2 === 0 ? "Space" : "ArrowRight");
     }
-    await expect(page.getByText(`${count} von ${count} bewertet`)).toBeVisible();
+    await expect(page.locator(".module-progress").getByText(`${count} von ${count} bewertet`)).toBeVisible();
     await expect(page.getByText("Alle Check-Punkte dieses Bausteins sind bewertet.")).toBeVisible();
 
-    const nextLabel = index + 1 < modules.length ? "Nächster Baustein" : "Zur Übersicht";
+    const nextLabel = index + 1 < modules.length ? "Nächster Baustein" : "Zu meinen Ergebnissen";
     await tabUntil(page, async () =>
       (await page.evaluate(() => document.activeElement?.textContent ?? "")).includes(nextLabel),
     );
     await page.keyboard.press("Enter");
   }
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sicherheit und Gesundheit bei der Arbeit");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meine Ergebnisse");
+  await page.goto("/check/sicherheit-gesundheit");
   for (const entry of await page.locator(".module-entry").all()) {
     await expect(entry).toContainText(/(\d+) von \1 bewertet/);
   }

@@ -305,6 +305,14 @@ impl Scale {
             .is_some_and(|choice| choice.key == key)
     }
 
+    /// Whether a key is a valid answer on this scale: one of its levels or its "not relevant" choice.
+    ///
+    /// This is what "rated" means everywhere: the evaluation counts exactly these, and the Selbsterklärung
+    /// needs one for every item.
+    pub fn accepts(&self, key: &str) -> bool {
+        self.level(key).is_some() || self.is_not_relevant(key)
+    }
+
     /// The smallest need any level of the scale means: the "no need" end, where strengths sit.
     pub fn least_need(&self) -> u8 {
         self.levels
@@ -312,6 +320,24 @@ impl Scale {
             .map(|level| level.need)
             .min()
             .unwrap_or(0)
+    }
+
+    /// Whether choosing this key reports a need for action: a level above the scale's no-need end.
+    pub fn reports_need(&self, key: &str) -> bool {
+        self.level(key)
+            .is_some_and(|level| level.need > self.least_need())
+    }
+
+    /// The label of a choice key: a level's or the "not relevant" choice's.
+    pub fn choice_label(&self, key: &str) -> Option<&str> {
+        self.level(key)
+            .map(|level| level.label.as_str())
+            .or_else(|| {
+                self.not_relevant
+                    .as_ref()
+                    .filter(|choice| choice.key == key)
+                    .map(|choice| choice.label.as_str())
+            })
     }
 
     /// The label of a priority value.

@@ -104,6 +104,10 @@ mod tests {
             created_at: Timestamp(1),
             updated_at: Timestamp(1),
             answers: Default::default(),
+            company: String::new(),
+            starthilfe: Default::default(),
+            free_texts: Default::default(),
+            measures: Vec::new(),
         };
         run.set_choice("1.1", Some("hoch".into()), Timestamp(2));
         run.set_note("1.1", "„Zitat“ & <b>".into(), Timestamp(3));

@@ -402,20 +402,9 @@ fn links_are_safe(catalog: &Catalog, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a text is a plausible calendar date `YYYY-MM-DD`.
+/// Whether a text is a calendar date `YYYY-MM-DD` that exists; the same rule measures' due dates follow.
 pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return false;
-    };
-    let number = |part: &str, digits: usize| {
-        (part.len() == digits && part.chars().all(|c| c.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())?
-    };
-    matches!(
-        (number(year, 4), number(month, 2), number(day, 2)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
+    crate::date::Date::parse_iso(text).is_some()
 }
 
 fn dates_are_well_formed(catalog: &Catalog, findings: &mut Vec<Finding>) {
@@ -447,6 +436,8 @@ mod tests {
         assert!(is_iso_date("2023-05-31"));
         assert!(!is_iso_date("31.05.2023"));
         assert!(!is_iso_date("2023-13-01"));
+        assert!(!is_iso_date("2023-02-29"), "no leap day in 2023");
+        assert!(is_iso_date("2024-02-29"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ fn workspace_root() -> PathBuf {
 }
 
 /// Loads every shipped catalog, failing with all located problems of any broken one.
-fn shipped_catalogs() -> Vec<(String, Catalog)> {
+pub(crate) fn shipped_catalogs() -> Vec<(String, Catalog)> {
     let folder = workspace_root().join("catalogs");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
         .expect("catalogs/ exists")

@@ -1,7 +1,12 @@
 //! Building blocks shared by the pages.
 
+pub mod chart;
+pub mod download;
 pub mod formatted;
 pub mod header;
+pub mod notice;
 pub mod progress;
 pub mod rating;
+pub mod runs;
 pub mod save_status;
+pub mod summary;

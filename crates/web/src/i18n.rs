@@ -1,6 +1,9 @@
 //! Every user-facing text of the front end, in German first and English second. The one place for translations.
+//! (Catalog texts come from the catalogs; problem messages of catalogs and saved files from the core.)
 
-use checkwerk_core::Language;
+use checkwerk_core::{Language, MeasureStatus, NeedIndex};
+
+use crate::state::ImportError;
 
 /// A fixed text of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,11 +20,12 @@ pub enum Text {
     MinutesPerModule,
     NotStarted,
     BackToHome,
-    BackToOverview,
     ModulesHeading,
     Module,
     PreviousModule,
     NextModule,
+    ModuleNavigation,
+    ToResults,
     Explanation,
     Examples,
     Links,
@@ -30,10 +34,11 @@ pub enum Text {
     Unanswered,
     Saved,
     SavedDetail,
-    UnreadableData,
     StorageUnavailable,
     StorageWriteFailed,
+    UnreadableData,
     DataStaysHere,
+    WhereToExport,
     NotFoundHeading,
     NotFoundExplanation,
     CatalogMissing,
@@ -43,6 +48,97 @@ pub enum Text {
     NextUnanswered,
     AllAnswered,
     OrphansNotice,
+    CheckNavigation,
+    Kompass,
+    Starthilfe,
+    Vollversion,
+    MyResults,
+    MyMeasures,
+    OurStrengths,
+    Readiness,
+    Report,
+    HowItWorks,
+    StartWithStarthilfe,
+    StartWithFirstModule,
+    BlankPrint,
+    CompanyName,
+    CompanyHint,
+    ActiveRun,
+    ActiveRunMarker,
+    ExportRun,
+    ImportRun,
+    RunsHeading,
+    RunsHint,
+    StartNewRun,
+    RunStarted,
+    RunCopied,
+    RunName,
+    ContinueThisRun,
+    Rename,
+    CopyRun,
+    Save,
+    Delete,
+    Undo,
+    Dismiss,
+    StarthilfeHeading,
+    StarthilfeIntro,
+    Recommendation,
+    BeginHere,
+    AnswerForRecommendation,
+    OrPickAnyModule,
+    CreateMeasure,
+    MeasuresIntro,
+    NewMeasure,
+    ExportCsv,
+    ExportIcs,
+    SortAndFilter,
+    SortBy,
+    Status,
+    All,
+    Urgency,
+    NoMeasuresYet,
+    GoToResults,
+    Overdue,
+    MeasureTitle,
+    MeasureItems,
+    AddItem,
+    ChooseItem,
+    NotSet,
+    Responsible,
+    DueDate,
+    Control,
+    ControlHint,
+    DeleteMeasure,
+    StrengthsIntro,
+    NoStrengthsYet,
+    ReadinessHeading,
+    ReadinessIntro,
+    ReadyYes,
+    ReadyNo,
+    MeasuresComplete,
+    ReadinessNote,
+    ResultsIntro,
+    ManagementSummary,
+    NeedIndex,
+    NeedIndexExplained,
+    ChartCaption,
+    NotRelevantShort,
+    Open,
+    TopNeeds,
+    HighestNeeds,
+    NoNeedsYet,
+    PlanMeasures,
+    Conclusions,
+    OpenReport,
+    Print,
+    PrintHint,
+    ReportDate,
+    ReportPrivacy,
+    AllAnswers,
+    Number,
+    Statement,
+    Rating,
+    BlankIntro,
 }
 
 impl Text {
@@ -65,11 +161,12 @@ impl Text {
             MinutesPerModule => ("Minuten je Baustein", "minutes per module"),
             NotStarted => ("noch nicht begonnen", "not started"),
             BackToHome => ("Alle Checks", "All checks"),
-            BackToOverview => ("Zur Übersicht", "Back to overview"),
             ModulesHeading => ("Bausteine", "Modules"),
             Module => ("Baustein", "Module"),
             PreviousModule => ("Vorheriger Baustein", "Previous module"),
             NextModule => ("Nächster Baustein", "Next module"),
+            ModuleNavigation => ("Blättern zwischen Bausteinen", "Move between modules"),
+            ToResults => ("Zu meinen Ergebnissen", "To my results"),
             Explanation => ("Erläuterung", "Explanation"),
             Examples => ("Praxisbeispiele", "Practice examples"),
             Links => ("Weitere Hilfe", "Further help"),
@@ -81,21 +178,25 @@ impl Text {
                 "Gespeichert – nur in diesem Browser auf diesem Gerät",
                 "Saved – only in this browser on this device",
             ),
-            UnreadableData => (
-                "Einige gespeicherte Daten in diesem Browser konnten nicht gelesen werden. Sie bleiben unverändert liegen; nichts wurde gelöscht.",
-                "Some data saved in this browser could not be read. It is left untouched; nothing was deleted.",
-            ),
             StorageUnavailable => (
-                "Nicht gespeichert – der Speicher dieses Browsers ist gesperrt. Ihre Antworten gehen beim Schließen verloren.",
-                "Not saved – this browser's storage is blocked. Your answers are lost when you close the page.",
+                "Nicht gespeichert – der Speicher dieses Browsers ist gesperrt. Exportieren Sie Ihre Antworten, bevor Sie die Seite schließen.",
+                "Not saved – this browser's storage is blocked. Export your answers before you close the page.",
             ),
             StorageWriteFailed => (
                 "Nicht gespeichert – der Speicher dieses Browsers ist voll. Der zuletzt gespeicherte Stand bleibt erhalten.",
                 "Not saved – this browser's storage is full. The last saved state is kept.",
             ),
+            UnreadableData => (
+                "Einige gespeicherte Daten in diesem Browser konnten nicht gelesen werden. Sie bleiben unverändert liegen; nichts wurde gelöscht.",
+                "Some data saved in this browser could not be read. It is left untouched; nothing was deleted.",
+            ),
             DataStaysHere => (
                 "Ihre Antworten werden nur in diesem Browser gespeichert und nicht übertragen. Sie bleiben erhalten, bis Sie sie löschen.",
                 "Your answers are stored only in this browser and are not transmitted. They are kept until you delete them.",
+            ),
+            WhereToExport => (
+                "Mit „Exportieren“ oben auf jeder Seite sichern Sie einen Durchlauf als Datei, um ihn auf einem anderen Gerät zu importieren.",
+                "With “Export” at the top of every page you save a run as a file, to import it on another device.",
             ),
             NotFoundHeading => ("Seite nicht gefunden", "Page not found"),
             NotFoundExplanation => ("Diese Adresse gibt es nicht.", "This address does not exist."),
@@ -107,10 +208,161 @@ impl Text {
             Goal => ("Ziel", "Goal"),
             ExpectedResult => ("Ergebnis", "Result"),
             NextUnanswered => ("Zum nächsten offenen Check-Punkt", "Go to the next open check point"),
-            AllAnswered => ("Alle Check-Punkte dieses Bausteins sind bewertet.", "Every check point of this module is rated."),
+            AllAnswered => (
+                "Alle Check-Punkte dieses Bausteins sind bewertet.",
+                "Every check point of this module is rated.",
+            ),
             OrphansNotice => (
                 "Einige gespeicherte Antworten gehören zu Check-Punkten, die diese Version des Checks nicht mehr enthält. Sie bleiben gespeichert.",
                 "Some saved answers belong to check points this version of the check no longer has. They are kept.",
+            ),
+            CheckNavigation => ("Meine Check-Box", "My check box"),
+            Kompass => ("Kompass", "Compass"),
+            Starthilfe => ("Starthilfe", "Where to start"),
+            Vollversion => ("Bausteine", "Modules"),
+            MyResults => ("Meine Ergebnisse", "My results"),
+            MyMeasures => ("Meine Maßnahmen", "My measures"),
+            OurStrengths => ("Unsere Stärken", "Our strengths"),
+            Readiness => ("Selbsterklärung", "Self-declaration"),
+            Report => ("Bericht drucken", "Print report"),
+            HowItWorks => (
+                "Bearbeiten Sie die Bausteine in beliebiger Reihenfolge; jede Antwort lässt sich jederzeit ändern.",
+                "Work through the modules in any order; every answer can be changed at any time.",
+            ),
+            StartWithStarthilfe => ("Starthilfe: Womit beginnen?", "Where should we start?"),
+            StartWithFirstModule => ("Mit Baustein 1 beginnen", "Start with module 1"),
+            BlankPrint => ("Leeren Check zum Ausfüllen auf Papier drucken", "Print the blank check to fill in on paper"),
+            CompanyName => ("Unternehmen", "Company"),
+            CompanyHint => (
+                "Erscheint auf dem Deckblatt des Berichts. Bleibt wie alles andere in diesem Browser.",
+                "Shown on the report's cover. Like everything else, it stays in this browser.",
+            ),
+            ActiveRun => ("Durchlauf", "Run"),
+            ActiveRunMarker => ("in Bearbeitung", "current"),
+            ExportRun => ("Exportieren", "Export"),
+            ImportRun => ("Durchlauf importieren", "Import a run"),
+            RunsHeading => ("Ihre Durchläufe", "Your runs"),
+            RunsHint => (
+                "Ein Durchlauf je Standort oder Jahr: Für eine neue Bewertung kopieren Sie den alten und passen ihn an.",
+                "One run per site or year: for a new assessment, copy the old one and adjust it.",
+            ),
+            StartNewRun => ("Neuen Durchlauf beginnen", "Start a new run"),
+            RunStarted => ("Neuer Durchlauf begonnen.", "New run started."),
+            RunCopied => ("Kopie angelegt – Sie bearbeiten jetzt die Kopie.", "Copy created – you are now working on the copy."),
+            RunName => ("Name des Durchlaufs", "Name of the run"),
+            ContinueThisRun => ("Weiterbearbeiten", "Continue"),
+            Rename => ("Umbenennen", "Rename"),
+            CopyRun => ("Kopie für neue Bewertung", "Copy for a new assessment"),
+            Save => ("Speichern", "Save"),
+            Delete => ("Löschen", "Delete"),
+            Undo => ("Rückgängig", "Undo"),
+            Dismiss => ("Schließen", "Close"),
+            StarthilfeHeading => ("Starthilfe: Mit welchem Baustein beginnen?", "Where to start: which module first?"),
+            StarthilfeIntro => (
+                "Beantworten Sie je Baustein eine kurze Frage. Wir empfehlen Ihnen den Baustein mit dem höchsten Handlungsbedarf – Sie können aber jederzeit mit jedem anderen beginnen.",
+                "Answer one short question per module. We recommend the module with the highest need for action – but you can start with any other at any time.",
+            ),
+            Recommendation => ("Unsere Empfehlung", "Our recommendation"),
+            BeginHere => ("hier beginnen", "start here"),
+            AnswerForRecommendation => (
+                "Beantworten Sie mindestens eine Frage, dann empfehlen wir Ihnen einen Baustein.",
+                "Answer at least one question and we will recommend a module.",
+            ),
+            OrPickAnyModule => ("Oder wählen Sie selbst einen Baustein", "Or pick any module yourself"),
+            CreateMeasure => ("Maßnahme anlegen", "Create a measure"),
+            MeasuresIntro => (
+                "Halten Sie fest, was zu tun ist, wer es bis wann erledigt und wie Sie die Wirkung prüfen. Alles wird sofort gespeichert.",
+                "Record what is to be done, who does it by when, and how you check its effect. Everything is saved at once.",
+            ),
+            NewMeasure => ("Neue Maßnahme", "New measure"),
+            ExportCsv => ("Als Tabelle (CSV für Excel)", "As a spreadsheet (CSV for Excel)"),
+            ExportIcs => ("Termine in den Kalender (.ics)", "Due dates to a calendar (.ics)"),
+            SortAndFilter => ("Sortieren und filtern", "Sort and filter"),
+            SortBy => ("Sortieren nach", "Sort by"),
+            Status => ("Status", "Status"),
+            All => ("alle", "all"),
+            Urgency => ("Dringlichkeit", "Urgency"),
+            NoMeasuresYet => ("Noch keine Maßnahmen.", "No measures yet."),
+            GoToResults => (
+                "Legen Sie Maßnahmen zu den Check-Punkten mit Handlungsbedarf an, z. B. aus „Meine Ergebnisse“.",
+                "Create measures for the check points with need for action, e.g. from “My results”.",
+            ),
+            Overdue => ("überfällig", "overdue"),
+            MeasureTitle => ("Was ist zu tun?", "What is to be done?"),
+            MeasureItems => ("Zu den Check-Punkten", "For the check points"),
+            AddItem => ("Check-Punkt hinzufügen", "Add a check point"),
+            ChooseItem => ("– Check-Punkt wählen –", "– choose a check point –"),
+            NotSet => ("– nicht gesetzt –", "– not set –"),
+            Responsible => ("Wer ist verantwortlich?", "Who is responsible?"),
+            DueDate => ("Bis wann?", "By when?"),
+            Control => ("Kontrolle: Wie prüfen wir die Wirkung?", "Check: how do we verify the effect?"),
+            ControlHint => (
+                "z. B. Begehung nach drei Monaten, Kennzahl im Monatsbericht",
+                "e.g. inspection after three months, figure in the monthly report",
+            ),
+            DeleteMeasure => ("Maßnahme löschen", "Delete measure"),
+            StrengthsIntro => (
+                "Check-Punkte, bei denen Sie keinen oder nur geringen Handlungsbedarf sehen. Auch Stärken wollen gepflegt werden.",
+                "Check points where you see little or no need for action. Strengths need looking after too.",
+            ),
+            NoStrengthsYet => ("Noch keine Stärken bewertet.", "No strengths rated yet."),
+            ReadinessHeading => ("Bereit für die Selbsterklärung?", "Ready for the self-declaration?"),
+            ReadinessIntro => (
+                "Für eine Selbsterklärung nach OM-Systematik müssen alle Check-Punkte bewertet und mindestens zehn Maßnahmen vollständig beschrieben sein – mit Dringlichkeit, Verantwortlichen, Termin und Kontrolle.",
+                "A self-declaration following the OM system needs every check point rated and at least ten fully described measures – with urgency, person responsible, date and check of effect.",
+            ),
+            ReadyYes => (
+                "Alles beisammen: Ihr Durchlauf erfüllt die Voraussetzungen für die Selbsterklärung.",
+                "All there: your run meets the requirements for the self-declaration.",
+            ),
+            ReadyNo => ("Noch nicht vollständig. Es fehlt:", "Not complete yet. Missing:"),
+            MeasuresComplete => (
+                "Jede Maßnahme hat Beschreibung, Dringlichkeit, Verantwortliche, Termin und Kontrolle.",
+                "Every measure has a description, urgency, person responsible, date and check of effect.",
+            ),
+            ReadinessNote => (
+                "Die Selbsterklärung selbst unterzeichnen Sie außerhalb dieser Seite; der Bericht dokumentiert Ihre Selbstbewertung.",
+                "You sign the self-declaration itself outside this page; the report documents your self-assessment.",
+            ),
+            ResultsIntro => (
+                "Ihr Profil des Handlungsbedarfs – kein Zeugnis: Verbesserung ist eine Daueraufgabe, auch wo wenig Bedarf gemeldet ist.",
+                "Your profile of need for action – not a grade: improvement is continuous, even where little need is reported.",
+            ),
+            ManagementSummary => ("Zusammenfassung für die Geschäftsleitung", "Summary for the management"),
+            NeedIndex => ("Handlungsbedarfs-Index", "Need-for-action index"),
+            NeedIndexExplained => (
+                "Mittelwert über die bewerteten, relevanten Check-Punkte: 0 = kein Bedarf gemeldet, 100 = überall hoher Bedarf.",
+                "Mean over the rated, relevant check points: 0 = no need reported, 100 = high need everywhere.",
+            ),
+            ChartCaption => (
+                "Bewertungen je Baustein (grau: noch offen oder nicht relevant); die Tabelle nennt die Zahlen.",
+                "Ratings per module (grey: open or not relevant); the table gives the figures.",
+            ),
+            NotRelevantShort => ("nicht relevant", "not relevant"),
+            Open => ("offen", "open"),
+            TopNeeds => ("Höchster Handlungsbedarf", "Highest need for action"),
+            HighestNeeds => ("Check-Punkte mit dem höchsten Handlungsbedarf", "Check points with the highest need"),
+            NoNeedsYet => ("Noch kein Handlungsbedarf bewertet.", "No need for action rated yet."),
+            PlanMeasures => ("Maßnahmen planen", "Plan measures"),
+            Conclusions => ("Ihre Schlussfolgerungen", "Your conclusions"),
+            OpenReport => ("Bericht ansehen und drucken", "View and print the report"),
+            Print => ("Drucken oder als PDF speichern", "Print or save as PDF"),
+            PrintHint => (
+                "Im Druckdialog können Sie „Als PDF speichern“ wählen.",
+                "In the print dialogue you can choose “Save as PDF”.",
+            ),
+            ReportDate => ("Stand", "Date"),
+            ReportPrivacy => (
+                "Erstellt mit Checkwerk im Browser; die Daten wurden nicht übertragen.",
+                "Made with Checkwerk in the browser; the data was not transmitted.",
+            ),
+            AllAnswers => ("Alle Bewertungen und Notizen", "All ratings and notes"),
+            Number => ("Nr.", "No."),
+            Statement => ("Aussage", "Statement"),
+            Rating => ("Bewertung", "Rating"),
+            BlankIntro => (
+                "Kreuzen Sie je Check-Punkt Ihren Handlungsbedarf an und notieren Sie Ideen für Maßnahmen.",
+                "Tick your need for action per check point and note ideas for measures.",
             ),
         };
         match language {
@@ -120,12 +372,21 @@ impl Text {
     }
 }
 
+/// Picks the German or English form.
+fn pick(language: Language, de: String, en: String) -> String {
+    match language {
+        Language::De => de,
+        Language::En => en,
+    }
+}
+
 /// "3 von 5 bewertet".
 pub fn rated_of(language: Language, rated: usize, total: usize) -> String {
-    match language {
-        Language::De => format!("{rated} von {total} bewertet"),
-        Language::En => format!("{rated} of {total} rated"),
-    }
+    pick(
+        language,
+        format!("{rated} von {total} bewertet"),
+        format!("{rated} of {total} rated"),
+    )
 }
 
 /// The accessible name of a priority group for an item.
@@ -141,4 +402,312 @@ pub fn note_label(language: Language, number: &str) -> String {
 /// A module's heading, e.g. "Baustein 2: Risikobetrachtung".
 pub fn module_heading(language: Language, number: &str, title: &str) -> String {
     format!("{} {number}: {title}", Text::Module.get(language))
+}
+
+/// "7 Bausteine mit 55 Check-Punkten".
+pub fn modules_and_items(language: Language, modules: usize, items: usize) -> String {
+    pick(
+        language,
+        format!("{modules} Bausteine mit {items} Check-Punkten"),
+        format!("{modules} modules with {items} check points"),
+    )
+}
+
+/// How long the check takes, when the catalog says.
+pub fn duration(
+    language: Language,
+    minutes_per_module: Option<u32>,
+    modules: usize,
+) -> Option<String> {
+    let minutes = minutes_per_module?;
+    let total = minutes as usize * modules;
+    let total_text = if total >= 90 {
+        pick(
+            language,
+            format!("etwa {:.1} Stunden", total as f64 / 60.0).replace('.', ","),
+            format!("about {:.1} hours", total as f64 / 60.0),
+        )
+    } else {
+        pick(
+            language,
+            format!("etwa {total} Minuten"),
+            format!("about {total} minutes"),
+        )
+    };
+    Some(pick(
+        language,
+        format!("Zeitbedarf: rund {minutes} Minuten je Baustein, insgesamt {total_text}; Sie können jederzeit unterbrechen."),
+        format!("Time needed: around {minutes} minutes per module, {total_text} in all; you can pause at any time."),
+    ))
+}
+
+/// The default name of a new run.
+pub fn run_name(language: Language, date: &str) -> String {
+    pick(
+        language,
+        format!("Durchlauf vom {date}"),
+        format!("Run of {date}"),
+    )
+}
+
+/// The name of a copy.
+pub fn copy_name(language: Language, original: &str, date: &str) -> String {
+    pick(
+        language,
+        format!("{original} – Neubewertung {date}"),
+        format!("{original} – reassessment {date}"),
+    )
+}
+
+/// "angelegt am 28.11.2026".
+pub fn created_on(language: Language, date: &str) -> String {
+    pick(
+        language,
+        format!("angelegt am {date}"),
+        format!("created {date}"),
+    )
+}
+
+/// "2 Durchläufe".
+pub fn run_count(language: Language, count: usize) -> String {
+    pick(
+        language,
+        format!("{count} Durchläufe gespeichert"),
+        format!("{count} runs saved"),
+    )
+}
+
+/// The notice after a run was deleted.
+pub fn run_deleted(language: Language, name: &str) -> String {
+    pick(
+        language,
+        format!("Durchlauf „{name}“ gelöscht."),
+        format!("Run “{name}” deleted."),
+    )
+}
+
+/// The notice after a run was imported.
+pub fn imported(language: Language, name: &str) -> String {
+    pick(
+        language,
+        format!("Durchlauf „{name}“ importiert; Sie bearbeiten ihn jetzt."),
+        format!("Run “{name}” imported; you are now working on it."),
+    )
+}
+
+/// Why an import was refused, in words.
+pub fn import_error(language: Language, error: &ImportError) -> String {
+    use checkwerk_core::saved::SavedError;
+    match error {
+        ImportError::TooLarge => pick(
+            language,
+            "Diese Datei ist zu groß für einen Checkwerk-Durchlauf und wurde nicht importiert.".to_owned(),
+            "This file is too large to be a Checkwerk run and was not imported.".to_owned(),
+        ),
+        ImportError::UnknownCheck(catalog_id) => pick(
+            language,
+            format!("Die Datei gehört zum Check „{catalog_id}“, den diese Seite nicht anbietet. Nichts wurde geändert."),
+            format!("The file belongs to the check “{catalog_id}”, which this site does not offer. Nothing was changed."),
+        ),
+        ImportError::Unreadable(SavedError::FromTheFuture(_)) => pick(
+            language,
+            "Die Datei stammt aus einer neueren Checkwerk-Version. Laden Sie die Seite neu und versuchen Sie es noch einmal.".to_owned(),
+            "The file comes from a newer version of Checkwerk. Reload the page and try again.".to_owned(),
+        ),
+        ImportError::Unreadable(_) => pick(
+            language,
+            "Diese Datei ist kein lesbarer Checkwerk-Durchlauf. Nichts wurde geändert.".to_owned(),
+            "This file is not a readable Checkwerk run. Nothing was changed.".to_owned(),
+        ),
+    }
+}
+
+/// "3 von 12 Maßnahmen".
+pub fn measures_shown(language: Language, shown: usize, total: usize) -> String {
+    if shown == total {
+        pick(
+            language,
+            format!("{total} Maßnahmen"),
+            format!("{total} measures"),
+        )
+    } else {
+        pick(
+            language,
+            format!("{shown} von {total} Maßnahmen"),
+            format!("{shown} of {total} measures"),
+        )
+    }
+}
+
+/// A measure's heading: its number and the start of its description.
+pub fn measure_heading(language: Language, number: usize, title: &str) -> String {
+    let title = title.trim();
+    let short: String = title.chars().take(70).collect();
+    let short = if title.chars().count() > 70 {
+        format!("{short} …")
+    } else {
+        short
+    };
+    match (language, short.is_empty()) {
+        (Language::De, true) => format!("Maßnahme {number} (noch ohne Beschreibung)"),
+        (Language::En, true) => format!("Measure {number} (not yet described)"),
+        (Language::De, false) => format!("Maßnahme {number}: {short}"),
+        (Language::En, false) => format!("Measure {number}: {short}"),
+    }
+}
+
+/// The notice after a measure was deleted.
+pub fn measure_deleted(language: Language, title: &str) -> String {
+    let title = if title.trim().is_empty() {
+        "–"
+    } else {
+        title.trim()
+    };
+    pick(
+        language,
+        format!("Maßnahme „{title}“ gelöscht."),
+        format!("Measure “{title}” deleted."),
+    )
+}
+
+/// The accessible name of the button that unlinks an item from a measure.
+pub fn remove_item(language: Language, label: &str) -> String {
+    pick(
+        language,
+        format!("Verknüpfung lösen: {label}"),
+        format!("Unlink: {label}"),
+    )
+}
+
+/// "1 Maßnahme dazu".
+pub fn linked_measures(language: Language, count: usize) -> String {
+    match (language, count) {
+        (Language::De, 1) => "1 Maßnahme dazu".to_owned(),
+        (Language::De, _) => format!("{count} Maßnahmen dazu"),
+        (Language::En, 1) => "1 measure for it".to_owned(),
+        (Language::En, _) => format!("{count} measures for it"),
+    }
+}
+
+/// The index in words.
+pub fn need_index(language: Language, index: NeedIndex) -> String {
+    match index {
+        NeedIndex::Value(value) => format!("{value} / 100"),
+        NeedIndex::NoItems => pick(
+            language,
+            "keine Check-Punkte".into(),
+            "no check points".into(),
+        ),
+        NeedIndex::NothingRated => pick(
+            language,
+            "noch nichts bewertet".into(),
+            "nothing rated yet".into(),
+        ),
+        NeedIndex::AllNotRelevant => pick(
+            language,
+            "alles „nicht relevant“".into(),
+            "all “not relevant”".into(),
+        ),
+    }
+}
+
+/// The line under the summary heading: company, run, date.
+pub fn summary_meta(language: Language, company: &str, run_name: &str, date: &str) -> String {
+    let company = if company.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{} · ", company.trim())
+    };
+    pick(
+        language,
+        format!("{company}{run_name} · Stand {date}"),
+        format!("{company}{run_name} · as of {date}"),
+    )
+}
+
+/// "Maßnahmen: 3 offen, 2 in Arbeit, 1 erledigt".
+pub fn measures_by_status(language: Language, counts: &[(MeasureStatus, usize)]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(status, count)| format!("{count} {}", status.label(language)))
+        .collect();
+    let total: usize = counts.iter().map(|(_, count)| count).sum();
+    if total == 0 {
+        return pick(
+            language,
+            "Maßnahmen: noch keine festgelegt.".into(),
+            "Measures: none set yet.".into(),
+        );
+    }
+    pick(
+        language,
+        format!("Maßnahmen: {}", parts.join(", ")),
+        format!("Measures: {}", parts.join(", ")),
+    )
+}
+
+/// The hint beside the report button.
+pub fn results_note(language: Language) -> String {
+    pick(
+        language,
+        "Der Bericht fasst Ergebnisse, Maßnahmen und Notizen auf A4 zusammen.".into(),
+        "The report puts results, measures and notes on A4 pages.".into(),
+    )
+}
+
+/// The report's footer.
+pub fn report_footer(language: Language, title: &str, version: &str) -> String {
+    pick(
+        language,
+        format!("{title} · Fassung {version} · erstellt mit Checkwerk"),
+        format!("{title} · version {version} · made with Checkwerk"),
+    )
+}
+
+/// "Alle 55 Check-Punkte bewertet (3 fehlen)".
+pub fn all_items_rated(language: Language, total: usize, unrated: usize) -> String {
+    if unrated == 0 {
+        pick(
+            language,
+            format!("Alle {total} Check-Punkte sind bewertet."),
+            format!("All {total} check points are rated."),
+        )
+    } else {
+        pick(
+            language,
+            format!("Alle {total} Check-Punkte bewerten – {unrated} sind noch offen:"),
+            format!("Rate all {total} check points – {unrated} are still open:"),
+        )
+    }
+}
+
+/// "Mindestens 10 vollständige Maßnahmen (7 vorhanden, 3 fehlen)".
+pub fn enough_measures(
+    language: Language,
+    minimum: usize,
+    complete: usize,
+    missing: usize,
+) -> String {
+    if missing == 0 {
+        pick(
+            language,
+            format!("Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden."),
+            format!("At least {minimum} complete measures: {complete} present."),
+        )
+    } else {
+        pick(
+            language,
+            format!("Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden, {missing} fehlen noch."),
+            format!("At least {minimum} complete measures: {complete} present, {missing} still missing."),
+        )
+    }
+}
+
+/// "es fehlen: Dringlichkeit, Termin".
+pub fn missing_fields(language: Language, fields: &str) -> String {
+    pick(
+        language,
+        format!("es fehlen {fields}"),
+        format!("missing {fields}"),
+    )
 }

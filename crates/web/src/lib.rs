@@ -8,13 +8,24 @@ mod state;
 mod storage;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::header::Header;
+use crate::components::notice::NoticeBar;
 use crate::i18n::Text;
-use crate::pages::{check::CheckPage, home::HomePage, module::ModulePage, not_found::NotFound};
-use crate::state::{tr, Runs, UiLanguage};
+use crate::pages::check_layout::CheckLayout;
+use crate::pages::home::HomePage;
+use crate::pages::kompass::KompassPage;
+use crate::pages::measures::MeasuresPage;
+use crate::pages::module::ModulePage;
+use crate::pages::not_found::NotFound;
+use crate::pages::readiness::ReadinessPage;
+use crate::pages::report::{BlankPrintPage, ReportPage};
+use crate::pages::results::ResultsPage;
+use crate::pages::starthilfe::StarthilfePage;
+use crate::pages::strengths::StrengthsPage;
+use crate::state::{tr, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -23,6 +34,7 @@ pub fn App() -> impl IntoView {
     provide_context(language);
     let runs = Runs::load();
     provide_context(runs);
+    provide_context(Notices(RwSignal::new(None)));
 
     // Keep <html lang> in step with the UI language, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -40,10 +52,20 @@ pub fn App() -> impl IntoView {
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/check/:catalog") view=CheckPage/>
-                    <Route path=path!("/check/:catalog/:module") view=ModulePage/>
+                    <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
+                        <Route path=path!("") view=KompassPage/>
+                        <Route path=path!("starthilfe") view=StarthilfePage/>
+                        <Route path=path!("baustein/:module") view=ModulePage/>
+                        <Route path=path!("ergebnisse") view=ResultsPage/>
+                        <Route path=path!("massnahmen") view=MeasuresPage/>
+                        <Route path=path!("staerken") view=StrengthsPage/>
+                        <Route path=path!("selbsterklaerung") view=ReadinessPage/>
+                        <Route path=path!("bericht") view=ReportPage/>
+                        <Route path=path!("druckvorlage") view=BlankPrintPage/>
+                    </ParentRoute>
                 </Routes>
             </main>
+            <NoticeBar/>
         </Router>
     }
 }

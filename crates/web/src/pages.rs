@@ -1,6 +1,13 @@
 //! One page per file.
 
-pub mod check;
+pub mod check_layout;
 pub mod home;
+pub mod kompass;
+pub mod measures;
 pub mod module;
 pub mod not_found;
+pub mod readiness;
+pub mod report;
+pub mod results;
+pub mod starthilfe;
+pub mod strengths;

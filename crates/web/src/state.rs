@@ -1,14 +1,17 @@
-//! Application state shared through context: the bundled catalogs, the user's runs, the UI language.
+//! Application state shared through context: the bundled catalogs, the user's runs, the UI language, notices.
 //!
-//! Signals hold core values; core types never hold signals. Every change to a run goes through
-//! [`Runs::edit_latest`], which is also the one place that saves.
+//! Signals hold core values; core types never hold signals. Every change to a run goes through [`Runs`], which
+//! saves the changed run at once and reports the outcome in [`Runs::status`].
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use checkwerk_core::date::Date;
+use checkwerk_core::saved::{load_run, SavedError};
 use checkwerk_core::{Catalog, Language, Run, Timestamp};
 use leptos::prelude::*;
 
-use crate::i18n::Text;
+use crate::i18n::{self, Text};
 use crate::storage::{self, StorageError, UnreadableEntry};
 
 /// The catalogs built into this site, validated at build time.
@@ -35,7 +38,8 @@ pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
-fn new_run_id(now: Timestamp) -> String {
+/// A new id for a run or a measure: time plus randomness, unique enough for one person's data.
+pub fn new_id(now: Timestamp) -> String {
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     format!("{:x}-{random:08x}", now.0)
 }
@@ -51,15 +55,30 @@ pub enum SaveStatus {
     Failed(StorageError),
 }
 
-/// The user's runs and whether they are saved.
+/// Why an imported file was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// The file is too large to be a run.
+    TooLarge,
+    /// The file is not a Checkwerk run.
+    Unreadable(SavedError),
+    /// The run belongs to a check this site does not have.
+    UnknownCheck(String),
+}
+
+/// The user's runs, which one is active per check, and whether they are saved.
 #[derive(Clone, Copy)]
 pub struct Runs {
     all: RwSignal<Vec<Run>>,
+    active: RwSignal<BTreeMap<String, String>>,
     /// The state of the last save.
     pub status: RwSignal<SaveStatus>,
     /// Saved entries that could not be read and were left untouched.
     pub unreadable: RwSignal<Vec<UnreadableEntry>>,
 }
+
+/// The largest run file accepted on import; real runs are a few hundred kilobytes at most.
+pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 impl Runs {
     /// Reads the saved runs once at start.
@@ -70,50 +89,176 @@ impl Runs {
         };
         Runs {
             all: RwSignal::new(runs),
+            active: RwSignal::new(storage::load_active_runs()),
             status: RwSignal::new(status),
             unreadable: RwSignal::new(unreadable),
         }
     }
 
-    /// Reads the most recently changed run of a catalog (tracked).
-    pub fn with_latest<R>(&self, catalog_id: &str, read: impl FnOnce(Option<&Run>) -> R) -> R {
-        self.all.with(|runs| read(latest(runs, catalog_id)))
-    }
-
-    /// Changes the most recently changed run of a catalog, starting one if there is none, and saves it at once.
-    pub fn edit_latest(&self, catalog: &Catalog, edit: impl FnOnce(&mut Run, Timestamp)) {
-        let now = now();
-        let mut result = Ok(());
-        self.all.update(|runs| {
-            let index = match latest_index(runs, &catalog.id) {
-                Some(index) => index,
-                None => {
-                    runs.push(Run::new(new_run_id(now), catalog, now));
-                    runs.len() - 1
-                }
-            };
-            let run = &mut runs[index];
-            edit(run, now);
-            run.catalog_version.clone_from(&catalog.version);
-            result = storage::save_run(run);
-        });
+    fn report(&self, result: Result<(), StorageError>) {
         self.status.set(match result {
             Ok(()) => SaveStatus::Saved,
             Err(error) => SaveStatus::Failed(error),
         });
     }
-}
 
-fn latest_index(runs: &[Run], catalog_id: &str) -> Option<usize> {
-    runs.iter()
-        .enumerate()
-        .filter(|(_, run)| run.catalog_id == catalog_id)
-        .max_by_key(|(_, run)| run.updated_at)
-        .map(|(index, _)| index)
+    /// The runs of a catalog, newest first (tracked).
+    pub fn of_catalog(&self, catalog_id: &str) -> Vec<Run> {
+        self.all.with(|runs| {
+            let mut mine: Vec<Run> = runs
+                .iter()
+                .filter(|run| run.catalog_id == catalog_id)
+                .cloned()
+                .collect();
+            mine.sort_by_key(|run| std::cmp::Reverse(run.created_at));
+            mine
+        })
+    }
+
+    /// The id of the run the user works on for a catalog: the chosen one, else the latest (tracked).
+    pub fn active_id(&self, catalog_id: &str) -> Option<String> {
+        let chosen = self.active.with(|active| active.get(catalog_id).cloned());
+        self.all.with(|runs| {
+            chosen
+                .filter(|id| {
+                    runs.iter()
+                        .any(|run| &run.id == id && run.catalog_id == catalog_id)
+                })
+                .or_else(|| latest(runs, catalog_id).map(|run| run.id.clone()))
+        })
+    }
+
+    /// Reads the active run of a catalog (tracked).
+    pub fn with_active<R>(&self, catalog_id: &str, read: impl FnOnce(Option<&Run>) -> R) -> R {
+        let id = self.active_id(catalog_id);
+        self.all
+            .with(|runs| read(id.and_then(|id| runs.iter().find(|run| run.id == id))))
+    }
+
+    /// Reads a run by id (tracked).
+    pub fn with_run<R>(&self, run_id: &str, read: impl FnOnce(Option<&Run>) -> R) -> R {
+        self.all
+            .with(|runs| read(runs.iter().find(|run| run.id == run_id)))
+    }
+
+    /// Changes the active run of a catalog, starting one if there is none, and saves it at once.
+    pub fn edit_active(&self, catalog: &Catalog, edit: impl FnOnce(&mut Run, Timestamp)) {
+        let run_id = match self.active_id(&catalog.id) {
+            Some(id) => id,
+            None => self.create(catalog, None),
+        };
+        self.edit(&run_id, catalog, edit);
+    }
+
+    /// Changes one run and saves it at once.
+    pub fn edit(&self, run_id: &str, catalog: &Catalog, edit: impl FnOnce(&mut Run, Timestamp)) {
+        let now = now();
+        let mut result = Ok(());
+        self.all.update(|runs| {
+            if let Some(run) = runs.iter_mut().find(|run| run.id == run_id) {
+                edit(run, now);
+                run.catalog_version.clone_from(&catalog.version);
+                result = storage::save_run(run);
+            }
+        });
+        self.report(result);
+    }
+
+    /// Starts a new run of a catalog, makes it the active one and returns its id.
+    pub fn create(&self, catalog: &Catalog, name: Option<String>) -> String {
+        let now = now();
+        let mut run = Run::new(new_id(now), catalog, now);
+        run.name = name.unwrap_or_else(|| default_run_name(self.language(), now));
+        self.add(run)
+    }
+
+    /// Starts a re-assessment from a copy of a run and makes it the active one.
+    pub fn copy(&self, run_id: &str) -> Option<String> {
+        let now = now();
+        let language = self.language();
+        let copy = self.all.with_untracked(|runs| {
+            runs.iter().find(|run| run.id == run_id).map(|run| {
+                let name =
+                    i18n::copy_name(language, &run.name, &Date::from_timestamp(now).german());
+                run.copy_as_new(new_id(now), name, now)
+            })
+        })?;
+        Some(self.add(copy))
+    }
+
+    fn add(&self, run: Run) -> String {
+        let id = run.id.clone();
+        let catalog_id = run.catalog_id.clone();
+        let result = storage::save_run(&run);
+        self.all.update(|runs| runs.push(run));
+        self.report(result);
+        self.activate(&catalog_id, &id);
+        id
+    }
+
+    /// Makes a run the one the user works on.
+    pub fn activate(&self, catalog_id: &str, run_id: &str) {
+        self.active.update(|active| {
+            active.insert(catalog_id.to_owned(), run_id.to_owned());
+        });
+        // Which run is active is a convenience; the runs themselves are saved independently.
+        let _ = self.active.with_untracked(storage::save_active_runs);
+    }
+
+    /// Deletes a run and returns it, so the deletion can be undone with [`Runs::restore`].
+    pub fn delete(&self, run_id: &str) -> Option<Run> {
+        let mut removed = None;
+        self.all.update(|runs| {
+            if let Some(index) = runs.iter().position(|run| run.id == run_id) {
+                removed = Some(runs.remove(index));
+            }
+        });
+        if removed.is_some() {
+            self.report(storage::delete_run(run_id));
+        }
+        removed
+    }
+
+    /// Puts a deleted run back.
+    pub fn restore(&self, run: Run) {
+        let result = storage::save_run(&run);
+        self.all.update(|runs| runs.push(run));
+        self.report(result);
+    }
+
+    /// Imports a run from the text of an exported file. A run that is already here is imported as a copy.
+    pub fn import(&self, text: &str) -> Result<Run, ImportError> {
+        if text.len() as f64 > MAX_IMPORT_BYTES {
+            return Err(ImportError::TooLarge);
+        }
+        let mut run = load_run(text).map_err(ImportError::Unreadable)?;
+        if find_catalog(&run.catalog_id).is_none() {
+            return Err(ImportError::UnknownCheck(run.catalog_id));
+        }
+        if self
+            .all
+            .with_untracked(|runs| runs.iter().any(|existing| existing.id == run.id))
+        {
+            run.id = new_id(now());
+        }
+        self.add(run.clone());
+        Ok(run)
+    }
+
+    fn language(&self) -> Language {
+        use_context::<UiLanguage>()
+            .map_or_else(Language::default, |language| language.0.get_untracked())
+    }
 }
 
 fn latest<'a>(runs: &'a [Run], catalog_id: &str) -> Option<&'a Run> {
-    latest_index(runs, catalog_id).map(|index| &runs[index])
+    runs.iter()
+        .filter(|run| run.catalog_id == catalog_id)
+        .max_by_key(|run| run.updated_at)
+}
+
+fn default_run_name(language: Language, now: Timestamp) -> String {
+    i18n::run_name(language, &Date::from_timestamp(now).german())
 }
 
 /// The language of the user interface.
@@ -131,4 +276,33 @@ impl UiLanguage {
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let language = expect_context::<UiLanguage>().0;
     move || text.get(language.get())
+}
+
+/// Undoes an action. A plain closure, not a reactive callback: the component that offered the undo (a deleted
+/// list entry) is gone by the time the user clicks it, and its reactive values with it.
+pub type Undo = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+/// A short message after an action, optionally with an undo.
+#[derive(Clone)]
+pub struct Notice {
+    /// What happened.
+    pub message: String,
+    /// Undoes it, if it can be undone.
+    pub undo: Option<Undo>,
+}
+
+/// The one notice shown at a time.
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Option<Notice>>);
+
+impl Notices {
+    /// Shows a notice, replacing the previous one.
+    pub fn show(&self, message: String, undo: Option<Undo>) {
+        self.0.set(Some(Notice { message, undo }));
+    }
+
+    /// Removes the notice.
+    pub fn dismiss(&self) {
+        self.0.set(None);
+    }
 }

@@ -1,7 +1,11 @@
 //! The only module that touches the browser's localStorage. Every failure is a named [`StorageError`], reported
 //! to the app, never a panic.
 //!
-//! Keys: `checkwerk.run.<run id>` holds one run in the core's saved format; `checkwerk.language` the UI language.
+//! Keys: `checkwerk.run.<run id>` holds one run in the core's saved format; `checkwerk.language` the UI language;
+//! `checkwerk.active-runs` which run of each check the user works on. One key per run keeps a write small and lets
+//! two tabs change different runs without overwriting each other.
+
+use std::collections::BTreeMap;
 
 use checkwerk_core::saved::{load_run_value, SavedError, SavedRun};
 use checkwerk_core::{Language, Run};
@@ -9,6 +13,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 const RUN_KEY_PREFIX: &str = "checkwerk.run.";
 const LANGUAGE_KEY: &str = "checkwerk.language";
+const ACTIVE_RUNS_KEY: &str = "checkwerk.active-runs";
 
 /// Why storage failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +71,32 @@ pub fn save_run(run: &Run) -> Result<(), StorageError> {
         return Err(StorageError::Unavailable);
     }
     LocalStorage::set(run_key(&run.id), SavedRun::current(run))
+        .map_err(|error| StorageError::Write(error.to_string()))
+}
+
+/// Removes one run.
+pub fn delete_run(run_id: &str) -> Result<(), StorageError> {
+    if !is_available() {
+        return Err(StorageError::Unavailable);
+    }
+    LocalStorage::delete(run_key(run_id));
+    Ok(())
+}
+
+/// Which run of each check (catalog id → run id) the user works on.
+pub fn load_active_runs() -> BTreeMap<String, String> {
+    if !is_available() {
+        return BTreeMap::new();
+    }
+    LocalStorage::get(ACTIVE_RUNS_KEY).unwrap_or_default()
+}
+
+/// Remembers which run of each check the user works on.
+pub fn save_active_runs(active: &BTreeMap<String, String>) -> Result<(), StorageError> {
+    if !is_available() {
+        return Err(StorageError::Unavailable);
+    }
+    LocalStorage::set(ACTIVE_RUNS_KEY, active)
         .map_err(|error| StorageError::Write(error.to_string()))
 }
 

@@ -2,6 +2,8 @@
 
 mod tools;
 
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{bail, Result};
@@ -89,8 +91,14 @@ fn test() -> Result<()> {
             "warnings",
         ]))
     })?;
+    let mut counts = TestCounts::default();
     step("unit and integration tests", || {
-        run(command("cargo").args(["test", "--workspace", "--all-features"]))
+        counts.add(run_counting(command("cargo").args([
+            "test",
+            "--workspace",
+            "--all-features",
+        ]))?);
+        Ok(())
     })?;
     step("catalog validation", || {
         run(command("cargo").args([
@@ -105,13 +113,85 @@ fn test() -> Result<()> {
     })?;
     step("release build", build)?;
     step("browser tests", || {
-        run(command("npx")
-            .args(["playwright", "test"])
-            .current_dir(tools::workspace_root().join("tests")))
+        let tests = tools::workspace_root().join("tests");
+        counts.add(run_counting(
+            command("npx")
+                .args(["playwright", "test"])
+                .current_dir(tests),
+        )?);
+        Ok(())
     })?;
     eprintln!(
         "\nxtask test: everything passed in {:.1?}",
         started.elapsed()
     );
+    // One plain closing line over every runner, so CI logs show the total at a glance.
+    println!("{} passed, {} failed", counts.passed, counts.failed);
     Ok(())
+}
+
+/// Tests counted from the runners' own summary lines.
+#[derive(Default)]
+struct TestCounts {
+    passed: usize,
+    failed: usize,
+}
+
+impl TestCounts {
+    fn add(&mut self, other: TestCounts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
+
+    /// Reads one line of cargo test (`test result: ok. 5 passed; 0 failed; …`) or Playwright (`  17 passed (30s)`).
+    fn read(&mut self, line: &str) {
+        let line = line.trim();
+        let parts: Vec<&str> = match line.strip_prefix("test result: ") {
+            Some(summary) => summary.split([';', '.']).collect(),
+            None => vec![line],
+        };
+        for part in parts {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            match words.as_slice() {
+                [number, "passed", ..] => self.passed += number.parse::<usize>().unwrap_or(0),
+                [number, "failed", ..] => self.failed += number.parse::<usize>().unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Runs a test runner, echoing its output, and counts the tests from its summary lines.
+fn run_counting(command: &mut Command) -> Result<TestCounts> {
+    let description = format!("{command:?}");
+    let mut child = command.stdout(Stdio::piped()).spawn()?;
+    let mut counts = TestCounts::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines() {
+            let line = line?;
+            println!("{line}");
+            counts.read(&line);
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        bail!("{description} failed ({status})");
+    }
+    Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TestCounts;
+
+    #[test]
+    fn counts_cargo_and_playwright_summaries() {
+        let mut counts = TestCounts::default();
+        counts.read("test result: ok. 62 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s");
+        counts.read("test result: FAILED. 3 passed; 2 failed; 0 ignored");
+        counts.read("  17 passed (30.6s)");
+        counts.read("  1 failed");
+        counts.read("running 62 tests");
+        assert_eq!((counts.passed, counts.failed), (82, 3));
+    }
 }

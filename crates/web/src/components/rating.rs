@@ -3,12 +3,14 @@
 //! The rating is a native radio group (arrow keys move and choose) whose accessible name is the statement and
 //! whose options are named by the scale's labels.
 
-use checkwerk_core::{Catalog, Item, Module};
+use checkwerk_core::action_plan::suggested_urgency;
+use checkwerk_core::{Catalog, Item, Measure, Module};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 use crate::components::formatted::Formatted;
 use crate::i18n::{note_label, priority_group_name, Text};
-use crate::state::{tr, Runs, UiLanguage};
+use crate::state::{new_id, now, tr, Runs, UiLanguage};
 
 /// An item with everything needed to rate it.
 #[component]
@@ -24,19 +26,19 @@ pub fn ItemCard(
         return ().into_any();
     };
     let choice = Memo::new(move |_| {
-        runs.with_latest(&catalog.id, |run| {
+        runs.with_active(&catalog.id, |run| {
             run.and_then(|run| run.answer(&item.id))
                 .and_then(|answer| answer.choice.clone())
         })
     });
     let priority = Memo::new(move |_| {
-        runs.with_latest(&catalog.id, |run| {
+        runs.with_active(&catalog.id, |run| {
             run.and_then(|run| run.answer(&item.id))
                 .and_then(|answer| answer.priority)
         })
     });
     let note = Memo::new(move |_| {
-        runs.with_latest(&catalog.id, |run| {
+        runs.with_active(&catalog.id, |run| {
             run.and_then(|run| run.answer(&item.id))
                 .map(|answer| answer.note.clone())
                 .unwrap_or_default()
@@ -64,7 +66,7 @@ pub fn ItemCard(
     let radios = choices
         .map(|(key, label, colour)| {
             let choose = move |_| {
-                runs.edit_latest(catalog, |run, now| {
+                runs.edit_active(catalog, |run, now| {
                     run.set_choice(&item.id, Some(key.to_owned()), now)
                 });
             };
@@ -88,7 +90,7 @@ pub fn ItemCard(
             .iter()
             .map(|level| {
                 let value = level.value;
-                let choose = move |_| runs.edit_latest(catalog, |run, now| run.set_priority(&item.id, Some(value), now));
+                let choose = move |_| runs.edit_active(catalog, |run, now| run.set_priority(&item.id, Some(value), now));
                 view! {
                     <label class="choice choice-priority">
                         <input type="radio" name=priority_name.clone() value=value.to_string()
@@ -135,9 +137,36 @@ pub fn ItemCard(
     let note_id = format!("notiz-{}", item.id);
     let save_note = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
-        runs.edit_latest(catalog, |run, now| run.set_note(&item.id, text, now));
+        runs.edit_active(catalog, |run, now| run.set_note(&item.id, text, now));
     };
     let answered = move || choice.get().is_some();
+    let reports_need =
+        move || choice.with(|choice| choice.as_deref().is_some_and(|key| scale.reports_need(key)));
+    let measure_count = Memo::new(move |_| {
+        runs.with_active(&catalog.id, |run| {
+            run.map_or(0, |run| {
+                run.measures
+                    .iter()
+                    .filter(|m| m.item_ids.contains(&item.id))
+                    .count()
+            })
+        })
+    });
+    let navigate = use_navigate();
+    let create_measure = move |_| {
+        let need = choice
+            .get_untracked()
+            .and_then(|key| scale.level(&key).map(|level| level.need))
+            .unwrap_or(0);
+        let id = new_id(now());
+        let mut measure = Measure::new(id.clone(), "", vec![item.id.clone()], now());
+        measure.urgency = Some(suggested_urgency(need));
+        runs.edit_active(catalog, |run, now| run.upsert_measure(measure, now));
+        navigate(
+            &format!("/check/{}/massnahmen#massnahme-{id}", catalog.id),
+            Default::default(),
+        );
+    };
 
     view! {
         <article class="item" class:answered=answered id=format!("punkt-{}", item.id) data-item=item.id.clone()>
@@ -152,6 +181,16 @@ pub fn ItemCard(
                 {radios}
             </div>
             {priority_view}
+            {move || reports_need().then(|| view! {
+                <div class="item-measure no-print">
+                    <button type="button" class="button secondary small" on:click=create_measure.clone()>
+                        {tr(Text::CreateMeasure)}<span class="visually-hidden">" " {item.number.clone()}</span>
+                    </button>
+                    {move || (measure_count.get() > 0).then(|| view! {
+                        <span class="measure-count">{move || crate::i18n::linked_measures(language.get(), measure_count.get())}</span>
+                    })}
+                </div>
+            })}
             <div class="note">
                 <label for=note_id.clone()>{move || note_label(language.get(), &item.number)}</label>
                 <textarea id=note_id rows="2" placeholder=tr(Text::NotePlaceholder)

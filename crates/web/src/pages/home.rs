@@ -26,9 +26,10 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
     let runs = expect_context::<Runs>();
+    let language = expect_context::<crate::state::UiLanguage>().0;
     let total = catalog.item_count();
     let rated = Memo::new(move |_| {
-        runs.with_latest(&catalog.id, |run| {
+        runs.with_active(&catalog.id, |run| {
             run.map(|run| checkwerk_core::evaluate(catalog, run).overall.rated_count)
         })
     });
@@ -45,6 +46,10 @@ fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
                 {catalog.modules.len()} " " {tr(Text::ModulesHeading)} " · " {total} " " {tr(Text::Items)}
                 {catalog.minutes_per_module.map(|minutes| view! { " · " {minutes} " " {tr(Text::MinutesPerModule)} })}
             </p>
+            {move || {
+                let count = runs.of_catalog(&catalog.id).len();
+                (count > 1).then(|| view! { <p class="card-runs">{move || crate::i18n::run_count(language.get(), count)}</p> })
+            }}
             {move || match rated.get() {
                 Some(rated) => view! { <Progress rated=Signal::derive(move || rated) total/> }.into_any(),
                 None => view! { <p class="card-progress-none">{tr(Text::NotStarted)}</p> }.into_any(),

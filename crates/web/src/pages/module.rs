@@ -1,4 +1,5 @@
-//! A module (Baustein): its goal and its items, one below the other.
+//! Vollversion: one module (Baustein) with its goal and its items one below the other; every other module is one
+//! click away.
 
 use checkwerk_core::{Catalog, Module};
 use leptos::prelude::*;
@@ -9,20 +10,18 @@ use crate::components::formatted::Formatted;
 use crate::components::progress::Progress;
 use crate::components::rating::ItemCard;
 use crate::i18n::{module_heading, Text};
-use crate::pages::check::use_evaluation;
+use crate::pages::check_layout::{current_catalog, use_evaluation};
+use crate::pages::kompass::ModuleList;
 use crate::pages::not_found::Missing;
-use crate::state::{find_catalog, tr, Runs, UiLanguage};
+use crate::state::{tr, Runs, UiLanguage};
 
 /// The page of one module.
 #[component]
 pub fn ModulePage() -> impl IntoView {
+    let catalog = current_catalog();
     let params = use_params_map();
     move || {
-        let catalog_id = params.read().get("catalog").unwrap_or_default();
         let module_id = params.read().get("module").unwrap_or_default();
-        let Some(catalog) = find_catalog(&catalog_id) else {
-            return view! { <Missing text=Text::CatalogMissing/> }.into_any();
-        };
         match catalog
             .modules
             .iter()
@@ -49,7 +48,7 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
         })
     });
     let first_unanswered = move || {
-        runs.with_latest(&catalog.id, |run| {
+        runs.with_active(&catalog.id, |run| {
             module
                 .items
                 .iter()
@@ -66,45 +65,61 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
             focus_item(&item_id);
         }
     };
-    let module_link = |module: &Module| format!("/check/{}/{}", catalog.id, module.id);
+    let module_link = |module: &Module| format!("/check/{}/baustein/{}", catalog.id, module.id);
     let previous = index.checked_sub(1).and_then(|i| catalog.modules.get(i));
     let next = catalog.modules.get(index + 1);
 
+    // Links to an item (from results, strengths, the readiness list) carry its anchor: bring it into view.
+    Effect::new(move |_| {
+        if let Some(hash) = web_sys::window().and_then(|window| window.location().hash().ok()) {
+            if let Some(item_id) = hash.strip_prefix("#punkt-") {
+                let item_id = item_id.to_owned();
+                request_animation_frame(move || focus_item(&item_id));
+            }
+        }
+    });
+
     view! {
-        <section class="page module">
-            <p class="breadcrumb">
-                <A href="/">{tr(Text::BackToHome)}</A> " › "
-                <A href=format!("/check/{}", catalog.id)>{catalog.title.clone()}</A>
-            </p>
-            <h1>{move || module_heading(language.get(), &module.number, &module.title)}</h1>
-            <div class="module-progress">
-                <Progress rated total=module.items.len()/>
-                {move || match first_unanswered() {
-                    Some(_) => view! {
-                        <button type="button" class="link-button" on:click=go_to_unanswered>{tr(Text::NextUnanswered)}</button>
-                    }.into_any(),
-                    None => view! { <span class="all-answered">{tr(Text::AllAnswered)}</span> }.into_any(),
-                }}
-            </div>
-            {(!module.goal.is_empty()).then(|| view! {
-                <div class="goal"><h2>{tr(Text::Goal)}</h2><Formatted text=module.goal.clone()/></div>
-            })}
-            {(!module.result.is_empty()).then(|| view! {
-                <div class="goal"><h2>{tr(Text::ExpectedResult)}</h2><Formatted text=module.result.clone()/></div>
-            })}
-            <div class="items">
-                {module.items.iter().map(|item| view! { <ItemCard catalog module item/> }).collect_view()}
-            </div>
-            <nav class="module-nav" aria-label=tr(Text::ModulesHeading)>
-                {previous.map(|module| view! {
-                    <A href=module_link(module) attr:class="button secondary">"← " {tr(Text::PreviousModule)}</A>
+        <div class="module-layout">
+            <aside class="module-sidebar no-print" aria-label=tr(Text::ModulesHeading)>
+                <h2 class="sidebar-heading">{tr(Text::ModulesHeading)}</h2>
+                <ModuleList catalog current=module.id.as_str()/>
+            </aside>
+            <section class="page module">
+                <h1>{move || module_heading(language.get(), &module.number, &module.title)}</h1>
+                <div class="module-progress">
+                    <Progress rated total=module.items.len()/>
+                    {move || match first_unanswered() {
+                        Some(_) => view! {
+                            <button type="button" class="link-button" on:click=go_to_unanswered>{tr(Text::NextUnanswered)}</button>
+                        }.into_any(),
+                        None => view! { <span class="all-answered">{tr(Text::AllAnswered)}</span> }.into_any(),
+                    }}
+                </div>
+                {(!module.goal.is_empty()).then(|| view! {
+                    <div class="goal"><h2>{tr(Text::Goal)}</h2><Formatted text=module.goal.clone()/></div>
                 })}
-                <A href=format!("/check/{}", catalog.id) attr:class="button secondary">{tr(Text::BackToOverview)}</A>
-                {next.map(|module| view! {
-                    <A href=module_link(module) attr:class="button">{tr(Text::NextModule)} " →"</A>
+                {(!module.result.is_empty()).then(|| view! {
+                    <div class="goal"><h2>{tr(Text::ExpectedResult)}</h2><Formatted text=module.result.clone()/></div>
                 })}
-            </nav>
-        </section>
+                <div class="items">
+                    {module.items.iter().map(|item| view! { <ItemCard catalog module item/> }).collect_view()}
+                </div>
+                <nav class="module-nav" aria-label=tr(Text::ModuleNavigation)>
+                    {previous.map(|module| view! {
+                        <A href=module_link(module) attr:class="button secondary">"← " {tr(Text::PreviousModule)}</A>
+                    })}
+                    {match next {
+                        Some(module) => view! {
+                            <A href=module_link(module) attr:class="button">{tr(Text::NextModule)} " →"</A>
+                        }.into_any(),
+                        None => view! {
+                            <A href=format!("/check/{}/ergebnisse", catalog.id) attr:class="button">{tr(Text::ToResults)} " →"</A>
+                        }.into_any(),
+                    }}
+                </nav>
+            </section>
+        </div>
     }
 }
 
@@ -114,9 +129,14 @@ fn focus_item(item_id: &str) {
         return;
     };
     element.scroll_into_view();
-    if let Ok(Some(radio)) = element.query_selector("input[type=radio]") {
-        if let Ok(radio) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(radio) {
-            let _ = radio.focus();
-        }
+    let target = element
+        .query_selector("input[type=radio]:checked")
+        .ok()
+        .flatten()
+        .or_else(|| element.query_selector("input[type=radio]").ok().flatten());
+    if let Some(radio) =
+        target.and_then(|radio| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(radio).ok())
+    {
+        let _ = radio.focus();
     }
 }

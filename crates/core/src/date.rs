@@ -1,0 +1,260 @@
+//! Calendar dates without a date crate: parsing `YYYY-MM-DD`, German and ISO formatting, the next day, and the UTC
+//! date and time of a [`Timestamp`].
+//!
+//! The core has no clock and needs only the proleptic Gregorian calendar in UTC, so a few lines of arithmetic
+//! (Howard Hinnant's days-from-civil algorithms) replace a dependency the wasm would have to carry.
+
+use std::fmt;
+
+use crate::run::Timestamp;
+
+const MILLISECONDS_PER_DAY: i64 = 86_400_000;
+
+/// A day of the proleptic Gregorian calendar.
+///
+/// The field order makes the derived ordering chronological.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// The year, e.g. 2026.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u8,
+    /// The day of the month, 1–31.
+    pub day: u8,
+}
+
+/// Whether a year has 29 February.
+pub fn is_leap_year(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// How many days a month has; 0 for a month outside 1–12.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// The date, if such a day exists.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (exactly four, two and two digits), rejecting days the month does not have.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (Some(year), Some(month), Some(day), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        // `parse` alone would accept a leading `+`, so the digits are checked first.
+        let number = |part: &str, digits: usize| {
+            (part.len() == digits && part.bytes().all(|byte| byte.is_ascii_digit()))
+                .then(|| part.parse::<u16>().ok())
+                .flatten()
+        };
+        let year = i32::from(number(year, 4)?);
+        let month = u8::try_from(number(month, 2)?).ok()?;
+        let day = u8::try_from(number(day, 2)?).ok()?;
+        Date::new(year, month, day)
+    }
+
+    /// The date as `YYYY-MM-DD`, the form saved in measures.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The date as Germans write it, `DD.MM.YYYY`.
+    pub fn german(self) -> String {
+        format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
+    }
+
+    /// The date as `YYYYMMDD`, the iCalendar DATE form.
+    pub fn compact(self) -> String {
+        format!("{:04}{:02}{:02}", self.year, self.month, self.day)
+    }
+
+    /// The following day, across month and year ends.
+    pub fn next_day(self) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + 1)
+    }
+
+    /// The UTC date of a timestamp.
+    pub fn from_timestamp(timestamp: Timestamp) -> Date {
+        Date::from_days_since_epoch(timestamp.0.div_euclid(MILLISECONDS_PER_DAY))
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    pub fn days_since_epoch(self) -> i64 {
+        let month = i64::from(self.month);
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        // Days are counted in years that start on 1 March, so that February's varying length comes last.
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date a number of days after 1970-01-01.
+    ///
+    /// Every `i64` millisecond timestamp maps to a year well inside `i32`, so the narrowing cannot fail for
+    /// dates that come from timestamps; beyond that the year saturates.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let days = days + 719_468;
+        let era = days.div_euclid(146_097);
+        let day_of_era = days - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: i32::try_from(year).unwrap_or(if year < 0 { i32::MIN } else { i32::MAX }),
+            // Both are in range by construction: month 1–12, day 1–31.
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    /// Shows the ISO form.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+/// A timestamp in UTC as `YYYYMMDDTHHMMSSZ`, the iCalendar form of DTSTAMP.
+pub fn utc_stamp(timestamp: Timestamp) -> String {
+    let date = Date::from_timestamp(timestamp);
+    let seconds = timestamp.0.rem_euclid(MILLISECONDS_PER_DAY) / 1000;
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        date.compact(),
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn leap_years_follow_the_gregorian_rule() {
+        assert!(is_leap_year(2024));
+        assert!(!is_leap_year(2023));
+        assert!(!is_leap_year(1900), "century years are not leap years");
+        assert!(is_leap_year(2000), "unless divisible by 400");
+        assert_eq!(Date::parse_iso("2024-02-29"), Some(date(2024, 2, 29)));
+        assert_eq!(Date::parse_iso("2023-02-29"), None);
+        assert_eq!(Date::parse_iso("1900-02-29"), None);
+        assert_eq!(Date::parse_iso("2000-02-29"), Some(date(2000, 2, 29)));
+    }
+
+    #[test]
+    fn parsing_rejects_everything_but_four_two_two_digits_of_a_real_day() {
+        for text in [
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "2026-1-05",
+            "26-01-05",
+            "2026-01-05-",
+            "2026-01",
+            "+026-01-05",
+            "2026-+1-05",
+            "05.01.2026",
+            "",
+            "２０２６-01-05",
+        ] {
+            assert_eq!(Date::parse_iso(text), None, "{text}");
+        }
+        assert_eq!(Date::parse_iso("2026-12-31"), Some(date(2026, 12, 31)));
+    }
+
+    #[test]
+    fn formats_iso_german_and_compact() {
+        let day = date(2026, 3, 5);
+        assert_eq!(day.iso(), "2026-03-05");
+        assert_eq!(day.german(), "05.03.2026");
+        assert_eq!(day.compact(), "20260305");
+        assert_eq!(day.to_string(), "2026-03-05");
+    }
+
+    #[test]
+    fn next_day_crosses_month_year_and_leap_day() {
+        assert_eq!(date(2024, 2, 28).next_day(), date(2024, 2, 29));
+        assert_eq!(date(2024, 2, 29).next_day(), date(2024, 3, 1));
+        assert_eq!(date(2023, 2, 28).next_day(), date(2023, 3, 1));
+        assert_eq!(date(2026, 4, 30).next_day(), date(2026, 5, 1));
+        assert_eq!(date(2026, 12, 31).next_day(), date(2027, 1, 1));
+    }
+
+    #[test]
+    fn timestamps_map_to_utc_dates() {
+        assert_eq!(Date::from_timestamp(Timestamp(0)), date(1970, 1, 1));
+        assert_eq!(Date::from_timestamp(Timestamp(-1)), date(1969, 12, 31));
+        // 2024-02-29T23:59:59.999Z and one millisecond later.
+        assert_eq!(
+            Date::from_timestamp(Timestamp(1_709_251_199_999)),
+            date(2024, 2, 29)
+        );
+        assert_eq!(
+            Date::from_timestamp(Timestamp(1_709_251_200_000)),
+            date(2024, 3, 1)
+        );
+        // The extremes do not panic.
+        let _ = Date::from_timestamp(Timestamp(i64::MIN));
+        let _ = Date::from_timestamp(Timestamp(i64::MAX));
+    }
+
+    #[test]
+    fn days_since_epoch_and_its_inverse_agree_with_counting_day_by_day() {
+        let mut day = date(1899, 12, 25);
+        let mut days = day.days_since_epoch();
+        assert_eq!(Date::from_days_since_epoch(0), date(1970, 1, 1));
+        while day.year < 2101 {
+            assert_eq!(Date::from_days_since_epoch(days), day);
+            assert_eq!(day.days_since_epoch(), days);
+            // Counting by hand: the next day by month lengths alone.
+            let following = if day.day < days_in_month(day.year, day.month) {
+                date(day.year, day.month, day.day + 1)
+            } else if day.month < 12 {
+                date(day.year, day.month + 1, 1)
+            } else {
+                date(day.year + 1, 1, 1)
+            };
+            assert_eq!(day.next_day(), following);
+            day = following;
+            days += 1;
+        }
+    }
+
+    #[test]
+    fn utc_stamp_is_the_icalendar_form() {
+        assert_eq!(utc_stamp(Timestamp(0)), "19700101T000000Z");
+        // 2026-03-15T13:04:05.678Z
+        assert_eq!(utc_stamp(Timestamp(1_773_579_845_678)), "20260315T130405Z");
+        assert_eq!(utc_stamp(Timestamp(-1000)), "19691231T235959Z");
+    }
+}

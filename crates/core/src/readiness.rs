@@ -1,0 +1,239 @@
+//! Readiness for the Selbsterklärung: what is still missing before a company can sign the self-declaration of an
+//! OM check.
+//!
+//! The rules: every Check-Punkt is rated, and the action plan holds at least [`MIN_MEASURES`] measures, each
+//! described and rated by urgency, with a responsible person, a date and a check of its effect. The foundation's
+//! own review runs elsewhere; this only helps to prepare for it.
+
+use crate::action_plan::Measure;
+use crate::catalog::Catalog;
+use crate::load::Language;
+use crate::run::Run;
+
+/// How many complete measures a Selbsterklärung needs.
+pub const MIN_MEASURES: usize = 10;
+
+/// A field a measure must fill to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MissingField {
+    /// What is to be done.
+    Title,
+    /// Dringlichkeit.
+    Urgency,
+    /// Wer.
+    Responsible,
+    /// Bis wann, as a valid date.
+    Due,
+    /// Kontrolle: how the effect is checked.
+    Control,
+}
+
+impl MissingField {
+    /// Every field, in the order a form shows them.
+    pub const ALL: [MissingField; 5] = [
+        MissingField::Title,
+        MissingField::Urgency,
+        MissingField::Responsible,
+        MissingField::Due,
+        MissingField::Control,
+    ];
+
+    /// The label the user sees.
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (MissingField::Title, Language::De) => "Beschreibung",
+            (MissingField::Urgency, Language::De) => "Dringlichkeit",
+            (MissingField::Responsible, Language::De) => "Wer (verantwortlich)",
+            (MissingField::Due, Language::De) => "Bis wann",
+            (MissingField::Control, Language::De) => "Kontrolle der Wirksamkeit",
+            (MissingField::Title, Language::En) => "Description",
+            (MissingField::Urgency, Language::En) => "Urgency",
+            (MissingField::Responsible, Language::En) => "Responsible",
+            (MissingField::Due, Language::En) => "Due date",
+            (MissingField::Control, Language::En) => "Effectiveness check",
+        }
+    }
+
+    /// Whether a measure lacks this field. Blank text counts as missing, and so does a date that is not valid.
+    pub fn is_missing_in(self, measure: &Measure) -> bool {
+        match self {
+            MissingField::Title => measure.title.trim().is_empty(),
+            MissingField::Urgency => measure.urgency.is_none(),
+            MissingField::Responsible => measure.responsible.trim().is_empty(),
+            MissingField::Due => measure.due_date().is_none(),
+            MissingField::Control => measure.control.trim().is_empty(),
+        }
+    }
+}
+
+/// A measure that does not count yet, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncompleteMeasure {
+    /// The measure's id.
+    pub measure_id: String,
+    /// Its missing fields, in form order.
+    pub missing: Vec<MissingField>,
+}
+
+/// What stands between a run and its Selbsterklärung.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readiness {
+    /// Items without a valid rating ("not relevant" counts as a rating), in catalog order.
+    pub unrated_items: Vec<String>,
+    /// Measures with every field filled.
+    pub complete_measures: usize,
+    /// How many more complete measures are needed to reach [`MIN_MEASURES`].
+    pub missing_measures: usize,
+    /// Measures with missing fields, in the run's order.
+    pub incomplete_measures: Vec<IncompleteMeasure>,
+}
+
+impl Readiness {
+    /// Whether the run meets every rule.
+    ///
+    /// Every measure in the plan must be complete, not only ten of them: the rule says "each", and a half-filled
+    /// measure in a handed-over plan would be queried by the foundation.
+    pub fn is_ready(&self) -> bool {
+        self.unrated_items.is_empty()
+            && self.missing_measures == 0
+            && self.incomplete_measures.is_empty()
+    }
+}
+
+/// Checks a run against the rules of the Selbsterklärung.
+pub fn readiness(catalog: &Catalog, run: &Run) -> Readiness {
+    let unrated_items = catalog
+        .items()
+        .filter(|(module, item)| {
+            let choice = run
+                .answer(&item.id)
+                .and_then(|answer| answer.choice.as_deref());
+            let scale = catalog.scale_for(module, item);
+            !matches!((scale, choice), (Some(scale), Some(choice)) if scale.accepts(choice))
+        })
+        .map(|(_, item)| item.id.clone())
+        .collect();
+
+    let mut complete_measures = 0;
+    let mut incomplete_measures = Vec::new();
+    for measure in &run.measures {
+        let missing: Vec<MissingField> = MissingField::ALL
+            .into_iter()
+            .filter(|field| field.is_missing_in(measure))
+            .collect();
+        if missing.is_empty() {
+            complete_measures += 1;
+        } else {
+            incomplete_measures.push(IncompleteMeasure {
+                measure_id: measure.id.clone(),
+                missing,
+            });
+        }
+    }
+
+    Readiness {
+        unrated_items,
+        complete_measures,
+        missing_measures: MIN_MEASURES.saturating_sub(complete_measures),
+        incomplete_measures,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action_plan::Urgency;
+    use crate::run::Timestamp;
+    use crate::testing;
+
+    fn complete(id: &str) -> Measure {
+        let mut measure = Measure::new(id, "Unterweisung durchführen", vec![], Timestamp(1));
+        measure.urgency = Some(Urgency::Medium);
+        measure.responsible = "Frau Berg".into();
+        measure.due = Some("2026-06-30".into());
+        measure.control = "Teilnehmerliste prüfen".into();
+        measure
+    }
+
+    fn rate_everything(run: &mut Run) {
+        for (_, item) in testing::catalog().items() {
+            run.set_choice(&item.id, Some("mittel".into()), Timestamp(1));
+        }
+    }
+
+    #[test]
+    fn nine_complete_and_two_incomplete_measures_say_exactly_what_is_missing() {
+        let catalog = testing::catalog();
+        let mut run = testing::run();
+        rate_everything(&mut run);
+        for index in 0..9 {
+            run.upsert_measure(complete(&format!("m{index}")), Timestamp(2));
+        }
+        let mut no_owner_bad_date = complete("ohne-wer");
+        no_owner_bad_date.responsible = "  ".into();
+        no_owner_bad_date.due = Some("2026-02-30".into());
+        run.upsert_measure(no_owner_bad_date, Timestamp(2));
+        let draft = Measure::new("entwurf", "", vec![], Timestamp(2));
+        run.upsert_measure(draft, Timestamp(2));
+
+        let readiness = readiness(&catalog, &run);
+        assert_eq!(readiness.complete_measures, 9);
+        assert_eq!(readiness.missing_measures, 1);
+        assert_eq!(
+            readiness.incomplete_measures,
+            vec![
+                IncompleteMeasure {
+                    measure_id: "ohne-wer".into(),
+                    missing: vec![MissingField::Responsible, MissingField::Due],
+                },
+                IncompleteMeasure {
+                    measure_id: "entwurf".into(),
+                    missing: MissingField::ALL.to_vec(),
+                },
+            ]
+        );
+        assert!(readiness.unrated_items.is_empty());
+        assert!(!readiness.is_ready());
+    }
+
+    #[test]
+    fn ten_complete_measures_and_every_item_rated_is_ready() {
+        let catalog = testing::catalog();
+        let mut run = testing::run();
+        rate_everything(&mut run);
+        run.set_choice("ziele", Some("nicht-relevant".into()), Timestamp(3));
+        for index in 0..10 {
+            run.upsert_measure(complete(&format!("m{index}")), Timestamp(2));
+        }
+        let ready = readiness(&catalog, &run);
+        assert_eq!(ready.missing_measures, 0);
+        assert!(ready.is_ready(), "{ready:?}");
+
+        run.upsert_measure(
+            Measure::new("neu", "Noch offen", vec![], Timestamp(4)),
+            Timestamp(4),
+        );
+        assert!(
+            !readiness(&catalog, &run).is_ready(),
+            "an unfinished eleventh measure still has to be completed"
+        );
+    }
+
+    #[test]
+    fn unknown_choices_and_notes_alone_count_as_unrated() {
+        let catalog = testing::catalog();
+        let mut run = testing::run();
+        rate_everything(&mut run);
+        run.set_choice("ziele", Some("sehr-hoch".into()), Timestamp(2));
+        run.set_choice("verantwortung", None, Timestamp(2));
+        run.set_note("verantwortung", "Noch klären".into(), Timestamp(2));
+        run.set_choice("nutzen", None, Timestamp(2));
+        let readiness = readiness(&catalog, &run);
+        assert_eq!(
+            readiness.unrated_items,
+            vec!["nutzen", "ziele", "verantwortung"],
+            "in catalog order"
+        );
+        assert_eq!(readiness.missing_measures, MIN_MEASURES);
+    }
+}

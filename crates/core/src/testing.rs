@@ -1,0 +1,122 @@
+//! A small hand-built catalog for the unit tests of the modules that work on runs.
+//!
+//! Built in code rather than read from TOML, so the unit tests also run without the `toml` feature.
+
+use crate::catalog::{
+    Catalog, Choice, Colour, Item, Level, Module, PriorityLevel, PriorityScale, Scale,
+    StarthilfeQuestion, CATALOG_FORMAT_VERSION,
+};
+use crate::run::{Run, Timestamp};
+
+fn level(key: &str, colour: Colour, need: u8) -> Level {
+    Level {
+        key: key.into(),
+        label: key.into(),
+        colour,
+        need,
+    }
+}
+
+fn item(id: &str, number: &str, statement: &str) -> Item {
+    Item {
+        id: id.into(),
+        number: number.into(),
+        statement: statement.into(),
+        explanation: String::new(),
+        examples: vec![],
+        links: vec![],
+        scale: None,
+    }
+}
+
+fn module(id: &str, number: &str, title: &str, items: Vec<Item>) -> Module {
+    Module {
+        id: id.into(),
+        number: number.into(),
+        title: title.into(),
+        goal: String::new(),
+        result: String::new(),
+        scale: None,
+        items,
+    }
+}
+
+/// Three modules with five items, an Ampel scale (hoch 100, mittel 50, niedrig 0, nicht relevant, priority
+/// 1–3) and a Starthilfe question per module.
+pub(crate) fn catalog() -> Catalog {
+    Catalog {
+        format_version: CATALOG_FORMAT_VERSION,
+        id: "umwelt-test".into(),
+        title: "Check Umwelt (Test)".into(),
+        subtitle: String::new(),
+        standard: "OM-Praxis A-3.6".into(),
+        version: "1".into(),
+        date: String::new(),
+        publisher: String::new(),
+        language: "de".into(),
+        minutes_per_module: None,
+        orientation: String::new(),
+        scales: vec![Scale {
+            id: "ampel".into(),
+            label: "Handlungsbedarf".into(),
+            levels: vec![
+                level("hoch", Colour::Red, 100),
+                level("mittel", Colour::Yellow, 50),
+                level("niedrig", Colour::Green, 0),
+            ],
+            not_relevant: Some(Choice {
+                key: "nicht-relevant".into(),
+                label: "nicht relevant".into(),
+            }),
+            priority: Some(PriorityScale {
+                label: "Priorität".into(),
+                levels: (1..=3)
+                    .map(|value| PriorityLevel {
+                        value,
+                        label: format!("{value} (Prio)"),
+                    })
+                    .collect(),
+            }),
+        }],
+        modules: vec![
+            module(
+                "einstieg",
+                "1",
+                "Einstieg: Nutzen",
+                vec![
+                    item("nutzen", "1.1", "Wir kennen den Nutzen."),
+                    item("ziele", "1.2", "Wir haben Ziele."),
+                ],
+            ),
+            module(
+                "risiken",
+                "2",
+                "Risikobetrachtung",
+                vec![
+                    item("risiken-ermitteln", "2.1", "Risiken sind ermittelt."),
+                    item("rechtspflichten", "2.2", "Rechtspflichten sind bekannt."),
+                ],
+            ),
+            module(
+                "fuehrung",
+                "3",
+                "Führung",
+                vec![item("verantwortung", "3.1", "Verantwortung ist geregelt.")],
+            ),
+        ],
+        starthilfe: ["einstieg", "risiken", "fuehrung"]
+            .into_iter()
+            .map(|module| StarthilfeQuestion {
+                module: module.into(),
+                question: format!("Wie viel Bedarf sehen Sie bei {module}?"),
+                scale: None,
+            })
+            .collect(),
+        free_texts: vec![],
+    }
+}
+
+/// An empty run of [`catalog`].
+pub(crate) fn run() -> Run {
+    Run::new("lauf-1", &catalog(), Timestamp(0))
+}

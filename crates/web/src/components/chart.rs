@@ -1,0 +1,136 @@
+//! The need profile as a chart: one stacked bar per Baustein with the number of items at each level, drawn as
+//! SVG that prints sharply, and the same figures as a table for screen readers and for reading exact numbers.
+
+use checkwerk_core::{Colour, Tally};
+use leptos::prelude::*;
+
+use crate::i18n::{self, Text};
+use crate::state::{tr, UiLanguage};
+
+/// One row of the chart.
+#[derive(Clone, PartialEq)]
+pub struct ChartRow {
+    /// The row's label, e.g. "2 Risikobetrachtung".
+    pub label: String,
+    /// The figures.
+    pub tally: Tally,
+}
+
+fn colour_value(colour: Colour) -> &'static str {
+    match colour {
+        Colour::Red => "#b42318",
+        Colour::Orange => "#b54708",
+        Colour::Yellow => "#c99a06",
+        Colour::Green => "#1e7a3c",
+        Colour::Blue => "#1f5f8b",
+        Colour::Grey => "#5b6675",
+    }
+}
+
+/// A stacked bar chart of level counts with its table alternative.
+#[component]
+pub fn ProfileChart(
+    /// Unique id of the chart within the page.
+    #[prop(into)]
+    id: String,
+    #[prop(into)] rows: Signal<Vec<ChartRow>>,
+    #[prop(into)] caption: String,
+) -> impl IntoView {
+    let language = expect_context::<UiLanguage>().0;
+    let caption_id = format!("{id}-caption");
+    let labelled_by = caption_id.clone();
+    let chart = move || {
+        let rows = rows.get();
+        let label_width = 190.0;
+        let bar_width = 360.0;
+        let row_height = 34.0;
+        let height = row_height * rows.len() as f64 + 10.0;
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| {
+                let y = 5.0 + row_height * index as f64;
+                let total = row.tally.item_count.max(1) as f64;
+                let mut x = label_width;
+                let mut segments = Vec::new();
+                for count in row.tally.level_counts.iter().filter(|count| count.count > 0) {
+                    let width = bar_width * count.count as f64 / total;
+                    segments.push(view! {
+                        <rect x=x y=y width=width height=row_height - 10.0 fill=colour_value(count.colour)>
+                            <title>{format!("{}: {}", count.label, count.count)}</title>
+                        </rect>
+                        {(width >= 18.0).then(|| view! {
+                            <text x=x + width / 2.0 y=y + 17.0 text-anchor="middle" class="chart-count">{count.count}</text>
+                        })}
+                    });
+                    x += width;
+                }
+                let rest = row.tally.not_relevant_count + (row.tally.item_count - row.tally.rated_count);
+                let rest_width = bar_width * rest as f64 / total;
+                view! {
+                    <g>
+                        <text x="0" y=y + 17.0 class="chart-label">{shorten_label(&row.label)}</text>
+                        {segments}
+                        <rect x=x y=y width=rest_width height=row_height - 10.0 fill="#e4e8ee" stroke="#c4cbd5"/>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg class="profile-chart" viewBox=format!("0 0 {} {height}", label_width + bar_width) role="img"
+                aria-labelledby=labelled_by.clone() preserveAspectRatio="xMinYMin meet">
+                {bars}
+            </svg>
+        }
+    };
+    let table = move || {
+        let rows = rows.get();
+        let language = language.get();
+        let headers = rows
+            .first()
+            .map(|row| row.tally.level_counts.clone())
+            .unwrap_or_default();
+        view! {
+            <table class="profile-table">
+                <caption class="visually-hidden">{caption.clone()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{Text::Module.get(language)}</th>
+                        {headers.iter().map(|count| view! {
+                            <th scope="col"><span class=format!("legend legend-{}", count.colour.as_str()) aria-hidden="true"></span>{count.label.clone()}</th>
+                        }).collect_view()}
+                        <th scope="col">{Text::NotRelevantShort.get(language)}</th>
+                        <th scope="col">{Text::Open.get(language)}</th>
+                        <th scope="col">{Text::NeedIndex.get(language)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>
+                            <th scope="row">{row.label.clone()}</th>
+                            {row.tally.level_counts.iter().map(|count| view! { <td>{count.count}</td> }).collect_view()}
+                            <td>{row.tally.not_relevant_count}</td>
+                            <td>{row.tally.item_count - row.tally.rated_count}</td>
+                            <td>{i18n::need_index(language, row.tally.need_index)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    view! {
+        <figure class="chart">
+            <figcaption id=caption_id>{tr(Text::ChartCaption)}</figcaption>
+            {chart}
+            {table}
+        </figure>
+    }
+}
+
+fn shorten_label(label: &str) -> String {
+    if label.chars().count() <= 26 {
+        label.to_owned()
+    } else {
+        format!("{}…", label.chars().take(25).collect::<String>())
+    }
+}

@@ -1,0 +1,160 @@
+//! The runs of a check: one per site or per year, named and dated. Start, copy for a re-assessment, rename,
+//! delete with undo, export and import.
+
+use checkwerk_core::date::Date;
+use checkwerk_core::{evaluate, Catalog, Run};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::download::download_run;
+use crate::i18n::{self, Text};
+use crate::state::{tr, ImportError, Notices, Runs, UiLanguage, MAX_IMPORT_BYTES};
+
+/// The list of runs with their actions.
+#[component]
+pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let notices = expect_context::<Notices>();
+    let language = expect_context::<UiLanguage>().0;
+    let list = move || runs.of_catalog(&catalog.id);
+    let active = move || runs.active_id(&catalog.id);
+
+    let start_new = move |_| {
+        runs.create(catalog, None);
+        notices.show(tr(Text::RunStarted)().to_owned(), None);
+    };
+    let import = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let language = language.get_untracked();
+        if file.size() > MAX_IMPORT_BYTES {
+            notices.show(i18n::import_error(language, &ImportError::TooLarge), None);
+            return;
+        }
+        leptos::task::spawn_local_scoped(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|value| value.as_string())
+                .unwrap_or_default();
+            match runs.import(&text) {
+                Ok(run) => notices.show(i18n::imported(language, &run.name), None),
+                Err(error) => notices.show(i18n::import_error(language, &error), None),
+            }
+        });
+    };
+
+    view! {
+        <section class="runs" aria-labelledby="runs-heading">
+            <h2 id="runs-heading">{tr(Text::RunsHeading)}</h2>
+            <p class="hint">{tr(Text::RunsHint)}</p>
+            <div class="run-actions">
+                <button type="button" class="button secondary" on:click=start_new>{tr(Text::StartNewRun)}</button>
+                <label class="button secondary file-button">
+                    {tr(Text::ImportRun)}
+                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import/>
+                </label>
+            </div>
+            <ul class="run-list">
+                <For each=list key=|run| (run.id.clone(), run.updated_at) let:run>
+                    <RunEntry catalog run=run.clone() is_active=Signal::derive(move || active().as_deref() == Some(run.id.as_str()))/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn RunEntry(
+    catalog: &'static Catalog,
+    run: Run,
+    #[prop(into)] is_active: Signal<bool>,
+) -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let notices = expect_context::<Notices>();
+    let language = expect_context::<UiLanguage>().0;
+    let run_id = StoredValue::new(run.id.clone());
+    let renaming = RwSignal::new(false);
+    let rated = evaluate(catalog, &run).overall.rated_count;
+    let total = catalog.item_count();
+    let created = Date::from_timestamp(run.created_at).german();
+    let name = run.name.clone();
+
+    let activate = move |_| runs.activate(&catalog.id, &run_id.get_value());
+    let copy = move |_| {
+        if runs.copy(&run_id.get_value()).is_some() {
+            notices.show(tr(Text::RunCopied)().to_owned(), None);
+        }
+    };
+    let export = move |_| {
+        runs.with_run(&run_id.get_value(), |run| {
+            if let Some(run) = run {
+                download_run(catalog, run);
+            }
+        });
+    };
+    let delete = move |_| {
+        if let Some(deleted) = runs.delete(&run_id.get_value()) {
+            let message = i18n::run_deleted(language.get_untracked(), &deleted.name);
+            let undo: crate::state::Undo =
+                std::sync::Arc::new(move || runs.restore(deleted.clone()));
+            notices.show(message, Some(undo));
+        }
+    };
+    let rename = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let input = event
+            .target()
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .and_then(|form| form.elements().named_item("name"))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            let name = input.value().trim().to_owned();
+            if !name.is_empty() {
+                runs.edit(&run_id.get_value(), catalog, |run, now| {
+                    run.rename(name, now)
+                });
+            }
+        }
+        renaming.set(false);
+    };
+    let name_for_view = name.clone();
+    view! {
+        <li class="run" class:active=is_active>
+            <div class="run-info">
+                {move || if renaming.get() {
+                    view! {
+                        <form class="rename" on:submit=rename>
+                            <label for=format!("name-{}", run_id.get_value())>{tr(Text::RunName)}</label>
+                            <input id=format!("name-{}", run_id.get_value()) name="name" type="text" value=name.clone() required=true/>
+                            <button type="submit" class="button small">{tr(Text::Save)}</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! { <strong class="run-title">{name_for_view.clone()}</strong> }.into_any()
+                }}
+                <span class="run-meta">
+                    {move || i18n::created_on(language.get(), &created)} " · " {move || i18n::rated_of(language.get(), rated, total)}
+                    {move || is_active.get().then(|| view! { " · " <span class="run-active">{tr(Text::ActiveRunMarker)}</span> })}
+                </span>
+            </div>
+            <div class="run-buttons">
+                {move || (!is_active.get()).then(|| view! {
+                    <button type="button" class="button small" on:click=activate>{tr(Text::ContinueThisRun)}</button>
+                })}
+                <button type="button" class="button secondary small" on:click=move |_| renaming.update(|r| *r = !*r)>{tr(Text::Rename)}</button>
+                <button type="button" class="button secondary small" on:click=copy>{tr(Text::CopyRun)}</button>
+                <button type="button" class="button secondary small" on:click=export>{tr(Text::ExportRun)}</button>
+                <button type="button" class="button danger small" on:click=delete>{tr(Text::Delete)}</button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,103 @@
+//! A check's start page (Kompass): what the check is for, how it works and how long it takes, where the data
+//! stays, the runs, and the way in: Starthilfe or any Baustein.
+
+use checkwerk_core::Catalog;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::formatted::Formatted;
+use crate::components::progress::Progress;
+use crate::components::runs::RunsPanel;
+use crate::i18n::{self, module_heading, Text};
+use crate::pages::check_layout::{current_catalog, use_evaluation};
+use crate::state::{tr, Runs, UiLanguage};
+
+/// The Kompass page of the current check.
+#[component]
+pub fn KompassPage() -> impl IntoView {
+    let catalog = current_catalog();
+    let language = expect_context::<UiLanguage>().0;
+    let runs = expect_context::<Runs>();
+    let evaluation = use_evaluation(catalog);
+    let has_orphans = move || {
+        evaluation.with(|evaluation| evaluation.as_ref().is_some_and(|e| !e.orphans.is_empty()))
+    };
+    let company = move || {
+        runs.with_active(&catalog.id, |run| {
+            run.map(|run| run.company.clone()).unwrap_or_default()
+        })
+    };
+    let set_company = move |event: leptos::ev::Event| {
+        let company = event_target_value(&event);
+        runs.edit_active(catalog, |run, now| run.set_company(company, now));
+    };
+    let duration = move || {
+        i18n::duration(
+            language.get(),
+            catalog.minutes_per_module,
+            catalog.modules.len(),
+        )
+    };
+    view! {
+        <section class="page kompass">
+            <h1>{catalog.title.clone()}</h1>
+            {(!catalog.subtitle.is_empty()).then(|| view! { <p class="lead">{catalog.subtitle.clone()}</p> })}
+            <div class="orientation"><Formatted text=catalog.orientation.clone()/></div>
+            <ul class="facts">
+                <li>{move || i18n::modules_and_items(language.get(), catalog.modules.len(), catalog.item_count())}</li>
+                {move || duration().map(|text| view! { <li>{text}</li> })}
+                <li>{tr(Text::HowItWorks)}</li>
+            </ul>
+            <p class="privacy-note">{tr(Text::DataStaysHere)} " " {tr(Text::WhereToExport)}</p>
+            {move || has_orphans().then(|| view! { <p class="notice">{tr(Text::OrphansNotice)}</p> })}
+            <div class="start-choices">
+                <A href=format!("/check/{}/starthilfe", catalog.id) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>
+                {catalog.modules.first().map(|module| view! {
+                    <A href=format!("/check/{}/baustein/{}", catalog.id, module.id) attr:class="button secondary">{tr(Text::StartWithFirstModule)}</A>
+                })}
+            </div>
+            <p class="no-print"><A href=format!("/check/{}/druckvorlage", catalog.id)>{tr(Text::BlankPrint)}</A></p>
+            <div class="company">
+                <label for="firma">{tr(Text::CompanyName)}</label>
+                <input id="firma" type="text" autocomplete="organization" prop:value=company on:change=set_company/>
+                <p class="hint">{tr(Text::CompanyHint)}</p>
+            </div>
+            <h2>{tr(Text::ModulesHeading)}</h2>
+            <ModuleList catalog/>
+            <RunsPanel catalog/>
+        </section>
+    }
+}
+
+/// The modules of a check with their progress; each is one click away.
+#[component]
+pub fn ModuleList(
+    catalog: &'static Catalog,
+    #[prop(optional)] current: Option<&'static str>,
+) -> impl IntoView {
+    let language = expect_context::<UiLanguage>().0;
+    let evaluation = use_evaluation(catalog);
+    let modules = catalog
+        .modules
+        .iter()
+        .map(|module| {
+            let rated = Signal::derive(move || {
+                evaluation.with(|evaluation| {
+                    evaluation
+                        .as_ref()
+                        .and_then(|evaluation| evaluation.module(&module.id))
+                        .map_or(0, |module| module.tally.rated_count)
+                })
+            });
+            let heading = move || module_heading(language.get(), &module.number, &module.title);
+            let is_current = current == Some(module.id.as_str());
+            view! {
+                <li class="module-entry" class:current=is_current>
+                    <A href=format!("/check/{}/baustein/{}", catalog.id, module.id)>{heading}</A>
+                    <Progress rated total=module.items.len()/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="module-list">{modules}</ol> }
+}

@@ -1,0 +1,92 @@
+//! Starthilfe: one short question per Baustein; the answers recommend where to begin.
+
+use checkwerk_core::starthilfe::{reason, recommend};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{module_heading, Text};
+use crate::pages::check_layout::current_catalog;
+use crate::pages::kompass::ModuleList;
+use crate::state::{tr, Runs, UiLanguage};
+
+/// The Starthilfe of the current check.
+#[component]
+pub fn StarthilfePage() -> impl IntoView {
+    let catalog = current_catalog();
+    let runs = expect_context::<Runs>();
+    let language = expect_context::<UiLanguage>().0;
+    let recommendation = Memo::new(move |_| {
+        runs.with_active(&catalog.id, |run| {
+            run.and_then(|run| recommend(catalog, run))
+        })
+    });
+
+    let questions = catalog
+        .starthilfe
+        .iter()
+        .enumerate()
+        .filter_map(|(index, question)| {
+            let scale = catalog.starthilfe_scale(question)?;
+            let module = catalog.module(&question.module)?;
+            let question_id = format!("starthilfe-{index}");
+            let chosen = Memo::new(move |_| {
+                runs.with_active(&catalog.id, |run| run.and_then(|run| run.starthilfe.get(&module.id).cloned()))
+            });
+            let choices = scale
+                .levels
+                .iter()
+                .map(|level| (level.key.as_str(), level.label.as_str(), level.colour.as_str()))
+                .chain(scale.not_relevant.iter().map(|choice| (choice.key.as_str(), choice.label.as_str(), "none")))
+                .map(|(key, label, colour)| {
+                    let choose = move |_| runs.edit_active(catalog, |run, now| run.set_starthilfe(&module.id, Some(key.to_owned()), now));
+                    view! {
+                        <label class=format!("choice choice-{colour}")>
+                            <input type="radio" name=format!("starthilfe-{}", module.id) value=key
+                                prop:checked=move || chosen.get().as_deref() == Some(key) on:change=choose/>
+                            <span class="choice-mark" aria-hidden="true"></span>
+                            <span class="choice-label">{label}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <li class="item starthilfe-question">
+                    <p class="item-module">{move || module_heading(language.get(), &module.number, &module.title)}</p>
+                    <p class="statement" id=question_id.clone()>{question.question.clone()}</p>
+                    <div class="scale" role="radiogroup" aria-labelledby=question_id>
+                        <span class="scale-label" aria-hidden="true">{scale.label.clone()}</span>
+                        {choices}
+                    </div>
+                </li>
+            })
+        })
+        .collect_view();
+
+    view! {
+        <section class="page starthilfe">
+            <h1>{tr(Text::StarthilfeHeading)}</h1>
+            <p class="lead">{tr(Text::StarthilfeIntro)}</p>
+            <ol class="items plain-list">{questions}</ol>
+            <div class="recommendation" role="status">
+                {move || match recommendation.get() {
+                    Some(recommendation) => {
+                        let module = catalog.module(&recommendation.module_id);
+                        let text = reason(&recommendation, catalog, language.get());
+                        view! {
+                            <h2>{tr(Text::Recommendation)}</h2>
+                            <p>{text}</p>
+                            {module.map(|module| view! {
+                                <A href=format!("/check/{}/baustein/{}", catalog.id, module.id) attr:class="button">
+                                    {move || module_heading(language.get(), &module.number, &module.title)} " – " {tr(Text::BeginHere)}
+                                </A>
+                            })}
+                        }.into_any()
+                    }
+                    None => view! { <p>{tr(Text::AnswerForRecommendation)}</p> }.into_any(),
+                }}
+            </div>
+            <h2>{tr(Text::OrPickAnyModule)}</h2>
+            <ModuleList catalog/>
+        </section>
+    }
+}
