@@ -1,9 +1,12 @@
-// A static host as simple as the ones Checkwerk is deployed to: files from a folder, the right MIME types,
-// and index.html for unknown paths (the SPA fallback documented for common hosts).
+// A static host as simple as the ones Checkwerk is deployed to: files from a folder, the right MIME types, the
+// headers docs/hosting.md recommends (including a strict Content-Security-Policy), and for app routes the nearest
+// index.html up the path (the SPA fallback documented for common hosts).
 // Usage: node static-server.mjs <folder> <port>
+//   CHECKWERK_EMBED_URL  where partner-demo.html loads embed.js from (another origin in the tests)
+//   CHECKWERK_CORS=1     allow any origin to fetch files (a partner serving its own catalog)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { dirname, extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8080);
@@ -22,37 +25,65 @@ const types = {
   ".toml": "text/plain; charset=utf-8",
 };
 
+// What the app needs and nothing more: no inline script, wasm compilation allowed, remote catalogs fetchable.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self' http://127.0.0.1:* https:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors *",
+].join("; ");
+
+async function isFile(path) {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
+}
+
 async function fileFor(urlPath) {
-  const decoded = decodeURIComponent(urlPath.split("?")[0]);
-  const candidate = normalize(join(root, decoded));
+  const candidate = normalize(join(root, urlPath));
   if (!candidate.startsWith(root)) return null;
-  try {
-    const info = await stat(candidate);
-    if (info.isFile()) return candidate;
-    if (info.isDirectory()) {
-      const index = join(candidate, "index.html");
-      if ((await stat(index).catch(() => null))?.isFile()) return index;
-    }
-  } catch {}
+  if (await isFile(candidate)) return candidate;
+  if (await isFile(join(candidate, "index.html"))) return join(candidate, "index.html");
+  return null;
+}
+
+/** The nearest index.html at or above a path: the app that owns the route. */
+async function appFor(urlPath) {
+  let folder = normalize(join(root, urlPath));
+  while (folder.startsWith(root)) {
+    if (await isFile(join(folder, "index.html"))) return join(folder, "index.html");
+    if (folder === root) break;
+    folder = dirname(folder);
+  }
   return null;
 }
 
 createServer(async (request, response) => {
-  let path = await fileFor(request.url ?? "/");
-  let status = 200;
+  const urlPath = decodeURIComponent((request.url ?? "/").split("?")[0]);
+  let path = await fileFor(urlPath);
+  // Unknown paths without a file extension are app routes: serve the app, as hosts configured per docs do.
+  if (!path && extname(urlPath) === "") path = await appFor(urlPath);
   if (!path) {
-    // Unknown paths without a file extension are app routes: serve the app, as hosts configured per docs do.
-    if (extname(request.url ?? "") === "") path = join(root, "index.html");
-    else status = 404;
-  }
-  if (status === 404) {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
     return;
   }
-  const body = await readFile(path);
-  response.writeHead(200, {
+  let body = await readFile(path);
+  if (path.endsWith("partner-demo.html")) {
+    // The demo partner page loads the widget from the checks host, which may be another origin.
+    body = Buffer.from(body.toString("utf8").replace("__CHECKWERK_EMBED_URL__", process.env.CHECKWERK_EMBED_URL ?? "embed.js"));
+  }
+  const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",
-    "cache-control": "no-cache",
-  });
+    // index.html and the service worker must be revalidated; hashed files could be cached for a year.
+    "cache-control": /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+    "x-content-type-options": "nosniff",
+  };
+  if (path.endsWith(".html") && !path.endsWith("partner-demo.html")) headers["content-security-policy"] = contentSecurityPolicy;
+  if (process.env.CHECKWERK_CORS === "1") headers["access-control-allow-origin"] = "*";
+  response.writeHead(200, headers);
   response.end(body);
 }).listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

@@ -105,13 +105,16 @@ export const test = base.extend<{ app: CheckwerkApp }>({
   app: async ({ page }, use) => {
     const errors: string[] = [];
     const consoleErrors: string[] = [];
+    const policyViolations: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) consoleErrors.push(message.text());
+      if (message.text().includes("Content Security Policy")) policyViolations.push(message.text());
+      else if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) consoleErrors.push(message.text());
     });
     // A panic logs its message to the console, then the wasm traps; report both together.
     page.on("pageerror", (error) => errors.push([error.message, ...consoleErrors].join("\n")));
     await use(new CheckwerkApp(page));
     expect(errors, "the page threw").toEqual([]);
+    expect(policyViolations, "the page broke the Content-Security-Policy").toEqual([]);
   },
 });
 

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod download;
 pub mod formatted;
 pub mod header;
+pub mod hosting;
 pub mod notice;
 pub mod progress;
 pub mod rating;

@@ -139,6 +139,13 @@ pub enum Text {
     Statement,
     Rating,
     BlankIntro,
+    UpdateReady,
+    ReloadNow,
+    Later,
+    RemoteLoading,
+    RemoteLoaded,
+    RemoteUnreachable,
+    RemoteInvalid,
 }
 
 impl Text {
@@ -364,12 +371,38 @@ impl Text {
                 "Kreuzen Sie je Check-Punkt Ihren Handlungsbedarf an und notieren Sie Ideen für Maßnahmen.",
                 "Tick your need for action per check point and note ideas for measures.",
             ),
+            UpdateReady => (
+                "Eine neue Version von Checkwerk ist bereit. Ihre Antworten bleiben erhalten.",
+                "A new version of Checkwerk is ready. Your answers are kept.",
+            ),
+            ReloadNow => ("Jetzt neu laden", "Reload now"),
+            Later => ("Später", "Later"),
+            RemoteLoading => ("Der Check dieser Seite wird geladen …", "Loading this site's check …"),
+            RemoteLoaded => ("Der Check dieser Seite ist geladen:", "This site's check is loaded:"),
+            RemoteUnreachable => (
+                "Der Check dieser Seite konnte nicht geladen werden. Prüfen Sie die Verbindung oder wenden Sie sich an die Betreiber der Seite.",
+                "This site's check could not be loaded. Check the connection or contact the site's operators.",
+            ),
+            RemoteInvalid => (
+                "Der Check dieser Seite ist fehlerhaft und wird nicht angezeigt. Für die Betreiber der Seite:",
+                "This site's check is broken and is not shown. For the site's operators:",
+            ),
         };
         match language {
             Language::De => de,
             Language::En => en,
         }
     }
+}
+
+/// A remote catalog over the size limit.
+pub fn catalog_too_large(language: Language, limit: usize) -> String {
+    let megabytes = limit / (1024 * 1024);
+    pick(
+        language,
+        format!("Die Katalogdatei ist größer als {megabytes} MB und wird nicht gelesen."),
+        format!("The catalog file is larger than {megabytes} MB and is not read."),
+    )
 }
 
 /// Picks the German or English form.

@@ -3,17 +3,23 @@
 
 mod components;
 mod i18n;
+mod offline;
+mod page_config;
 mod pages;
+mod remote;
 mod state;
 mod storage;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::header::Header;
+use crate::components::hosting::{RemoteCatalogStatus, UpdateBanner};
 use crate::components::notice::NoticeBar;
 use crate::i18n::Text;
+use crate::offline::UpdateReady;
+use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
 use crate::pages::home::HomePage;
 use crate::pages::kompass::KompassPage;
@@ -25,13 +31,29 @@ use crate::pages::report::{BlankPrintPage, ReportPage};
 use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
+use crate::remote::RemoteCatalog;
 use crate::state::{tr, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
 pub fn App() -> impl IntoView {
+    let config = PageConfig::from_location();
+    config.apply_to_document();
+    provide_context(config.clone());
     let language = UiLanguage::load();
+    if let Some(requested) = config.language {
+        // The partner page's choice applies to this page only; it is not remembered over the user's own.
+        language.0.set(requested);
+    }
     provide_context(language);
+    let update_ready = UpdateReady(RwSignal::new(false));
+    provide_context(update_ready);
+    offline::register(&config.base, update_ready);
+    let remote = RemoteCatalog(RwSignal::new(None));
+    provide_context(remote);
+    if let Some(url) = config.remote_catalog.clone() {
+        remote::load(url, remote, language.0.get_untracked());
+    }
     let runs = Runs::load();
     provide_context(runs);
     provide_context(Notices(RwSignal::new(None)));
@@ -43,15 +65,23 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // In single-check mode the list of checks is not offered: the start page is the check.
+    let home = move || match page_config::page_config().single_check {
+        Some(catalog_id) => view! { <Redirect path=format!("/check/{catalog_id}")/> }.into_any(),
+        None => view! { <HomePage/> }.into_any(),
+    };
+
     view! {
-        <Router>
+        <Router base=config.base.clone()>
+            <UpdateBanner/>
             <Header/>
+            <RemoteCatalogStatus/>
             {move || runs.unreadable.with(|entries| !entries.is_empty()).then(|| view! {
                 <p class="banner warning" role="alert">{tr(Text::UnreadableData)}</p>
             })}
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/") view=home/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
                         <Route path=path!("") view=KompassPage/>
                         <Route path=path!("starthilfe") view=StarthilfePage/>

@@ -26,11 +26,22 @@ pub fn bundled_catalogs() -> &'static [Catalog] {
     })
 }
 
-/// The bundled catalog with this id.
+/// The catalog with this id: one the site pointed the app at (it takes precedence), else a bundled one.
 pub fn find_catalog(catalog_id: &str) -> Option<&'static Catalog> {
-    bundled_catalogs()
+    crate::remote::find_loaded(catalog_id).or_else(|| {
+        bundled_catalogs()
+            .iter()
+            .find(|catalog| catalog.id == catalog_id)
+    })
+}
+
+/// Every catalog this page offers: the site's own first, then the bundled ones it does not replace.
+pub fn all_catalogs() -> Vec<&'static Catalog> {
+    let remote = crate::remote::loaded();
+    let bundled = bundled_catalogs()
         .iter()
-        .find(|catalog| catalog.id == catalog_id)
+        .filter(|catalog| !remote.iter().any(|own| own.id == catalog.id));
+    remote.iter().copied().chain(bundled).collect()
 }
 
 /// The current time from the browser's clock.

@@ -1,5 +1,6 @@
 //! `cargo xtask serve | build | test`: the project's commands. Each installs what a fresh machine lacks first.
 
+mod dist;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -15,14 +16,20 @@ usage: cargo xtask <command>
 
 commands:
   serve   build the site with the bundled checks and serve it on http://127.0.0.1:8080
+          (the partner demo of the embed widget is on http://127.0.0.1:8081/partner-demo.html)
   build   build the release site into dist/
+          --public-url /path/   the path the site will live under (default /)
+          --dist DIR            where to put it (default dist)
   test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("serve") => serve(),
-        Some("build") => build(),
+        Some("build") => {
+            let options = BuildOptions::from_args(&args[1..])?;
+            build_with(&options)
+        }
         Some("test") => test(),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -34,15 +41,70 @@ fn main() -> Result<()> {
 }
 
 /// Builds the release site into dist/, as a static host will serve it.
-fn build() -> Result<()> {
-    tools::ensure_web_build_tools()?;
-    run(command("trunk").args(["build", "--release", "--offline"]))
+/// Where and for which path the site is built.
+struct BuildOptions {
+    public_url: String,
+    dist: std::path::PathBuf,
 }
 
-fn serve() -> Result<()> {
+impl BuildOptions {
+    fn from_args(args: &[String]) -> Result<Self> {
+        let mut options = BuildOptions {
+            public_url: "/".to_owned(),
+            dist: tools::workspace_root().join("dist"),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match (arg.as_str(), args.next()) {
+                ("--public-url", Some(url)) => {
+                    // Always a path with slashes at both ends, as Trunk and the service worker's scope expect.
+                    options.public_url = format!("/{}/", url.trim_matches('/')).replace("//", "/");
+                }
+                ("--dist", Some(dir)) => options.dist = std::path::PathBuf::from(dir),
+                _ => bail!("unknown build option `{arg}`\n\n{USAGE}"),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// Builds the release site into dist/, as a static host will serve it.
+fn build() -> Result<()> {
+    build_with(&BuildOptions::from_args(&[])?)
+}
+
+fn build_with(options: &BuildOptions) -> Result<()> {
     tools::ensure_web_build_tools()?;
+    let dist = options.dist.display().to_string();
+    run(command("trunk").args([
+        "build",
+        "--release",
+        "--offline",
+        "--public-url",
+        &options.public_url,
+        "--dist",
+        &dist,
+    ]))?;
+    dist::finish(&options.dist, &options.public_url)
+}
+
+/// Builds the release site and serves it the way a plain static host would, plus the partner demo on a second
+/// origin, so what you see is what visitors get (service worker and embed widget included).
+fn serve() -> Result<()> {
+    build()?;
+    let server = tools::workspace_root()
+        .join("tests/static-server.mjs")
+        .display()
+        .to_string();
+    let mut partner = command("node")
+        .args([server.as_str(), "www", "8081"])
+        .env("CHECKWERK_EMBED_URL", "http://127.0.0.1:8080/embed.js")
+        .spawn()?;
     eprintln!("xtask: serving on http://127.0.0.1:8080 (Ctrl+C to stop)");
-    run(command("trunk").args(["serve", "--release", "--offline"]))
+    eprintln!("xtask: partner demo on http://127.0.0.1:8081/partner-demo.html");
+    let result = run(command("node").args([server.as_str(), "dist", "8080"]));
+    let _ = partner.kill();
+    result
 }
 
 /// One step of the test run, timed.
@@ -112,6 +174,12 @@ fn test() -> Result<()> {
         ]))
     })?;
     step("release build", build)?;
+    step("release build under a sub-path", || {
+        build_with(&BuildOptions {
+            public_url: "/checks/umwelt/".to_owned(),
+            dist: tools::workspace_root().join("target/subpath-site/checks/umwelt"),
+        })
+    })?;
     step("browser tests", || {
         let tests = tools::workspace_root().join("tests");
         counts.add(run_counting(

@@ -25,10 +25,22 @@ pub fn Header() -> impl IntoView {
     view! {
         <a class="skip-link" href="#inhalt">{tr(Text::SkipToContent)}</a>
         <header class="app-header">
-            <A href="/" attr:class="brand">
-                <span class="brand-name">{tr(Text::AppTitle)}</span>
-                <span class="brand-tagline">{tr(Text::AppTagline)}</span>
-            </A>
+            {move || if crate::page_config::page_config().single_check.is_some() {
+                // Single-check mode offers no way out to the list of checks.
+                view! {
+                    <span class="brand">
+                        <span class="brand-name">{tr(Text::AppTitle)}</span>
+                        <span class="brand-tagline">{tr(Text::AppTagline)}</span>
+                    </span>
+                }.into_any()
+            } else {
+                view! {
+                    <A href=crate::page_config::app_href("/") attr:class="brand">
+                        <span class="brand-name">{tr(Text::AppTitle)}</span>
+                        <span class="brand-tagline">{tr(Text::AppTagline)}</span>
+                    </A>
+                }.into_any()
+            }}
             <div class="header-tools">
                 <SaveIndicator/>
                 <button type="button" class="language-switch" on:click=switch_language

@@ -77,6 +77,7 @@ pub fn ItemCard(
                         on:change=choose/>
                     <span class="choice-mark" aria-hidden="true"></span>
                     <span class="choice-label">{label}</span>
+                    <span class="choice-tick" aria-hidden="true"></span>
                 </label>
             }
         })
@@ -97,6 +98,7 @@ pub fn ItemCard(
                             prop:checked=move || priority.get() == Some(value)
                             on:change=choose/>
                         <span class="choice-label">{level.label.clone()}</span>
+                        <span class="choice-tick" aria-hidden="true"></span>
                     </label>
                 }
             })

@@ -58,7 +58,7 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
             <div class="check-bar no-print">
                 <p class="check-title">
                     {(!catalog.standard.is_empty()).then(|| view! { <span class="card-standard">{catalog.standard.clone()}</span> })}
-                    <A href=link("")>{catalog.title.clone()}</A>
+                    <A href=crate::page_config::app_href(&link(""))>{catalog.title.clone()}</A>
                 </p>
                 <div class="run-bar">
                     {move || run_name().map(|name| view! {
@@ -68,14 +68,14 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
                 </div>
                 <nav class="check-nav" aria-label=tr(Text::CheckNavigation)>
                     <ul>
-                        <li><A href=link("") exact=true>{tr(Text::Kompass)}</A></li>
-                        <li><A href=link("/starthilfe")>{tr(Text::Starthilfe)}</A></li>
-                        <li><A href=link(&format!("/baustein/{}", catalog.modules.first().map(|m| m.id.as_str()).unwrap_or_default()))>{tr(Text::Vollversion)}</A></li>
-                        <li><A href=link("/ergebnisse")>{tr(Text::MyResults)}</A></li>
-                        <li><A href=link("/massnahmen")>{tr(Text::MyMeasures)}</A></li>
-                        <li><A href=link("/staerken")>{tr(Text::OurStrengths)}</A></li>
-                        <li><A href=link("/selbsterklaerung")>{tr(Text::Readiness)}</A></li>
-                        <li><A href=link("/bericht")>{tr(Text::Report)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("")) exact=true>{tr(Text::Kompass)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("/starthilfe"))>{tr(Text::Starthilfe)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link(&format!("/baustein/{}", catalog.modules.first().map(|m| m.id.as_str()).unwrap_or_default())))>{tr(Text::Vollversion)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("/ergebnisse"))>{tr(Text::MyResults)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("/massnahmen"))>{tr(Text::MyMeasures)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("/staerken"))>{tr(Text::OurStrengths)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("/selbsterklaerung"))>{tr(Text::Readiness)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("/bericht"))>{tr(Text::Report)}</A></li>
                     </ul>
                 </nav>
             </div>

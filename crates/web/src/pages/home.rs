@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::components::progress::Progress;
 use crate::i18n::Text;
-use crate::state::{bundled_catalogs, tr, Runs};
+use crate::state::{all_catalogs, tr, Runs};
 
 /// The list of checks.
 #[component]
@@ -16,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{tr(Text::HomeHeading)}</h1>
             <p class="lead">{tr(Text::HomeIntro)}</p>
             <ul class="cards">
-                {bundled_catalogs().iter().map(|catalog| view! { <li><CatalogCard catalog/></li> }).collect_view()}
+                {move || all_catalogs().into_iter().map(|catalog| view! { <li><CatalogCard catalog/></li> }).collect_view()}
             </ul>
             <p class="privacy-note">{tr(Text::DataStaysHere)}</p>
         </section>
@@ -54,7 +54,7 @@ fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
                 Some(rated) => view! { <Progress rated=Signal::derive(move || rated) total/> }.into_any(),
                 None => view! { <p class="card-progress-none">{tr(Text::NotStarted)}</p> }.into_any(),
             }}
-            <A href=format!("/check/{}", catalog.id) attr:class="button">
+            <A href=crate::page_config::app_href(&format!("/check/{}", catalog.id)) attr:class="button">
                 {move || if rated.get().is_some() { continue_text() } else { open_text() }}
                 <span class="visually-hidden">": " {catalog.title.clone()}</span>
             </A>

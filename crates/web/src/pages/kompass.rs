@@ -51,12 +51,12 @@ pub fn KompassPage() -> impl IntoView {
             <p class="privacy-note">{tr(Text::DataStaysHere)} " " {tr(Text::WhereToExport)}</p>
             {move || has_orphans().then(|| view! { <p class="notice">{tr(Text::OrphansNotice)}</p> })}
             <div class="start-choices">
-                <A href=format!("/check/{}/starthilfe", catalog.id) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>
+                <A href=crate::page_config::app_href(&format!("/check/{}/starthilfe", catalog.id)) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>
                 {catalog.modules.first().map(|module| view! {
-                    <A href=format!("/check/{}/baustein/{}", catalog.id, module.id) attr:class="button secondary">{tr(Text::StartWithFirstModule)}</A>
+                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id)) attr:class="button secondary">{tr(Text::StartWithFirstModule)}</A>
                 })}
             </div>
-            <p class="no-print"><A href=format!("/check/{}/druckvorlage", catalog.id)>{tr(Text::BlankPrint)}</A></p>
+            <p class="no-print"><A href=crate::page_config::app_href(&format!("/check/{}/druckvorlage", catalog.id))>{tr(Text::BlankPrint)}</A></p>
             <div class="company">
                 <label for="firma">{tr(Text::CompanyName)}</label>
                 <input id="firma" type="text" autocomplete="organization" prop:value=company on:change=set_company/>
@@ -93,7 +93,7 @@ pub fn ModuleList(
             let is_current = current == Some(module.id.as_str());
             view! {
                 <li class="module-entry" class:current=is_current>
-                    <A href=format!("/check/{}/baustein/{}", catalog.id, module.id)>{heading}</A>
+                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id))>{heading}</A>
                     <Progress rated total=module.items.len()/>
                 </li>
             }

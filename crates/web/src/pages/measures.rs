@@ -139,7 +139,7 @@ pub fn MeasuresPage() -> impl IntoView {
             <p class="count" aria-live="polite">{move || i18n::measures_shown(language.get(), visible_ids.with(Vec::len), total())}</p>
             {move || (total() == 0).then(|| view! {
                 <p class="empty">{tr(Text::NoMeasuresYet)} " "
-                    <A href=format!("/check/{}/ergebnisse", catalog.id)>{tr(Text::GoToResults)}</A>
+                    <A href=crate::page_config::app_href(&format!("/check/{}/ergebnisse", catalog.id))>{tr(Text::GoToResults)}</A>
                 </p>
             })}
             <ol class="measure-list">

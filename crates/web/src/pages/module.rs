@@ -107,14 +107,14 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 </div>
                 <nav class="module-nav" aria-label=tr(Text::ModuleNavigation)>
                     {previous.map(|module| view! {
-                        <A href=module_link(module) attr:class="button secondary">"← " {tr(Text::PreviousModule)}</A>
+                        <A href=crate::page_config::app_href(&module_link(module)) attr:class="button secondary">"← " {tr(Text::PreviousModule)}</A>
                     })}
                     {match next {
                         Some(module) => view! {
-                            <A href=module_link(module) attr:class="button">{tr(Text::NextModule)} " →"</A>
+                            <A href=crate::page_config::app_href(&module_link(module)) attr:class="button">{tr(Text::NextModule)} " →"</A>
                         }.into_any(),
                         None => view! {
-                            <A href=format!("/check/{}/ergebnisse", catalog.id) attr:class="button">{tr(Text::ToResults)} " →"</A>
+                            <A href=crate::page_config::app_href(&format!("/check/{}/ergebnisse", catalog.id)) attr:class="button">{tr(Text::ToResults)} " →"</A>
                         }.into_any(),
                     }}
                 </nav>

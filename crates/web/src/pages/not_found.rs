@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>{tr(Text::NotFoundHeading)}</h1>
             <p>{tr(Text::NotFoundExplanation)}</p>
-            <p><A href="/">{tr(Text::BackToHome)}</A></p>
+            <p><A href=crate::page_config::app_href("/")>{tr(Text::BackToHome)}</A></p>
         </section>
     }
 }
@@ -25,7 +25,7 @@ pub fn Missing(text: Text) -> impl IntoView {
         <section class="page">
             <h1>{tr(Text::NotFoundHeading)}</h1>
             <p>{tr(text)}</p>
-            <p><A href="/">{tr(Text::BackToHome)}</A></p>
+            <p><A href=crate::page_config::app_href("/")>{tr(Text::BackToHome)}</A></p>
         </section>
     }
 }

@@ -44,7 +44,7 @@ pub fn ReadinessPage() -> impl IntoView {
                             {(!all_rated).then(|| view! {
                                 <ul class="missing-list">
                                     {state.unrated_items.iter().filter_map(|item_id| catalog.item(item_id)).map(|(module, item)| view! {
-                                        <li><A href=format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id)>
+                                        <li><A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id))>
                                             {item.number.clone()} " " {item.statement.clone()}
                                         </A></li>
                                     }).collect_view()}
@@ -69,7 +69,7 @@ pub fn ReadinessPage() -> impl IntoView {
                                         }).unwrap_or_default();
                                         let missing = incomplete.missing.iter().map(|field| field.label(language)).collect::<Vec<_>>().join(", ");
                                         view! {
-                                            <li><A href=format!("/check/{}/massnahmen#massnahme-{}", catalog.id, incomplete.measure_id)>{label}</A>
+                                            <li><A href=crate::page_config::app_href(&format!("/check/{}/massnahmen#massnahme-{}", catalog.id, incomplete.measure_id))>{label}</A>
                                                 ": " {i18n::missing_fields(language, &missing)}</li>
                                         }
                                     }).collect_view()}

@@ -88,14 +88,14 @@ pub fn ResultsPage() -> impl IntoView {
                             {needs.into_iter().map(|(module, item, label, priority)| view! {
                                 <li>
                                     <span class="item-number">{item.number.clone()}</span> " "
-                                    <A href=format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id)>{item.statement.clone()}</A>
+                                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id))>{item.statement.clone()}</A>
                                     " " <span class="level-tag">{label} {priority.map(|p| format!(" · {p}"))}</span>
                                 </li>
                             }).collect_view()}
                         </ol>
                     }.into_any()
                 }}
-                <p><A href=format!("/check/{}/massnahmen", catalog.id)>{tr(Text::PlanMeasures)}</A></p>
+                <p><A href=crate::page_config::app_href(&format!("/check/{}/massnahmen", catalog.id))>{tr(Text::PlanMeasures)}</A></p>
             </section>
             {(!catalog.free_texts.is_empty()).then(|| view! {
                 <section class="free-texts" aria-labelledby="freitexte-heading">
@@ -104,7 +104,7 @@ pub fn ResultsPage() -> impl IntoView {
                 </section>
             })}
             <p class="no-print">
-                <A href=format!("/check/{}/bericht", catalog.id) attr:class="button">{tr(Text::OpenReport)}</A>
+                <A href=crate::page_config::app_href(&format!("/check/{}/bericht", catalog.id)) attr:class="button">{tr(Text::OpenReport)}</A>
                 " "
                 <span class="hint">{move || i18n::results_note(language.get())}</span>
             </p>

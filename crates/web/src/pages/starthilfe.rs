@@ -45,6 +45,7 @@ pub fn StarthilfePage() -> impl IntoView {
                                 prop:checked=move || chosen.get().as_deref() == Some(key) on:change=choose/>
                             <span class="choice-mark" aria-hidden="true"></span>
                             <span class="choice-label">{label}</span>
+                    <span class="choice-tick" aria-hidden="true"></span>
                         </label>
                     }
                 })
@@ -76,7 +77,7 @@ pub fn StarthilfePage() -> impl IntoView {
                             <h2>{tr(Text::Recommendation)}</h2>
                             <p>{text}</p>
                             {module.map(|module| view! {
-                                <A href=format!("/check/{}/baustein/{}", catalog.id, module.id) attr:class="button">
+                                <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id)) attr:class="button">
                                     {move || module_heading(language.get(), &module.number, &module.title)} " – " {tr(Text::BeginHere)}
                                 </A>
                             })}

@@ -51,7 +51,7 @@ pub fn StrengthsPage() -> impl IntoView {
                             {items.into_iter().map(|item| view! {
                                 <li>
                                     <span class="item-number">{item.number.clone()}</span> " "
-                                    <A href=format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id)>{item.statement.clone()}</A>
+                                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id))>{item.statement.clone()}</A>
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -1,0 +1,54 @@
+// Checkwerk's service worker: after the first visit the app starts and works with no network at all.
+// `cargo xtask build` writes the deployable copy into dist/, filling in VERSION and PRECACHE; this template is
+// never served as it is.
+const VERSION = "__CHECKWERK_VERSION__";
+const PRECACHE = __CHECKWERK_PRECACHE__;
+const CACHE = `checkwerk-${VERSION}`;
+const SCOPE = new URL(self.registration.scope);
+const SHELL = new URL("index.html", SCOPE).href;
+
+self.addEventListener("install", (event) => {
+  // No skipWaiting here: a new version waits until the user chooses to reload (the app shows the prompt).
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new URL(path, SCOPE).href))),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith("checkwerk-") && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "checkwerk:skip-waiting") self.skipWaiting();
+});
+
+/** App routes (no file extension) get the app shell; files are served from the cache first. */
+function isAppRoute(url) {
+  const last = url.pathname.slice(SCOPE.pathname.length).split("/").pop();
+  return last === "" || last === "index.html" || !last.includes(".");
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
+  if (request.mode === "navigate") {
+    if (!isAppRoute(url)) return;
+    event.respondWith(
+      caches.open(CACHE).then((cache) => cache.match(SHELL)).then((cached) => cached || fetch(request)),
+    );
+    return;
+  }
+  url.search = "";
+  event.respondWith(
+    caches.open(CACHE).then((cache) => cache.match(url.href)).then((cached) => cached || fetch(request)),
+  );
+});
