@@ -2,15 +2,19 @@
 //!
 //! A broken catalog fails the build here with the same located problems `checkwerk validate` prints, so it never
 //! reaches a visitor's screen. The catalogs are embedded as compact JSON, so the wasm needs no TOML parser.
+//!
+//! `CHECKWERK_EXTRA_CATALOGS=<folder>` embeds that folder's `*.toml` as well, after the bundled ones, validated the
+//! same way; `cargo xtask bench` uses it to build a site with a generated check of 600 items.
 
 use std::path::{Path, PathBuf};
 
-fn main() {
-    let catalogs_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogs");
-    println!("cargo:rerun-if-changed={}", catalogs_dir.display());
+/// A folder whose catalogs are embedded in addition to `catalogs/`.
+const EXTRA_CATALOGS_VARIABLE: &str = "CHECKWERK_EXTRA_CATALOGS";
 
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&catalogs_dir)
-        .unwrap_or_else(|error| panic!("cannot read {}: {error}", catalogs_dir.display()))
+/// The `*.toml` files of a folder, sorted, so the embedded order is stable.
+fn toml_files(folder: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()))
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| {
             path.extension()
@@ -18,18 +22,42 @@ fn main() {
         })
         .collect();
     paths.sort();
+    paths
+}
+
+fn main() {
+    let catalogs_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogs");
+    println!("cargo:rerun-if-changed={}", catalogs_dir.display());
+
+    let mut paths: Vec<(String, PathBuf)> = toml_files(&catalogs_dir)
+        .into_iter()
+        .map(|path| {
+            let name = format!(
+                "catalogs/{}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            (name, path)
+        })
+        .collect();
+    println!("cargo:rerun-if-env-changed={EXTRA_CATALOGS_VARIABLE}");
+    if let Some(extra_dir) = std::env::var_os(EXTRA_CATALOGS_VARIABLE).filter(|dir| !dir.is_empty())
+    {
+        let extra_dir = PathBuf::from(extra_dir);
+        println!("cargo:rerun-if-changed={}", extra_dir.display());
+        paths.extend(
+            toml_files(&extra_dir)
+                .into_iter()
+                .map(|path| (path.display().to_string(), path)),
+        );
+    }
 
     let mut catalogs = Vec::new();
     let mut failures = Vec::new();
-    for path in &paths {
+    for (name, path) in &paths {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = format!(
-            "catalogs/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
         let source = std::fs::read_to_string(path)
             .unwrap_or_else(|error| panic!("cannot read {name}: {error}"));
-        match checkwerk_core::load::catalog_from_toml(&name, &source) {
+        match checkwerk_core::load::catalog_from_toml(name, &source) {
             Ok(catalog) => catalogs.push(catalog),
             Err(errors) => failures.push(errors.render(checkwerk_core::Language::De)),
         }

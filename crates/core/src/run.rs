@@ -6,7 +6,13 @@
 //! Besides the ratings a run holds what the check asks around them: the company's name for the report, the
 //! Starthilfe answers, the free texts and the action plan. Those fields came after the first saved files, so each
 //! defaults when missing and the saved format stays at version 1.
+//!
+//! The same run may be open in two tabs (or come back from an export), so two copies of it can be merged
+//! ([`Run::merge`]): per answer and per measure the newer change wins, by their `updated_at`; per name, company,
+//! Starthilfe answer and free text by the stamps in [`Changes`], which also remember when an answer or a measure
+//! was removed, so that a removal is not undone by an older copy that still has it.
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -54,6 +60,48 @@ pub struct Run {
     /// The action plan (Maßnahmenplan), in the order the user keeps it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// When the fields without a timestamp of their own last changed, and when answers and measures were
+    /// removed: what [`Run::merge`] needs to tell the newer of two changes.
+    #[serde(default, skip_serializing_if = "Changes::is_empty")]
+    pub changes: Changes,
+}
+
+/// When parts of a run changed that carry no timestamp of their own. A missing stamp (saved before stamps existed)
+/// reads as 0: older than any change made since.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Changes {
+    /// When the name last changed.
+    #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
+    pub name: Timestamp,
+    /// When the company's name last changed.
+    #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
+    pub company: Timestamp,
+    /// When each Starthilfe answer last changed (set or cleared), by module id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub starthilfe: BTreeMap<String, Timestamp>,
+    /// When each free text last changed (set or cleared), by free-text id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub free_texts: BTreeMap<String, Timestamp>,
+    /// When an answer was cleared, by item id; only while no newer answer exists.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub removed_answers: BTreeMap<String, Timestamp>,
+    /// When a measure was deleted, by measure id; only while no newer copy of it exists.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub removed_measures: BTreeMap<String, Timestamp>,
+}
+
+impl Changes {
+    /// Whether nothing is recorded (then the field is not written, and a run looks as it did before stamps).
+    pub fn is_empty(&self) -> bool {
+        self == &Changes::default()
+    }
+}
+
+impl Timestamp {
+    /// Whether the time is unknown (0), as for everything saved before it was recorded.
+    pub fn is_unknown(&self) -> bool {
+        self.0 == 0
+    }
 }
 
 /// The answer to one item.
@@ -95,6 +143,7 @@ impl Run {
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
+            changes: Changes::default(),
         }
     }
 
@@ -118,12 +167,14 @@ impl Run {
     /// Renames the run.
     pub fn rename(&mut self, name: String, now: Timestamp) {
         self.name = name;
+        self.changes.name = now;
         self.updated_at = now;
     }
 
     /// Sets the company's name.
     pub fn set_company(&mut self, company: String, now: Timestamp) {
         self.company = company;
+        self.changes.company = now;
         self.updated_at = now;
     }
 
@@ -137,6 +188,7 @@ impl Run {
                 self.starthilfe.remove(module_id);
             }
         }
+        self.changes.starthilfe.insert(module_id.to_owned(), now);
         self.updated_at = now;
     }
 
@@ -150,6 +202,7 @@ impl Run {
         } else {
             self.free_texts.insert(id.to_owned(), text);
         }
+        self.changes.free_texts.insert(id.to_owned(), now);
         self.updated_at = now;
     }
 
@@ -161,6 +214,7 @@ impl Run {
     /// Stores a measure: replaces the one with the same id in place, or appends it. Stamps measure and run.
     pub fn upsert_measure(&mut self, mut measure: Measure, now: Timestamp) {
         measure.updated_at = now;
+        self.changes.removed_measures.remove(&measure.id);
         match self.measures.iter_mut().find(|mine| mine.id == measure.id) {
             Some(existing) => *existing = measure,
             None => self.measures.push(measure),
@@ -172,6 +226,9 @@ impl Run {
     pub fn remove_measure(&mut self, id: &str, now: Timestamp) -> Option<(usize, Measure)> {
         let index = self.measures.iter().position(|measure| measure.id == id)?;
         let measure = self.measures.remove(index);
+        self.changes
+            .removed_measures
+            .insert(measure.id.clone(), now);
         self.updated_at = now;
         Some((index, measure))
     }
@@ -179,8 +236,11 @@ impl Run {
     /// Puts a removed measure back at its former place (or at the end, if the plan has shrunk since).
     ///
     /// If a measure with the same id exists meanwhile (an undo clicked twice), it is replaced rather than
-    /// duplicated: ids must stay unique. The measure keeps its own timestamps, since undo restores, not edits.
-    pub fn restore_measure(&mut self, index: usize, measure: Measure, now: Timestamp) {
+    /// duplicated: ids must stay unique. The content comes back as it was, but the measure is stamped `now`: a copy
+    /// of the run in another tab that has seen the deletion must take the restore as the newer change.
+    pub fn restore_measure(&mut self, index: usize, mut measure: Measure, now: Timestamp) {
+        measure.updated_at = now;
+        self.changes.removed_measures.remove(&measure.id);
         if let Some(existing) = self.measures.iter_mut().find(|mine| mine.id == measure.id) {
             *existing = measure;
         } else {
@@ -216,8 +276,223 @@ impl Run {
         answer.updated_at = now;
         if answer.is_empty() {
             self.answers.remove(item_id);
+            self.changes.removed_answers.insert(item_id.to_owned(), now);
+        } else {
+            self.changes.removed_answers.remove(item_id);
         }
         self.updated_at = now;
+    }
+
+    /// Merges another copy of the same run into this one, so that neither copy's newer changes are lost; returns
+    /// whether this copy changed.
+    ///
+    /// Per answer and per measure the one with the later `updated_at` wins, and a removal wins over anything older
+    /// than it. Name, company, each Starthilfe answer and each free text follow their stamps in [`Changes`]; where
+    /// both stamps are unknown (saved before stamps existed), the copy changed last wins. Equal times are decided by
+    /// the content, so that merging is commutative and the same in every tab. Measures keep this copy's order;
+    /// measures only the other copy has are placed after the measure they follow there.
+    ///
+    /// Copies of different runs (other id or check) are left alone.
+    pub fn merge(&mut self, other: &Run) -> bool {
+        if self.id != other.id || self.catalog_id != other.catalog_id {
+            return false;
+        }
+        let before = self.clone();
+        // Which copy changed last, for the fields saved before they had stamps.
+        let this_newer = (self.updated_at, &self.catalog_version)
+            .cmp(&(other.updated_at, &other.catalog_version));
+
+        merge_field(
+            (&mut self.name, &mut self.changes.name),
+            (&other.name, other.changes.name),
+            this_newer,
+        );
+        merge_field(
+            (&mut self.company, &mut self.changes.company),
+            (&other.company, other.changes.company),
+            this_newer,
+        );
+        merge_keyed(
+            &mut self.starthilfe,
+            &mut self.changes.starthilfe,
+            &other.starthilfe,
+            &other.changes.starthilfe,
+            this_newer,
+        );
+        merge_keyed(
+            &mut self.free_texts,
+            &mut self.changes.free_texts,
+            &other.free_texts,
+            &other.changes.free_texts,
+            this_newer,
+        );
+        merge_answers(self, other);
+        merge_measures(self, other);
+
+        if this_newer == Ordering::Less {
+            self.catalog_version.clone_from(&other.catalog_version);
+        }
+        self.created_at = match (self.created_at.is_unknown(), other.created_at.is_unknown()) {
+            (false, false) => self.created_at.min(other.created_at),
+            (true, _) => other.created_at,
+            (false, true) => self.created_at,
+        };
+        self.updated_at = self.updated_at.max(other.updated_at);
+        *self != before
+    }
+}
+
+/// Last writer wins for one field with its stamp. Between unknown stamps the copy changed last wins
+/// (`this_newer`); between equal times, the greater content, so that both copies decide alike.
+fn merge_field<T: Clone + Ord>(
+    (mine, my_stamp): (&mut T, &mut Timestamp),
+    (theirs, their_stamp): (&T, Timestamp),
+    this_newer: Ordering,
+) {
+    let take_theirs = match their_stamp.cmp(my_stamp) {
+        Ordering::Equal if their_stamp.is_unknown() && this_newer != Ordering::Equal => {
+            this_newer == Ordering::Less
+        }
+        Ordering::Equal => theirs > mine,
+        newer_or_older => newer_or_older == Ordering::Greater,
+    };
+    if take_theirs {
+        mine.clone_from(theirs);
+        *my_stamp = their_stamp;
+    }
+}
+
+/// Last writer wins per key of a map whose keys may be absent (cleared); the stamps say when each key changed.
+fn merge_keyed(
+    mine: &mut BTreeMap<String, String>,
+    my_stamps: &mut BTreeMap<String, Timestamp>,
+    theirs: &BTreeMap<String, String>,
+    their_stamps: &BTreeMap<String, Timestamp>,
+    this_newer: Ordering,
+) {
+    let keys: std::collections::BTreeSet<String> = mine
+        .keys()
+        .chain(theirs.keys())
+        .chain(my_stamps.keys())
+        .chain(their_stamps.keys())
+        .cloned()
+        .collect();
+    for key in keys {
+        let mut value = mine.get(&key).cloned();
+        let mut stamp = my_stamps.get(&key).copied().unwrap_or_default();
+        merge_field(
+            (&mut value, &mut stamp),
+            (
+                &theirs.get(&key).cloned(),
+                their_stamps.get(&key).copied().unwrap_or_default(),
+            ),
+            this_newer,
+        );
+        match value {
+            Some(value) => mine.insert(key.clone(), value),
+            None => mine.remove(&key),
+        };
+        if stamp.is_unknown() {
+            my_stamps.remove(&key);
+        } else {
+            my_stamps.insert(key, stamp);
+        }
+    }
+}
+
+/// The order in which two versions of an answer are decided: time first, then content.
+fn answer_rank(answer: &Answer) -> (Timestamp, &Option<String>, &Option<u8>, &String) {
+    (
+        answer.updated_at,
+        &answer.choice,
+        &answer.priority,
+        &answer.note,
+    )
+}
+
+fn merge_answers(run: &mut Run, other: &Run) {
+    for (item_id, theirs) in &other.answers {
+        let take = run
+            .answers
+            .get(item_id)
+            .is_none_or(|mine| answer_rank(theirs) > answer_rank(mine));
+        if take {
+            run.answers.insert(item_id.clone(), theirs.clone());
+        }
+    }
+    for (item_id, &removed) in &other.changes.removed_answers {
+        let mine = run
+            .changes
+            .removed_answers
+            .entry(item_id.clone())
+            .or_default();
+        *mine = (*mine).max(removed);
+    }
+    // A removal wins over every answer not newer than it; a newer answer makes the removal history.
+    let removals = std::mem::take(&mut run.changes.removed_answers);
+    for (item_id, removed) in removals {
+        match run.answers.get(&item_id) {
+            Some(answer) if answer.updated_at > removed => {}
+            Some(_) => {
+                run.answers.remove(&item_id);
+                run.changes.removed_answers.insert(item_id, removed);
+            }
+            None => {
+                run.changes.removed_answers.insert(item_id, removed);
+            }
+        }
+    }
+}
+
+/// Whether the other version of a measure wins: the later one, and between equal times the greater content.
+fn measure_is_newer(theirs: &Measure, mine: &Measure) -> bool {
+    match theirs.updated_at.cmp(&mine.updated_at) {
+        Ordering::Equal => {
+            // Serialized only on a tie, which is rare: the text of a measure orders it completely.
+            serde_json::to_string(theirs).unwrap_or_default()
+                > serde_json::to_string(mine).unwrap_or_default()
+        }
+        newer_or_older => newer_or_older == Ordering::Greater,
+    }
+}
+
+fn merge_measures(run: &mut Run, other: &Run) {
+    for (position, theirs) in other.measures.iter().enumerate() {
+        match run.measures.iter_mut().find(|mine| mine.id == theirs.id) {
+            Some(mine) => {
+                if measure_is_newer(theirs, mine) {
+                    *mine = theirs.clone();
+                }
+            }
+            None => {
+                // After the nearest measure that precedes it in the other copy and exists here, else first.
+                let index = other.measures[..position]
+                    .iter()
+                    .rev()
+                    .find_map(|before| run.measures.iter().position(|mine| mine.id == before.id))
+                    .map_or(0, |index| index + 1);
+                run.measures.insert(index, theirs.clone());
+            }
+        }
+    }
+    for (measure_id, &removed) in &other.changes.removed_measures {
+        let mine = run
+            .changes
+            .removed_measures
+            .entry(measure_id.clone())
+            .or_default();
+        *mine = (*mine).max(removed);
+    }
+    let removals = std::mem::take(&mut run.changes.removed_measures);
+    for (measure_id, removed) in removals {
+        let newer_exists = run
+            .measures
+            .iter()
+            .any(|measure| measure.id == measure_id && measure.updated_at > removed);
+        if !newer_exists {
+            run.measures.retain(|measure| measure.id != measure_id);
+            run.changes.removed_measures.insert(measure_id, removed);
+        }
     }
 }
 
@@ -238,6 +513,7 @@ mod tests {
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
+            changes: Changes::default(),
         }
     }
 
@@ -372,5 +648,118 @@ mod tests {
         assert_eq!(new.measures, old.measures);
         assert_eq!(new.catalog_id, old.catalog_id);
         assert_eq!(old.id, "r1", "the original is untouched");
+    }
+
+    /// Two tabs that loaded the same run.
+    fn two_copies() -> (Run, Run) {
+        let mut base = run();
+        base.set_choice("1.1", Some("hoch".into()), Timestamp(2));
+        base.upsert_measure(measure("a"), Timestamp(2));
+        (base.clone(), base)
+    }
+
+    #[test]
+    fn merging_keeps_the_newer_answer_of_each_item() {
+        let (mut left, mut right) = two_copies();
+        left.set_choice("1.1", Some("mittel".into()), Timestamp(5));
+        right.set_note("1.1", "älter".into(), Timestamp(4));
+        right.set_choice("1.2", Some("niedrig".into()), Timestamp(6));
+        let mut merged = left.clone();
+        assert!(merged.merge(&right));
+        assert_eq!(merged.answers["1.1"].choice.as_deref(), Some("mittel"));
+        assert_eq!(
+            merged.answers["1.1"].note, "",
+            "the whole answer is the unit"
+        );
+        assert_eq!(merged.answers["1.2"].choice.as_deref(), Some("niedrig"));
+        assert_eq!(merged.updated_at, Timestamp(6));
+        let mut other_way = right.clone();
+        other_way.merge(&left);
+        assert_eq!(other_way, merged, "both tabs end with the same run");
+    }
+
+    #[test]
+    fn a_removal_wins_over_older_answers_and_measures_but_not_newer_ones() {
+        let (mut left, mut right) = two_copies();
+        left.set_choice("1.1", None, Timestamp(5));
+        left.remove_measure("a", Timestamp(5));
+        let mut merged = right.clone();
+        merged.merge(&left);
+        assert!(merged.answer("1.1").is_none());
+        assert!(merged.measures.is_empty());
+
+        right.set_note("1.1", "neuer".into(), Timestamp(7));
+        let mut changed = measure("a");
+        changed.title = "neuer".into();
+        right.upsert_measure(changed, Timestamp(7));
+        let mut merged = left.clone();
+        merged.merge(&right);
+        assert_eq!(merged.answers["1.1"].note, "neuer");
+        assert_eq!(merged.measure("a").map(|m| m.title.as_str()), Some("neuer"));
+        assert!(merged.changes.removed_answers.is_empty());
+        assert!(merged.changes.removed_measures.is_empty());
+    }
+
+    #[test]
+    fn an_undone_deletion_survives_a_copy_that_saw_the_deletion() {
+        let (mut left, _) = two_copies();
+        let (index, removed) = left.remove_measure("a", Timestamp(5)).expect("present");
+        let seen_deletion = left.clone();
+        left.restore_measure(index, removed, Timestamp(6));
+        left.merge(&seen_deletion);
+        assert_eq!(measure_ids(&left), vec!["a"]);
+    }
+
+    #[test]
+    fn new_measures_of_the_other_copy_keep_their_place() {
+        let (mut left, mut right) = two_copies();
+        left.upsert_measure(measure("b"), Timestamp(3));
+        right.upsert_measure(measure("c"), Timestamp(4));
+        right.upsert_measure(measure("d"), Timestamp(4));
+        left.merge(&right);
+        assert_eq!(measure_ids(&left), vec!["a", "c", "d", "b"]);
+    }
+
+    #[test]
+    fn name_company_starthilfe_and_free_texts_follow_their_stamps() {
+        let (mut left, mut right) = two_copies();
+        right.rename("Köln".into(), Timestamp(3));
+        left.set_choice("1.3", Some("hoch".into()), Timestamp(9));
+        left.set_company("Firma".into(), Timestamp(4));
+        right.set_free_text("f", "Text".into(), Timestamp(5));
+        left.set_free_text("f", "Neuer Text".into(), Timestamp(6));
+        right.set_starthilfe("m", Some("hoch".into()), Timestamp(5));
+        left.set_starthilfe("m", Some("mittel".into()), Timestamp(3));
+        left.merge(&right);
+        assert_eq!(
+            left.name, "Köln",
+            "a rename is kept although the other copy changed later"
+        );
+        assert_eq!(left.company, "Firma");
+        assert_eq!(left.free_texts["f"], "Neuer Text");
+        assert_eq!(left.starthilfe["m"], "hoch");
+    }
+
+    #[test]
+    fn copies_saved_before_stamps_existed_take_the_newer_copy() {
+        let (mut left, mut right) = two_copies();
+        left.name = "alt".into();
+        right.name = "neu".into();
+        right.updated_at = Timestamp(9);
+        left.merge(&right);
+        assert_eq!(left.name, "neu");
+    }
+
+    #[test]
+    fn merging_is_idempotent_and_ignores_other_runs() {
+        let (mut left, right) = two_copies();
+        left.set_note("1.1", "x".into(), Timestamp(3));
+        let before = left.clone();
+        assert!(!left.merge(&before.clone()));
+        let mut stranger = right.clone();
+        stranger.id = "r2".into();
+        stranger.set_choice("9.9", Some("hoch".into()), Timestamp(99));
+        assert!(!left.merge(&stranger));
+        assert_eq!(left, before);
     }
 }

@@ -3,15 +3,44 @@
 //! A serialized format is a boundary that must stay loadable forever. It is lenient on input (unknown fields are
 //! ignored, new fields have defaults) and carries a version; each older version migrates forward.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::run::Run;
 
-/// The saved-format version this build writes.
+/// The saved-format version this build writes: the number of released versions.
 pub const SAVED_FORMAT_VERSION: u32 = 1;
 
 /// Marks a file as one of ours, so a foreign JSON file is told apart from a damaged one.
 pub const SAVED_FORMAT_NAME: &str = "checkwerk-run";
+
+/// Marks a backup: the raw stored text of several entries, as the app offers it when it cannot save, when it
+/// sets aside data it cannot read, and after a crash.
+pub const BACKUP_FORMAT_NAME: &str = "checkwerk-backup";
+
+/// The storage keys of runs start with this; a backup's entries are keyed like storage.
+pub const RUN_KEY_PREFIX: &str = "checkwerk.run.";
+
+/// Turns the saved form of one version into that of the next, as JSON.
+type Migration = fn(serde_json::Value) -> Result<serde_json::Value, SavedError>;
+
+/// One migration per released version before the current one: `MIGRATIONS[v - 1]` turns version `v` into `v + 1`.
+///
+/// Version 1 is the only released version so far. What was added since (company, Starthilfe, free texts, the
+/// action plan, change stamps) are optional fields with defaults: old files read as they are, and an old build
+/// still open in another tab reads new files too. A change that an old build would misread (a renamed or re-typed
+/// field) needs a new version, a migration here, and a golden file in `tests/saved/`.
+const MIGRATIONS: &[Migration] = &[];
+
+/// The most answers an imported run may have; a catalog has a few dozen items, so more is a crafted file.
+pub const MAX_IMPORT_ANSWERS: usize = 5_000;
+/// The most measures an imported run may have; a real action plan has tens.
+pub const MAX_IMPORT_MEASURES: usize = 500;
+/// The longest text (note, name, measure field, free text) an imported run may hold, in characters.
+pub const MAX_IMPORT_TEXT: usize = 100_000;
+/// The longest id (of the run, an item, a measure, a module, a free text) an imported run may hold.
+pub const MAX_IMPORT_ID: usize = 200;
 
 /// A run as saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +66,10 @@ pub enum SavedError {
     /// Occurs when the data was written by a newer version of Checkwerk.
     #[error("Die Daten stammen aus einer neueren Checkwerk-Version (Format {0}); bitte laden Sie die Seite neu.")]
     FromTheFuture(u32),
+    /// Occurs when an imported run is far larger than any real one (so many answers or measures, or such long
+    /// texts, that showing it would freeze the page).
+    #[error("Der Durchlauf ist unplausibel groß ({0}).")]
+    Implausible(String),
 }
 
 impl SavedRun {
@@ -57,36 +90,206 @@ pub fn save_run(run: &Run) -> String {
 }
 
 /// Reads a saved run of any released version from its text, migrating it to the current one.
+///
+/// serde_json's recursion limit stays on: a deeply nested text is an error, never a stack overflow.
 pub fn load_run(text: &str) -> Result<Run, SavedError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(without_byte_order_mark(text))
+        .map_err(|error| SavedError::Unreadable(error.to_string()))?;
     load_run_value(value)
 }
 
 /// Reads a saved run of any released version from parsed JSON, migrating it to the current one.
 pub fn load_run_value(value: serde_json::Value) -> Result<Run, SavedError> {
+    load_with(value, MIGRATIONS)
+}
+
+/// Editors on Windows may put a byte order mark before a file they saved; JSON does not allow one.
+fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn load_with(value: serde_json::Value, migrations: &[Migration]) -> Result<Run, SavedError> {
     let format = value
         .get("format")
         .and_then(|format| format.as_str())
         .unwrap_or_default();
     if format != SAVED_FORMAT_NAME {
-        return Err(SavedError::Foreign(format.to_owned()));
+        return Err(SavedError::Foreign(format.chars().take(100).collect()));
     }
     let version = value
         .get("version")
         .and_then(|version| version.as_u64())
         .unwrap_or(0);
-    match version {
-        1 => serde_json::from_value::<SavedRun>(value)
-            .map(|saved| saved.run)
-            .map_err(|error| SavedError::Unreadable(error.to_string())),
-        newer if newer > u64::from(SAVED_FORMAT_VERSION) => Err(SavedError::FromTheFuture(
-            u32::try_from(newer).unwrap_or(u32::MAX),
-        )),
-        other => Err(SavedError::Unreadable(format!(
-            "unbekannte Version {other}"
-        ))),
+    let current = migrations.len() as u64 + 1;
+    if version > current {
+        return Err(SavedError::FromTheFuture(
+            u32::try_from(version).unwrap_or(u32::MAX),
+        ));
     }
+    let Some(first) = version.checked_sub(1) else {
+        return Err(SavedError::Unreadable(format!(
+            "unbekannte Version {version}"
+        )));
+    };
+    let mut value = value;
+    for migration in migrations.iter().skip(first as usize) {
+        value = migration(value)?;
+    }
+    let mut run = serde_json::from_value::<SavedRun>(value)
+        .map(|saved| saved.run)
+        .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    make_measure_ids_unique(&mut run);
+    keep_what_is_present(&mut run);
+    Ok(run)
+}
+
+/// A copy never removes what it holds: a run only records a removal while the answer or measure is gone, so a
+/// file that claims both (edited by hand, or crafted) keeps the data and loses the claim. Otherwise merging the run
+/// with anything, even itself, would drop it.
+fn keep_what_is_present(run: &mut Run) {
+    let answers = &run.answers;
+    run.changes
+        .removed_answers
+        .retain(|item_id, _| !answers.contains_key(item_id));
+    let measures = &run.measures;
+    run.changes
+        .removed_measures
+        .retain(|measure_id, _| !measures.iter().any(|measure| &measure.id == measure_id));
+}
+
+/// Measure ids must be unique (the front end keys its list by them). A hand-edited or crafted file may repeat one;
+/// the repeats get a suffix rather than being dropped.
+fn make_measure_ids_unique(run: &mut Run) {
+    let mut seen = std::collections::BTreeSet::new();
+    for index in 0..run.measures.len() {
+        if seen.insert(run.measures[index].id.clone()) {
+            continue;
+        }
+        let original = run.measures[index].id.clone();
+        let unique = (2..)
+            .map(|n| format!("{original}-{n}"))
+            .find(|candidate| !run.measures.iter().any(|measure| &measure.id == candidate))
+            .unwrap_or_default();
+        seen.insert(unique.clone());
+        run.measures[index].id = unique;
+    }
+}
+
+/// Refuses an imported run that no real use produces: limits on counts and lengths, so that a crafted file cannot
+/// freeze the page that shows it.
+pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
+    let too_long_text = |text: &str| text.chars().count() > MAX_IMPORT_TEXT;
+    let too_long_id = |id: &str| id.chars().count() > MAX_IMPORT_ID;
+    let problem = if run.answers.len() > MAX_IMPORT_ANSWERS {
+        Some(format!("{} Antworten", run.answers.len()))
+    } else if run.measures.len() > MAX_IMPORT_MEASURES {
+        Some(format!("{} Maßnahmen", run.measures.len()))
+    } else if too_long_id(&run.id)
+        || too_long_id(&run.catalog_id)
+        || run.answers.keys().any(|id| too_long_id(id))
+        || run
+            .starthilfe
+            .iter()
+            .any(|(id, key)| too_long_id(id) || too_long_id(key))
+        || run.free_texts.keys().any(|id| too_long_id(id))
+        || run.measures.iter().any(|measure| {
+            too_long_id(&measure.id)
+                || measure.item_ids.len() > MAX_IMPORT_ANSWERS
+                || measure.item_ids.iter().any(|id| too_long_id(id))
+        })
+        || run
+            .answers
+            .values()
+            .any(|answer| answer.choice.as_deref().is_some_and(too_long_id))
+    {
+        Some("überlange Kennung".to_owned())
+    } else if too_long_text(&run.name)
+        || too_long_text(&run.company)
+        || too_long_text(&run.catalog_version)
+        || run
+            .answers
+            .values()
+            .any(|answer| too_long_text(&answer.note))
+        || run.free_texts.values().any(|text| too_long_text(text))
+        || run.measures.iter().any(|measure| {
+            too_long_text(&measure.title)
+                || too_long_text(&measure.responsible)
+                || too_long_text(&measure.control)
+                || measure.due.as_deref().is_some_and(too_long_text)
+        })
+    {
+        Some("überlanger Text".to_owned())
+    } else {
+        None
+    };
+    problem.map_or(Ok(()), |problem| Err(SavedError::Implausible(problem)))
+}
+
+/// A backup of stored entries (storage key to the raw stored text), in the backup format.
+pub fn save_backup(entries: &BTreeMap<String, String>) -> String {
+    serde_json::json!({
+        "format": BACKUP_FORMAT_NAME,
+        "version": 1,
+        "entries": entries,
+    })
+    .to_string()
+}
+
+/// What an imported file holds: the runs that could be read, and how many runs of a backup could not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The readable runs.
+    pub runs: Vec<Run>,
+    /// The runs of a backup that could not be read (they are not imported).
+    pub unreadable: usize,
+}
+
+/// Reads an exported run or a backup of several. Every run must pass [`check_import_limits`].
+pub fn load_import(text: &str) -> Result<Imported, SavedError> {
+    let value: serde_json::Value = serde_json::from_str(without_byte_order_mark(text))
+        .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    if value.get("format").and_then(|format| format.as_str()) != Some(BACKUP_FORMAT_NAME) {
+        let run = load_run_value(value)?;
+        check_import_limits(&run)?;
+        return Ok(Imported {
+            runs: vec![run],
+            unreadable: 0,
+        });
+    }
+    let entries = value
+        .get("entries")
+        .and_then(|entries| entries.as_object())
+        .ok_or_else(|| SavedError::Unreadable("Sicherung ohne Einträge".to_owned()))?;
+    let mut imported = Imported {
+        runs: Vec::new(),
+        unreadable: 0,
+    };
+    for (key, entry) in entries {
+        if !key.starts_with(RUN_KEY_PREFIX) {
+            continue;
+        }
+        let loaded = entry
+            .as_str()
+            .ok_or_else(|| SavedError::Unreadable("kein Text".to_owned()))
+            .and_then(load_run)
+            .and_then(|run| check_import_limits(&run).map(|()| run));
+        match loaded {
+            Ok(run) => imported.runs.push(run),
+            Err(_) => imported.unreadable += 1,
+        }
+    }
+    if imported.runs.is_empty() {
+        return Err(SavedError::Unreadable(
+            "Sicherung ohne lesbaren Durchlauf".to_owned(),
+        ));
+    }
+    if imported.runs.len() > MAX_IMPORT_MEASURES {
+        return Err(SavedError::Implausible(format!(
+            "{} Durchläufe",
+            imported.runs.len()
+        )));
+    }
+    Ok(imported)
 }
 
 #[cfg(test)]
@@ -108,6 +311,7 @@ mod tests {
             starthilfe: Default::default(),
             free_texts: Default::default(),
             measures: Vec::new(),
+            changes: Default::default(),
         };
         run.set_choice("1.1", Some("hoch".into()), Timestamp(2));
         run.set_note("1.1", "„Zitat“ & <b>".into(), Timestamp(3));
@@ -136,5 +340,136 @@ mod tests {
             "run":{"id":"r","catalog_id":"c","future_field":[1,2],"answers":{"1.1":{"choice":"hoch","mood":"ok"}}}}"#;
         let run = load_run(text).expect("lenient");
         assert_eq!(run.answers["1.1"].choice.as_deref(), Some("hoch"));
+    }
+
+    #[test]
+    fn there_is_one_migration_per_released_version_before_the_current() {
+        assert_eq!(SAVED_FORMAT_VERSION as usize, MIGRATIONS.len() + 1);
+    }
+
+    #[test]
+    fn migrations_run_in_order_from_the_saved_version() {
+        // A made-up history, to prove the chain: version 1 called the run "lauf", version 2 kept a "typo".
+        fn one_to_two(mut value: serde_json::Value) -> Result<serde_json::Value, SavedError> {
+            let run = value["lauf"].take();
+            value["run"] = run;
+            value["version"] = 2.into();
+            Ok(value)
+        }
+        fn two_to_three(mut value: serde_json::Value) -> Result<serde_json::Value, SavedError> {
+            value["typo"] = serde_json::Value::Null;
+            value["version"] = 3.into();
+            Ok(value)
+        }
+        let chain: &[Migration] = &[one_to_two, two_to_three];
+        let run = |text: &str| load_with(serde_json::from_str(text).expect("json"), chain);
+        let old = r#"{"format":"checkwerk-run","version":1,"lauf":{"id":"r","catalog_id":"c"}}"#;
+        assert_eq!(run(old).map(|run| run.id), Ok("r".to_owned()));
+        let middle = r#"{"format":"checkwerk-run","version":2,"run":{"id":"m","catalog_id":"c"}}"#;
+        assert_eq!(run(middle).map(|run| run.id), Ok("m".to_owned()));
+        let future = r#"{"format":"checkwerk-run","version":4,"run":{}}"#;
+        assert_eq!(run(future), Err(SavedError::FromTheFuture(4)));
+        let zero = r#"{"format":"checkwerk-run","version":0,"run":{"id":"m","catalog_id":"c"}}"#;
+        assert!(matches!(run(zero), Err(SavedError::Unreadable(_))));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(load_run(&deep), Err(SavedError::Unreadable(_))));
+        let deep_inside = format!(
+            r#"{{"format":"checkwerk-run","version":1,"run":{{"id":"r","catalog_id":"c","name":{}1{}}}}}"#,
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        assert!(matches!(
+            load_run(&deep_inside),
+            Err(SavedError::Unreadable(_))
+        ));
+        assert!(load_import(&deep).is_err());
+    }
+
+    #[test]
+    fn repeated_measure_ids_are_made_unique_not_dropped() {
+        let text = r#"{"format":"checkwerk-run","version":1,"run":{"id":"r","catalog_id":"c",
+            "measures":[{"id":"m","title":"eins"},{"id":"m","title":"zwei"},{"id":"m-2","title":"drei"}]}}"#;
+        let run = load_run(text).expect("loads");
+        let ids: Vec<&str> = run.measures.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, vec!["m", "m-3", "m-2"]);
+        assert_eq!(run.measures[1].title, "zwei");
+    }
+
+    #[test]
+    fn wrong_types_are_unreadable() {
+        for text in [
+            r#"{"format":"checkwerk-run","version":1,"run":{"id":5,"catalog_id":"c"}}"#,
+            r#"{"format":"checkwerk-run","version":1,"run":{"id":"r","catalog_id":"c","answers":[1]}}"#,
+            r#"{"format":"checkwerk-run","version":1,"run":{"id":"r","catalog_id":"c","answers":{"a":{"priority":999}}}}"#,
+            r#"{"format":"checkwerk-run","version":"1","run":{"id":"r","catalog_id":"c"}}"#,
+            r#"{"format":"checkwerk-run","version":1,"run":null}"#,
+            r#"{"format":["checkwerk-run"]}"#,
+            "[]",
+            "null",
+            "",
+        ] {
+            assert!(load_run(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn implausibly_large_imports_are_refused() {
+        let mut run =
+            load_run(r#"{"format":"checkwerk-run","version":1,"run":{"id":"r","catalog_id":"c"}}"#)
+                .expect("loads");
+        assert_eq!(check_import_limits(&run), Ok(()));
+        for index in 0..=MAX_IMPORT_ANSWERS {
+            run.set_choice(&format!("i{index}"), Some("hoch".into()), Timestamp(1));
+        }
+        assert!(matches!(
+            load_import(&save_run(&run)),
+            Err(SavedError::Implausible(_))
+        ));
+        run.answers.clear();
+        run.name = "x".repeat(MAX_IMPORT_TEXT + 1);
+        assert!(matches!(
+            check_import_limits(&run),
+            Err(SavedError::Implausible(_))
+        ));
+    }
+
+    #[test]
+    fn a_backup_imports_its_readable_runs() {
+        let run = |id: &str| {
+            load_run(&format!(
+                r#"{{"format":"checkwerk-run","version":1,"run":{{"id":"{id}","catalog_id":"c"}}}}"#
+            ))
+            .expect("loads")
+        };
+        let entries = BTreeMap::from([
+            ("checkwerk.run.a".to_owned(), save_run(&run("a"))),
+            ("checkwerk.run.b".to_owned(), "{kaputt".to_owned()),
+            ("checkwerk.language".to_owned(), "\"de\"".to_owned()),
+        ]);
+        let imported = load_import(&save_backup(&entries)).expect("one readable run");
+        assert_eq!(imported.runs, vec![run("a")]);
+        assert_eq!(imported.unreadable, 1);
+        let only_broken = BTreeMap::from([("checkwerk.run.b".to_owned(), "{kaputt".to_owned())]);
+        assert!(load_import(&save_backup(&only_broken)).is_err());
+        assert_eq!(
+            load_import(&save_run(&run("c"))).map(|i| i.runs),
+            Ok(vec![run("c")])
+        );
+    }
+
+    #[test]
+    fn a_file_that_claims_a_present_measure_was_removed_keeps_the_measure() {
+        // Found by `cargo fuzz run import`: merging such a run with itself dropped the measure.
+        let text = r#"{"format":"checkwerk-run","version":1,"run":{"id":"r","catalog_id":"c",
+            "answers":{"a":{"choice":"hoch","updated_at":1}},"measures":[{"id":"m","updated_at":1}],
+            "changes":{"removed_answers":{"a":5},"removed_measures":{"m":5}}}}"#;
+        let run = load_run(text).expect("loads");
+        let mut merged = run.clone();
+        assert!(!merged.merge(&run));
+        assert_eq!((merged.answers.len(), merged.measures.len()), (1, 1));
     }
 }

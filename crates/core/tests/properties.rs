@@ -11,7 +11,7 @@ use proptest::prelude::*;
 const VALID_TOML: &str = include_str!("../../../catalogs/sicherheit-gesundheit.toml");
 
 /// Enough cases to find a panic in the stages of the loader, few enough to run in seconds in a debug build.
-const CASES: u32 = 512;
+pub(crate) const CASES: u32 = 512;
 
 /// One small edit of the kind a slip of the keyboard makes.
 #[derive(Debug, Clone)]
@@ -70,7 +70,7 @@ fn apply(text: &str, mutation: &Mutation) -> String {
     characters.into_iter().collect()
 }
 
-fn mutated(text: String) -> impl Strategy<Value = String> {
+pub(crate) fn mutated(text: String) -> impl Strategy<Value = String> {
     prop::collection::vec(mutation(), 1..=4).prop_map(move |mutations| {
         mutations
             .iter()
@@ -119,12 +119,12 @@ fn valid_json() -> String {
 }
 
 /// Text that looks a little like TOML or JSON, so that the parsers get past their first character more often.
-fn toml_like_text() -> impl Strategy<Value = String> {
+pub(crate) fn toml_like_text() -> impl Strategy<Value = String> {
     proptest::string::string_regex(r#"[a-z_\[\]{}="'.,:# 0-9\n-]{0,200}"#).expect("a valid regex")
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(CASES))]
+    #![proptest_config(ProptestConfig::with_cases(crate::volume::cases(CASES)))]
 
     #[test]
     fn arbitrary_text_never_panics_the_toml_loader(text in any::<String>()) {

@@ -2,11 +2,157 @@
 //!
 //! Never edit a golden file to make a test pass; a new shape gets a new file.
 
-use checkwerk_core::saved::{load_run, save_run};
-use checkwerk_core::{MeasureStatus, Timestamp, Urgency};
+use std::path::{Path, PathBuf};
+
+use checkwerk_core::saved::{load_run, save_run, SAVED_FORMAT_VERSION};
+use checkwerk_core::{evaluate, MeasureStatus, Timestamp, Urgency};
 
 const BEFORE_ACTION_PLAN: &str = include_str!("saved/v1-before-action-plan.json");
 const WITH_ACTION_PLAN: &str = include_str!("saved/v1-with-action-plan.json");
+const WITH_CHANGE_STAMPS: &str = include_str!("saved/v1-with-change-stamps.json");
+
+/// Every golden file, with its name: `v<version>-<shape>.json`.
+fn golden_files() -> Vec<(String, String)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saved");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("tests/saved exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                name,
+                std::fs::read_to_string(&path).expect("readable golden file"),
+            )
+        })
+        .collect()
+}
+
+/// Whether everything in `golden` is in `saved` with the same value (`saved` may add defaults).
+fn contains(golden: &serde_json::Value, saved: &serde_json::Value, at: &str) -> Result<(), String> {
+    match (golden, saved) {
+        (serde_json::Value::Object(golden), serde_json::Value::Object(saved)) => {
+            for (key, value) in golden {
+                let saved_value = saved
+                    .get(key)
+                    .ok_or_else(|| format!("{at}.{key} was dropped"))?;
+                contains(value, saved_value, &format!("{at}.{key}"))?;
+            }
+            Ok(())
+        }
+        (serde_json::Value::Array(golden), serde_json::Value::Array(saved))
+            if golden.len() == saved.len() =>
+        {
+            golden
+                .iter()
+                .zip(saved)
+                .enumerate()
+                .try_for_each(|(index, (golden, saved))| {
+                    contains(golden, saved, &format!("{at}[{index}]"))
+                })
+        }
+        _ if golden == saved => Ok(()),
+        _ => Err(format!("{at}: {golden} became {saved}")),
+    }
+}
+
+#[test]
+fn every_released_version_has_a_golden_file() {
+    let versions: Vec<u32> = golden_files()
+        .iter()
+        .map(|(name, _)| {
+            name.strip_prefix('v')
+                .and_then(|rest| rest.split('-').next())
+                .and_then(|version| version.parse().ok())
+                .unwrap_or_else(|| panic!("{name} is not named v<version>-<shape>.json"))
+        })
+        .collect();
+    for version in 1..=SAVED_FORMAT_VERSION {
+        assert!(
+            versions.contains(&version),
+            "no golden file of saved format version {version}"
+        );
+    }
+}
+
+#[test]
+fn every_golden_file_loads_and_saves_without_loss() {
+    for (name, text) in golden_files() {
+        let run = load_run(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
+        let golden: serde_json::Value = serde_json::from_str(&text).expect("golden files are JSON");
+        let saved_text = save_run(&run);
+        let mut saved: serde_json::Value =
+            serde_json::from_str(&saved_text).expect("saved runs are JSON");
+        // The file keeps its version; what this build writes carries the current one.
+        saved["version"] = golden["version"].clone();
+        if let Err(loss) = contains(&golden, &saved, "") {
+            panic!("{name} lost data: {loss}");
+        }
+        assert_eq!(load_run(&saved_text).as_ref(), Ok(&run), "{name}");
+    }
+}
+
+#[test]
+fn answers_to_items_a_newer_catalog_dropped_are_kept_and_reported() {
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogs/umweltschutz.toml"),
+    )
+    .expect("the catalog");
+    let catalog =
+        checkwerk_core::load::catalog_from_toml("umweltschutz.toml", &source).expect("valid");
+    let run = load_run(WITH_CHANGE_STAMPS).expect("loads");
+    let evaluation = evaluate(&catalog, &run);
+    let orphans: Vec<&str> = evaluation
+        .orphans
+        .iter()
+        .map(|o| o.item_id.as_str())
+        .collect();
+    assert_eq!(orphans, vec!["abfall-alt"]);
+    let saved = save_run(&run);
+    assert!(
+        saved.contains("Punkt aus der Fassung 2023-05"),
+        "the orphan's note is saved and exported"
+    );
+    assert_eq!(load_run(&saved).map(|run| run.answers.len()), Ok(2));
+}
+
+#[test]
+fn a_run_with_change_stamps_loads() {
+    let run = load_run(WITH_CHANGE_STAMPS).expect("loads");
+    assert_eq!(run.changes.company, Timestamp(1_795_997_000_000));
+    assert_eq!(
+        run.changes.starthilfe.len(),
+        2,
+        "a cleared Starthilfe answer keeps its stamp"
+    );
+    assert_eq!(
+        run.changes.removed_answers["umweltaspekte"],
+        Timestamp(1_796_020_000_000)
+    );
+    assert_eq!(
+        run.changes.removed_measures["m-2"],
+        Timestamp(1_796_040_000_000)
+    );
+    // An older copy of it (a tab that had not seen the deletion) cannot bring the deleted measure back.
+    let mut older: checkwerk_core::Run = load_run(WITH_CHANGE_STAMPS).expect("loads");
+    older.changes = Default::default();
+    older.measures.push(checkwerk_core::Measure::new(
+        "m-2",
+        "Gefahrstoffkataster",
+        vec![],
+        Timestamp(1_795_996_900_000),
+    ));
+    let mut merged = run.clone();
+    merged.merge(&older);
+    assert_eq!(merged, run);
+}
 
 #[test]
 fn a_run_saved_before_the_action_plan_existed_still_loads() {

@@ -146,6 +146,17 @@ pub enum Text {
     RemoteLoaded,
     RemoteUnreachable,
     RemoteInvalid,
+    StorageStoredUnreadable,
+    MemoryOnlyBanner,
+    QuotaBanner,
+    WriteFailedBanner,
+    StoredUnreadableBanner,
+    DownloadBackup,
+    UnreadableDownloadHint,
+    DownloadUnreadable,
+    OrphansHeading,
+    OrphansKept,
+    OrphanNoRating,
 }
 
 impl Text {
@@ -387,6 +398,41 @@ impl Text {
                 "Der Check dieser Seite ist fehlerhaft und wird nicht angezeigt. Für die Betreiber der Seite:",
                 "This site's check is broken and is not shown. For the site's operators:",
             ),
+            StorageStoredUnreadable => (
+                "Nicht gespeichert – der gespeicherte Stand dieses Durchlaufs ist unlesbar und wird nicht überschrieben.",
+                "Not saved – the stored copy of this run cannot be read and is not overwritten.",
+            ),
+            MemoryOnlyBanner => (
+                "Dieser Browser lässt Checkwerk hier nichts speichern (z. B. im privaten Fenster, in einer eingebetteten Seite oder wegen Datenschutz-Einstellungen). Sie können den Check trotzdem ausfüllen, aber Ihre Antworten bleiben nur erhalten, solange diese Seite geöffnet ist. Sichern Sie sie als Datei, bevor Sie die Seite schließen.",
+                "This browser does not let Checkwerk save anything here (e.g. in a private window, in an embedded page or because of privacy settings). You can still fill in the check, but your answers are kept only while this page is open. Save them as a file before you close the page.",
+            ),
+            QuotaBanner => (
+                "Der Speicher dieses Browsers ist voll: Ihre letzte Änderung wurde nicht gespeichert. Der zuletzt gespeicherte Stand bleibt unverändert erhalten. Sichern Sie Ihre Durchläufe als Datei und löschen Sie Durchläufe, die Sie nicht mehr brauchen.",
+                "This browser's storage is full: your last change was not saved. The last saved state is kept unchanged. Save your runs as a file and delete runs you no longer need.",
+            ),
+            WriteFailedBanner => (
+                "Ihre letzte Änderung konnte nicht gespeichert werden. Der zuletzt gespeicherte Stand bleibt erhalten. Sichern Sie Ihre Durchläufe zur Vorsicht als Datei.",
+                "Your last change could not be saved. The last saved state is kept. To be safe, save your runs as a file.",
+            ),
+            StoredUnreadableBanner => (
+                "Der gespeicherte Stand dieses Durchlaufs kann nicht gelesen werden – vielleicht hat ihn eine neuere Checkwerk-Version in einem anderen Fenster geschrieben. Er wird nicht überschrieben. Sichern Sie Ihre Änderungen aus diesem Fenster als Datei und laden Sie die Seite dann neu.",
+                "The stored copy of this run cannot be read – perhaps a newer version of Checkwerk wrote it in another window. It is not overwritten. Save your changes from this window as a file, then reload the page.",
+            ),
+            DownloadBackup => ("Alle Durchläufe als Datei sichern", "Save all runs as a file"),
+            UnreadableDownloadHint => (
+                "Sie können diese Daten unverändert als Datei herunterladen, etwa um sie mit einer neueren Checkwerk-Version zu öffnen.",
+                "You can download this data unchanged as a file, e.g. to open it with a newer version of Checkwerk.",
+            ),
+            DownloadUnreadable => ("Unlesbare Daten herunterladen", "Download the unreadable data"),
+            OrphansHeading => (
+                "Antworten zu Check-Punkten, die diese Fassung nicht mehr kennt",
+                "Answers to check points this version no longer has",
+            ),
+            OrphansKept => (
+                "Sie sind auch im Export enthalten. Übertragen Sie, was noch gilt, in die passenden Check-Punkte.",
+                "They are included in the export too. Carry over what still applies to the matching check points.",
+            ),
+            OrphanNoRating => ("ohne Bewertung", "not rated"),
         };
         match language {
             Language::De => de,
@@ -546,6 +592,16 @@ pub fn import_error(language: Language, error: &ImportError) -> String {
             language,
             "Die Datei stammt aus einer neueren Checkwerk-Version. Laden Sie die Seite neu und versuchen Sie es noch einmal.".to_owned(),
             "The file comes from a newer version of Checkwerk. Reload the page and try again.".to_owned(),
+        ),
+        ImportError::Unreadable(SavedError::Implausible(detail)) => pick(
+            language,
+            format!("Diese Datei enthält weit mehr, als ein Checkwerk-Durchlauf haben kann ({detail}), und wurde nicht importiert. Nichts wurde geändert."),
+            format!("This file holds far more than a Checkwerk run can ({detail}) and was not imported. Nothing was changed."),
+        ),
+        ImportError::NotSaved(_) => pick(
+            language,
+            "Der Speicher dieses Browsers ist voll; der Durchlauf wurde nicht importiert. Nichts wurde geändert.".to_owned(),
+            "This browser's storage is full; the run was not imported. Nothing was changed.".to_owned(),
         ),
         ImportError::Unreadable(_) => pick(
             language,
@@ -742,5 +798,66 @@ pub fn missing_fields(language: Language, fields: &str) -> String {
         language,
         format!("es fehlen {fields}"),
         format!("missing {fields}"),
+    )
+}
+
+/// The notice after an import of one run or of a backup of several.
+pub fn imported_runs(language: Language, runs: &[checkwerk_core::Run]) -> String {
+    match runs {
+        [run] => imported(language, &run.name),
+        runs => pick(
+            language,
+            format!("{} Durchläufe importiert.", runs.len()),
+            format!("{} runs imported.", runs.len()),
+        ),
+    }
+}
+
+/// Why stored data could not be read, in words.
+pub fn unreadable_reason(language: Language, error: &crate::storage::StorageError) -> String {
+    use crate::storage::StorageError;
+    use checkwerk_core::saved::SavedError;
+    match error {
+        StorageError::Decode(SavedError::FromTheFuture(version)) => pick(
+            language,
+            format!("von einer neueren Checkwerk-Version gespeichert (Format {version})"),
+            format!("saved by a newer version of Checkwerk (format {version})"),
+        ),
+        StorageError::Decode(SavedError::Foreign(_)) => pick(
+            language,
+            "nicht von Checkwerk".to_owned(),
+            "not from Checkwerk".to_owned(),
+        ),
+        StorageError::Read(_) => pick(
+            language,
+            "der Browser verweigert das Lesen".to_owned(),
+            "the browser refuses to read it".to_owned(),
+        ),
+        _ => pick(language, "beschädigt".to_owned(), "damaged".to_owned()),
+    }
+}
+
+/// A kept answer's rating: the saved choice (its label where the check still has it) and priority.
+pub fn orphan_rating(language: Language, choice: Option<&str>, priority: Option<u8>) -> String {
+    let choice = match choice {
+        Some(choice) => choice.to_owned(),
+        None => Text::OrphanNoRating.get(language).to_owned(),
+    };
+    match priority {
+        Some(priority) => pick(
+            language,
+            format!("{choice}, Priorität {priority}"),
+            format!("{choice}, priority {priority}"),
+        ),
+        None => choice,
+    }
+}
+
+/// "… und 12 weitere".
+pub fn more_orphans(language: Language, count: usize) -> String {
+    pick(
+        language,
+        format!("… und {count} weitere (alle im Export enthalten)"),
+        format!("… and {count} more (all included in the export)"),
     )
 }

@@ -6,6 +6,7 @@ mod i18n;
 mod offline;
 mod page_config;
 mod pages;
+pub mod panic;
 mod remote;
 mod state;
 mod storage;
@@ -17,7 +18,6 @@ use leptos_router::path;
 use crate::components::header::Header;
 use crate::components::hosting::{RemoteCatalogStatus, UpdateBanner};
 use crate::components::notice::NoticeBar;
-use crate::i18n::Text;
 use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
@@ -32,7 +32,7 @@ use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
 use crate::remote::RemoteCatalog;
-use crate::state::{tr, Notices, Runs, UiLanguage};
+use crate::state::{Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -76,9 +76,7 @@ pub fn App() -> impl IntoView {
             <UpdateBanner/>
             <Header/>
             <RemoteCatalogStatus/>
-            {move || runs.unreadable.with(|entries| !entries.is_empty()).then(|| view! {
-                <p class="banner warning" role="alert">{tr(Text::UnreadableData)}</p>
-            })}
+            <crate::components::storage_banner::StorageBanner/>
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>

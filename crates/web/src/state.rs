@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use checkwerk_core::date::Date;
-use checkwerk_core::saved::{load_run, SavedError};
+use checkwerk_core::saved::{load_import, save_backup, SavedError};
 use checkwerk_core::{Catalog, Language, Run, Timestamp};
 use leptos::prelude::*;
 
 use crate::i18n::{self, Text};
-use crate::storage::{self, StorageError, UnreadableEntry};
+use crate::storage::{self, OutsideChange, StorageError, UnreadableEntry};
 
 /// The catalogs built into this site, validated at build time.
 pub fn bundled_catalogs() -> &'static [Catalog] {
@@ -75,6 +75,8 @@ pub enum ImportError {
     Unreadable(SavedError),
     /// The run belongs to a check this site does not have.
     UnknownCheck(String),
+    /// The run could be read but not saved (the browser's storage is full); it was not imported.
+    NotSaved(StorageError),
 }
 
 /// The user's runs, which one is active per check, and whether they are saved.
@@ -92,18 +94,100 @@ pub struct Runs {
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 impl Runs {
-    /// Reads the saved runs once at start.
+    /// Reads the saved runs once at start, and from then on follows what other tabs save.
     pub fn load() -> Self {
         let (runs, unreadable, status) = match storage::load_runs() {
             Ok((runs, unreadable)) => (runs, unreadable, SaveStatus::Idle),
             Err(error) => (Vec::new(), Vec::new(), SaveStatus::Failed(error)),
         };
-        Runs {
+        let runs = Runs {
             all: RwSignal::new(runs),
             active: RwSignal::new(storage::load_active_runs()),
             status: RwSignal::new(status),
             unreadable: RwSignal::new(unreadable),
+        };
+        storage::on_outside_change(move |change| runs.take_outside_change(change));
+        runs
+    }
+
+    /// Takes in what another tab saved: a changed run is merged into ours (newer answers win on either side), a
+    /// removed one disappears, one that cannot be read is set aside and shown.
+    fn take_outside_change(&self, change: OutsideChange) {
+        match change {
+            OutsideChange::Run { run_id, stored } => {
+                let key = format!("{}{run_id}", storage::RUN_KEY_PREFIX);
+                match stored {
+                    Ok(Some(stored)) => {
+                        self.unreadable
+                            .update(|entries| entries.retain(|entry| entry.key != key));
+                        self.merge_in(*stored);
+                    }
+                    Ok(None) => {
+                        self.unreadable
+                            .update(|entries| entries.retain(|entry| entry.key != key));
+                        self.all.update(|runs| runs.retain(|run| run.id != run_id));
+                    }
+                    Err(entry) => self.unreadable.update(|entries| {
+                        entries.retain(|existing| existing.key != entry.key);
+                        entries.push(entry);
+                    }),
+                }
+            }
+            OutsideChange::Cleared => {
+                // Whatever another tab did, the runs in this tab are kept; each is saved again with its next change.
+                if let Ok((stored, _)) = storage::load_runs() {
+                    for run in stored {
+                        self.merge_in(run);
+                    }
+                }
+            }
         }
+    }
+
+    /// Merges a copy of a run into ours, or adds it if it is new here.
+    fn merge_in(&self, stored: Run) {
+        let changed = self.all.with_untracked(|runs| {
+            runs.iter()
+                .find(|run| run.id == stored.id)
+                .is_none_or(|mine| mine.clone().merge(&stored))
+        });
+        if changed {
+            self.all.update(
+                |runs| match runs.iter_mut().find(|run| run.id == stored.id) {
+                    Some(mine) => {
+                        mine.merge(&stored);
+                    }
+                    None => runs.push(stored),
+                },
+            );
+        }
+    }
+
+    /// Every run of this tab as a backup file, for when they cannot be saved.
+    pub fn backup(&self) -> String {
+        let entries = self.all.with_untracked(|runs| {
+            runs.iter()
+                .map(|run| {
+                    (
+                        format!("{}{}", storage::RUN_KEY_PREFIX, run.id),
+                        checkwerk_core::saved::save_run(run),
+                    )
+                })
+                .collect()
+        });
+        save_backup(&entries)
+    }
+
+    /// The stored text of the entries that could not be read, as a backup file (without the ones whose text
+    /// could not be read at all).
+    pub fn unreadable_backup(&self) -> String {
+        let entries = self.unreadable.with_untracked(|entries| {
+            entries
+                .iter()
+                .filter_map(|entry| Some((entry.key.clone(), entry.raw.clone()?)))
+                .collect()
+        });
+        save_backup(&entries)
     }
 
     fn report(&self, result: Result<(), StorageError>) {
@@ -169,7 +253,8 @@ impl Runs {
             if let Some(run) = runs.iter_mut().find(|run| run.id == run_id) {
                 edit(run, now);
                 run.catalog_version.clone_from(&catalog.version);
-                result = storage::save_run(run);
+                // Saving merges in what another tab saved meanwhile; this tab then shows that merge.
+                result = storage::save_run(run).map(|saved| *run = saved);
             }
         });
         self.report(result);
@@ -201,10 +286,19 @@ impl Runs {
         let id = run.id.clone();
         let catalog_id = run.catalog_id.clone();
         let result = storage::save_run(&run);
-        self.all.update(|runs| runs.push(run));
-        self.report(result);
+        self.push(run, result);
         self.activate(&catalog_id, &id);
         id
+    }
+
+    /// Adds a run with the outcome of saving it (the saved copy, if saving merged anything in).
+    fn push(&self, run: Run, result: Result<Run, StorageError>) {
+        let (run, result) = match result {
+            Ok(saved) => (saved, Ok(())),
+            Err(error) => (run, Err(error)),
+        };
+        self.all.update(|runs| runs.push(run));
+        self.report(result);
     }
 
     /// Makes a run the one the user works on.
@@ -233,27 +327,58 @@ impl Runs {
     /// Puts a deleted run back.
     pub fn restore(&self, run: Run) {
         let result = storage::save_run(&run);
-        self.all.update(|runs| runs.push(run));
-        self.report(result);
+        self.push(run, result);
     }
 
-    /// Imports a run from the text of an exported file. A run that is already here is imported as a copy.
-    pub fn import(&self, text: &str) -> Result<Run, ImportError> {
+    /// Imports the runs of an exported file or a backup. A run that is already here is imported as a copy.
+    ///
+    /// Nothing changes unless the file is readable, plausible and of a check this site has; a run that cannot be
+    /// saved because the storage is full is not imported (in memory-only mode it is, for this session).
+    pub fn import(&self, text: &str) -> Result<Vec<Run>, ImportError> {
         if text.len() as f64 > MAX_IMPORT_BYTES {
             return Err(ImportError::TooLarge);
         }
-        let mut run = load_run(text).map_err(ImportError::Unreadable)?;
-        if find_catalog(&run.catalog_id).is_none() {
-            return Err(ImportError::UnknownCheck(run.catalog_id));
-        }
-        if self
-            .all
-            .with_untracked(|runs| runs.iter().any(|existing| existing.id == run.id))
+        let imported = load_import(text).map_err(ImportError::Unreadable)?;
+        if let Some(unknown) = imported
+            .runs
+            .iter()
+            .find(|run| find_catalog(&run.catalog_id).is_none())
         {
-            run.id = new_id(now());
+            return Err(ImportError::UnknownCheck(unknown.catalog_id.clone()));
         }
-        self.add(run.clone());
-        Ok(run)
+        let mut added = Vec::new();
+        for mut run in imported.runs {
+            let taken = |id: &str| {
+                id.is_empty()
+                    || self
+                        .all
+                        .with_untracked(|runs| runs.iter().any(|existing| existing.id == id))
+                    || self.unreadable.with_untracked(|entries| {
+                        entries.iter().any(|entry| entry.run_id() == Some(id))
+                    })
+            };
+            if taken(&run.id) {
+                run.id = new_id(now());
+            }
+            match storage::save_run(&run) {
+                Err(error @ (StorageError::Quota | StorageError::Write(_))) => {
+                    self.report(Err(error.clone()));
+                    return if added.is_empty() {
+                        Err(ImportError::NotSaved(error))
+                    } else {
+                        Ok(added)
+                    };
+                }
+                result => {
+                    let catalog_id = run.catalog_id.clone();
+                    let id = run.id.clone();
+                    self.push(run.clone(), result);
+                    self.activate(&catalog_id, &id);
+                    added.push(run);
+                }
+            }
+        }
+        Ok(added)
     }
 
     fn language(&self) -> Language {

@@ -1,27 +1,50 @@
 //! The only module that touches the browser's localStorage. Every failure is a named [`StorageError`], reported
-//! to the app, never a panic.
+//! to the app, never a panic; nothing here unwraps a browser API.
 //!
 //! Keys: `checkwerk.run.<run id>` holds one run in the core's saved format; `checkwerk.language` the UI language;
 //! `checkwerk.active-runs` which run of each check the user works on. One key per run keeps a write small and lets
-//! two tabs change different runs without overwriting each other.
+//! two tabs change different runs without overwriting each other. A write of one key either happens whole or not
+//! at all (a full quota throws before anything changes), so a failed save leaves the previous value intact.
+//!
+//! Two tabs on the same run: before every write the stored copy is read again and merged in ([`Run::merge`], per
+//! answer and measure by time), so a stale tab never overwrites newer answers; and [`on_outside_change`] tells the
+//! app when another tab wrote, so the change appears here too. Data under our keys that cannot be read is never
+//! overwritten: it stays as it is until the user has taken it away.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use checkwerk_core::saved::{load_run_value, SavedError, SavedRun};
+use checkwerk_core::saved::{self, load_run, SavedError};
 use checkwerk_core::{Language, Run};
-use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
 
-const RUN_KEY_PREFIX: &str = "checkwerk.run.";
+pub use checkwerk_core::saved::RUN_KEY_PREFIX;
+
+/// Every key of ours starts with this.
+const APP_KEY_PREFIX: &str = "checkwerk.";
 const LANGUAGE_KEY: &str = "checkwerk.language";
 const ACTIVE_RUNS_KEY: &str = "checkwerk.active-runs";
+/// Set by hand (or by a test) to allow the `?panic-test` address to crash the app on purpose.
+const TEST_PANIC_KEY: &str = "checkwerk.test-panic";
+/// Marks the copy of a run that could not be saved, in a backup beside the stored copy of the same run.
+const UNSAVED_SUFFIX: &str = "~ungespeichert";
 
 /// Why storage failed.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum StorageError {
-    /// localStorage is disabled or blocked (private mode, sandboxed frame, browser settings).
+    /// Occurs when localStorage is disabled or blocked (private mode, a sandboxed or third-party frame, browser
+    /// settings): the app runs in memory.
     Unavailable,
-    /// Writing failed, most often because the storage quota is exhausted.
+    /// Occurs when reading a key throws.
+    Read(String),
+    /// Occurs when the storage quota is exhausted. The write did not happen; the stored value is unchanged.
+    Quota,
+    /// Occurs when a write fails for another reason. The stored value is unchanged.
     Write(String),
+    /// Occurs when the value stored under one of our keys cannot be read as ours (damaged, another app's, from a
+    /// newer Checkwerk). It is left untouched and is not overwritten.
+    Decode(SavedError),
 }
 
 /// Saved data under our keys that could not be read; it is left in place untouched.
@@ -29,75 +52,175 @@ pub enum StorageError {
 pub struct UnreadableEntry {
     /// The storage key.
     pub key: String,
+    /// The stored text, where it could be read at all, to offer for download.
+    pub raw: Option<String>,
     /// Why it could not be read.
-    pub error: SavedError,
+    pub error: StorageError,
 }
 
-/// Whether localStorage can be used at all. Accessing it can throw (e.g. in a sandboxed frame), so ask first.
-pub fn is_available() -> bool {
+impl UnreadableEntry {
+    /// The id of the run the key is for.
+    pub fn run_id(&self) -> Option<&str> {
+        self.key.strip_prefix(RUN_KEY_PREFIX)
+    }
+}
+
+thread_local! {
+    /// Runs whose last save failed, as saved text by storage key: what a crash backup must still contain.
+    static UNSAVED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The storage, or why there is none. Merely asking for it throws where it is blocked, so this never assumes.
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
     web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .is_some()
+        .ok_or(StorageError::Unavailable)?
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+fn read(storage: &web_sys::Storage, key: &str) -> Result<Option<String>, StorageError> {
+    storage
+        .get_item(key)
+        .map_err(|error| StorageError::Read(describe(&error)))
+}
+
+fn write(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
+    storage.set_item(key, value).map_err(|error| {
+        let quota = error
+            .dyn_ref::<web_sys::DomException>()
+            .is_some_and(|exception| {
+                // Firefox once named it differently; the legacy code 22 covers the rest.
+                matches!(
+                    exception.name().as_str(),
+                    "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+                ) || exception.code() == 22
+            });
+        if quota {
+            StorageError::Quota
+        } else {
+            StorageError::Write(describe(&error))
+        }
+    })
+}
+
+/// Our keys in storage.
+fn app_keys(storage: &web_sys::Storage) -> Result<Vec<String>, StorageError> {
+    let length = storage
+        .length()
+        .map_err(|error| StorageError::Read(describe(&error)))?;
+    Ok((0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(APP_KEY_PREFIX))
+        .collect())
+}
+
+/// Reads the run under a key. The key names the run: a stored copy whose id differs (edited by hand) takes the
+/// key's id, so that it is saved back where it came from and no two runs share an id.
+fn read_run(
+    storage: &web_sys::Storage,
+    key: &str,
+) -> Result<Option<Run>, (Option<String>, StorageError)> {
+    let Some(text) = read(storage, key).map_err(|error| (None, error))? else {
+        return Ok(None);
+    };
+    match load_run(&text) {
+        Ok(mut run) => {
+            if let Some(id) = key.strip_prefix(RUN_KEY_PREFIX) {
+                id.clone_into(&mut run.id);
+            }
+            Ok(Some(run))
+        }
+        Err(error) => Err((Some(text), StorageError::Decode(error))),
+    }
 }
 
 /// Reads every saved run, setting aside the entries that cannot be read.
 pub fn load_runs() -> Result<(Vec<Run>, Vec<UnreadableEntry>), StorageError> {
-    if !is_available() {
-        return Err(StorageError::Unavailable);
-    }
-    let storage = LocalStorage::raw();
-    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
-    let keys: Vec<String> = (0..length)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(RUN_KEY_PREFIX))
-        .collect();
+    let storage = local_storage()?;
     let mut runs = Vec::new();
     let mut unreadable = Vec::new();
-    for key in keys {
-        let loaded = LocalStorage::get::<serde_json::Value>(&key)
-            .map_err(|error| SavedError::Unreadable(error.to_string()))
-            .and_then(load_run_value);
-        match loaded {
-            Ok(run) => runs.push(run),
-            Err(error) => unreadable.push(UnreadableEntry { key, error }),
+    for key in app_keys(&storage)? {
+        if !key.starts_with(RUN_KEY_PREFIX) {
+            continue;
+        }
+        match read_run(&storage, &key) {
+            Ok(Some(run)) => runs.push(run),
+            Ok(None) => {}
+            Err((raw, error)) => unreadable.push(UnreadableEntry { key, raw, error }),
         }
     }
     Ok((runs, unreadable))
 }
 
-/// Saves one run under its own key.
-pub fn save_run(run: &Run) -> Result<(), StorageError> {
-    if !is_available() {
-        return Err(StorageError::Unavailable);
-    }
-    LocalStorage::set(run_key(&run.id), SavedRun::current(run))
-        .map_err(|error| StorageError::Write(error.to_string()))
+/// Saves one run under its own key and returns it as saved.
+///
+/// The stored copy is read first and merged in, so that what another tab saved meanwhile is kept: the returned run
+/// is that merge. Nothing is written when the stored copy cannot be read (it stays untouched) or when the write
+/// fails (a full quota): the previously stored value then stays exactly as it was.
+pub fn save_run(run: &Run) -> Result<Run, StorageError> {
+    let key = run_key(&run.id);
+    let result = (|| {
+        let storage = local_storage()?;
+        let mut merged = run.clone();
+        match read_run(&storage, &key) {
+            Ok(Some(stored)) => {
+                merged.merge(&stored);
+            }
+            Ok(None) => {}
+            Err((_, error)) => return Err(error),
+        }
+        write(&storage, &key, &saved::save_run(&merged))?;
+        Ok(merged)
+    })();
+    remember_unsaved(&key, result.as_ref().err().map(|_| run));
+    result
+}
+
+/// Keeps the run whose save failed for a crash backup, or forgets it once saved.
+fn remember_unsaved(key: &str, unsaved: Option<&Run>) {
+    UNSAVED.with(|cell| {
+        if let Ok(mut map) = cell.try_borrow_mut() {
+            match unsaved {
+                Some(run) => map.insert(key.to_owned(), saved::save_run(run)),
+                None => map.remove(key),
+            };
+        }
+    });
 }
 
 /// Removes one run.
 pub fn delete_run(run_id: &str) -> Result<(), StorageError> {
-    if !is_available() {
-        return Err(StorageError::Unavailable);
-    }
-    LocalStorage::delete(run_key(run_id));
-    Ok(())
+    let key = run_key(run_id);
+    remember_unsaved(&key, None);
+    local_storage()?
+        .remove_item(&key)
+        .map_err(|error| StorageError::Write(describe(&error)))
 }
 
 /// Which run of each check (catalog id → run id) the user works on.
 pub fn load_active_runs() -> BTreeMap<String, String> {
-    if !is_available() {
-        return BTreeMap::new();
-    }
-    LocalStorage::get(ACTIVE_RUNS_KEY).unwrap_or_default()
+    local_storage()
+        .and_then(|storage| read(&storage, ACTIVE_RUNS_KEY))
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 /// Remembers which run of each check the user works on.
 pub fn save_active_runs(active: &BTreeMap<String, String>) -> Result<(), StorageError> {
-    if !is_available() {
-        return Err(StorageError::Unavailable);
-    }
-    LocalStorage::set(ACTIVE_RUNS_KEY, active)
-        .map_err(|error| StorageError::Write(error.to_string()))
+    let text = serde_json::to_string(active).unwrap_or_default();
+    write(&local_storage()?, ACTIVE_RUNS_KEY, &text)
 }
 
 fn run_key(run_id: &str) -> String {
@@ -106,19 +229,109 @@ fn run_key(run_id: &str) -> String {
 
 /// The language the user chose last time, if any.
 pub fn load_language() -> Option<Language> {
-    if !is_available() {
-        return None;
-    }
-    LocalStorage::get::<String>(LANGUAGE_KEY)
-        .ok()
-        .and_then(|tag| Language::from_tag(&tag))
+    let text = read(&local_storage().ok()?, LANGUAGE_KEY).ok()??;
+    let tag: String = serde_json::from_str(&text).ok()?;
+    Language::from_tag(&tag)
 }
 
 /// Remembers the user's language.
 pub fn save_language(language: Language) -> Result<(), StorageError> {
-    if !is_available() {
-        return Err(StorageError::Unavailable);
+    let text = serde_json::to_string(language.tag()).unwrap_or_default();
+    write(&local_storage()?, LANGUAGE_KEY, &text)
+}
+
+/// What another tab changed in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutsideChange {
+    /// A run was written or removed; `stored` is what the key holds now (`None`: removed).
+    Run {
+        /// The run's id, from its key.
+        run_id: String,
+        /// The stored run, or why it cannot be read.
+        stored: Result<Option<Box<Run>>, UnreadableEntry>,
+    },
+    /// The whole storage was cleared.
+    Cleared,
+}
+
+/// Calls `handler` whenever another tab of this site changes one of our runs. (A tab is not told of its own
+/// writes.) The changed key is read again rather than trusting the event's copy, which may already be stale.
+pub fn on_outside_change(handler: impl Fn(OutsideChange) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+        move |event: web_sys::StorageEvent| {
+            let Ok(storage) = local_storage() else {
+                return;
+            };
+            // sessionStorage raises the same event; only ours counts.
+            let ours = event
+                .storage_area()
+                .is_some_and(|area| JsValue::from(area) == JsValue::from(storage.clone()));
+            if !ours {
+                return;
+            }
+            let Some(key) = event.key() else {
+                handler(OutsideChange::Cleared);
+                return;
+            };
+            let Some(run_id) = key.strip_prefix(RUN_KEY_PREFIX) else {
+                return;
+            };
+            let stored = read_run(&storage, &key)
+                .map(|run| run.map(Box::new))
+                .map_err(|(raw, error)| UnreadableEntry {
+                    key: key.clone(),
+                    raw,
+                    error,
+                });
+            handler(OutsideChange::Run {
+                run_id: run_id.to_owned(),
+                stored,
+            });
+        },
+    );
+    if window
+        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // The listener lives as long as the page.
+        listener.forget();
     }
-    LocalStorage::set(LANGUAGE_KEY, language.tag())
-        .map_err(|error| StorageError::Write(error.to_string()))
+}
+
+/// Every value stored under our keys, as raw text, plus the runs whose last save failed: the backup offered after
+/// a crash. Uses nothing but the browser's storage and never panics, since it runs in the panic hook.
+pub fn raw_entries() -> BTreeMap<String, String> {
+    let mut entries = BTreeMap::new();
+    if let Ok(storage) = local_storage() {
+        for key in app_keys(&storage).unwrap_or_default() {
+            if let Ok(Some(text)) = read(&storage, &key) {
+                entries.insert(key, text);
+            }
+        }
+    }
+    UNSAVED.with(|cell| {
+        if let Ok(unsaved) = cell.try_borrow() {
+            for (key, text) in unsaved.iter() {
+                let key = if entries.contains_key(key) {
+                    format!("{key}{UNSAVED_SUFFIX}")
+                } else {
+                    key.clone()
+                };
+                entries.insert(key, text.clone());
+            }
+        }
+    });
+    entries
+}
+
+/// Whether the hidden crash test may run: only where someone set its flag in this browser's storage by hand.
+pub fn test_panic_allowed() -> bool {
+    local_storage()
+        .and_then(|storage| read(&storage, TEST_PANIC_KEY))
+        .ok()
+        .flatten()
+        .is_some()
 }

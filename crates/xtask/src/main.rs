@@ -1,5 +1,6 @@
 //! `cargo xtask serve | build | test`: the project's commands. Each installs what a fresh machine lacks first.
 
+mod bench;
 mod dist;
 mod tools;
 
@@ -20,7 +21,10 @@ commands:
   build   build the release site into dist/
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
-  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests";
+  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests
+  bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
+          --no-build   reuse the sites of the last bench run
+          --loads N    fresh loads per check and engine (default 10)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +35,7 @@ fn main() -> Result<()> {
             build_with(&options)
         }
         Some("test") => test(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

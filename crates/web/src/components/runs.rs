@@ -46,7 +46,7 @@ pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
                 .and_then(|value| value.as_string())
                 .unwrap_or_default();
             match runs.import(&text) {
-                Ok(run) => notices.show(i18n::imported(language, &run.name), None),
+                Ok(imported) => notices.show(i18n::imported_runs(language, &imported), None),
                 Err(error) => notices.show(i18n::import_error(language, &error), None),
             }
         });

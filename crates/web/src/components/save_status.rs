@@ -19,9 +19,11 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Saved => "save-status saved",
         SaveStatus::Idle => "save-status",
     };
+    let stored_unreadable = tr(Text::StorageStoredUnreadable);
     let text = move || match runs.status.get() {
         SaveStatus::Failed(StorageError::Unavailable) => unavailable(),
-        SaveStatus::Failed(StorageError::Write(_)) => write_failed(),
+        SaveStatus::Failed(StorageError::Decode(_)) => stored_unreadable(),
+        SaveStatus::Failed(_) => write_failed(),
         SaveStatus::Saved | SaveStatus::Idle => saved(),
     };
     view! {

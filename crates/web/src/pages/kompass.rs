@@ -18,10 +18,6 @@ pub fn KompassPage() -> impl IntoView {
     let catalog = current_catalog();
     let language = expect_context::<UiLanguage>().0;
     let runs = expect_context::<Runs>();
-    let evaluation = use_evaluation(catalog);
-    let has_orphans = move || {
-        evaluation.with(|evaluation| evaluation.as_ref().is_some_and(|e| !e.orphans.is_empty()))
-    };
     let company = move || {
         runs.with_active(&catalog.id, |run| {
             run.map(|run| run.company.clone()).unwrap_or_default()
@@ -49,7 +45,7 @@ pub fn KompassPage() -> impl IntoView {
                 <li>{tr(Text::HowItWorks)}</li>
             </ul>
             <p class="privacy-note">{tr(Text::DataStaysHere)} " " {tr(Text::WhereToExport)}</p>
-            {move || has_orphans().then(|| view! { <p class="notice">{tr(Text::OrphansNotice)}</p> })}
+            <crate::components::orphans::OrphanedAnswers catalog/>
             <div class="start-choices">
                 <A href=crate::page_config::app_href(&format!("/check/{}/starthilfe", catalog.id)) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>
                 {catalog.modules.first().map(|module| view! {
