@@ -26,6 +26,21 @@ pub fn use_evaluation(catalog: &'static Catalog) -> Memo<Option<Evaluation>> {
     Memo::new(move |_| runs.with_active(&catalog.id, |run| run.map(|run| evaluate(catalog, run))))
 }
 
+/// How many items of a module the active run has rated, as a signal for progress bars.
+pub fn module_rated(
+    evaluation: Memo<Option<Evaluation>>,
+    module_id: &'static str,
+) -> Signal<usize> {
+    Signal::derive(move || {
+        evaluation.with(|evaluation| {
+            evaluation
+                .as_ref()
+                .and_then(|evaluation| evaluation.module(module_id))
+                .map_or(0, |module| module.tally.rated_count)
+        })
+    })
+}
+
 /// The check's frame; the page itself renders in the outlet.
 #[component]
 pub fn CheckLayout() -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::components::formatted::Formatted;
 use crate::components::progress::Progress;
 use crate::components::runs::RunsPanel;
 use crate::i18n::{self, module_heading, Text};
-use crate::pages::check_layout::{current_catalog, use_evaluation};
+use crate::pages::check_layout::{current_catalog, module_rated, use_evaluation};
 use crate::state::{tr, Runs, UiLanguage};
 
 /// The Kompass page of the current check.
@@ -77,14 +77,7 @@ pub fn ModuleList(
         .modules
         .iter()
         .map(|module| {
-            let rated = Signal::derive(move || {
-                evaluation.with(|evaluation| {
-                    evaluation
-                        .as_ref()
-                        .and_then(|evaluation| evaluation.module(&module.id))
-                        .map_or(0, |module| module.tally.rated_count)
-                })
-            });
+            let rated = module_rated(evaluation, &module.id);
             let heading = move || module_heading(language.get(), &module.number, &module.title);
             let is_current = current == Some(module.id.as_str());
             view! {

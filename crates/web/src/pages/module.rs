@@ -10,7 +10,7 @@ use crate::components::formatted::Formatted;
 use crate::components::progress::Progress;
 use crate::components::rating::ItemCard;
 use crate::i18n::{module_heading, Text};
-use crate::pages::check_layout::{current_catalog, use_evaluation};
+use crate::pages::check_layout::{current_catalog, module_rated, use_evaluation};
 use crate::pages::kompass::ModuleList;
 use crate::pages::not_found::Missing;
 use crate::state::{tr, Runs, UiLanguage};
@@ -39,14 +39,7 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
     let runs = expect_context::<Runs>();
     let module: &'static Module = &catalog.modules[index];
     let evaluation = use_evaluation(catalog);
-    let rated = Signal::derive(move || {
-        evaluation.with(|evaluation| {
-            evaluation
-                .as_ref()
-                .and_then(|evaluation| evaluation.module(&module.id))
-                .map_or(0, |module| module.tally.rated_count)
-        })
-    });
+    let rated = module_rated(evaluation, &module.id);
     let first_unanswered = move || {
         runs.with_active(&catalog.id, |run| {
             module
