@@ -11,26 +11,13 @@ fn workspace_root() -> PathBuf {
 
 /// Loads every shipped catalog, failing with all located problems of any broken one.
 pub(crate) fn shipped_catalogs() -> Vec<(String, Catalog)> {
-    let folder = workspace_root().join("catalogs");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .expect("catalogs/ exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "catalogs/ holds no catalog");
-    paths
+    let files = crate::files_with_extension(&workspace_root().join("catalogs"), "toml");
+    assert!(!files.is_empty(), "catalogs/ holds no catalog");
+    files
         .into_iter()
-        .map(|path| {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let source = std::fs::read_to_string(&path).expect("readable catalog");
-            match catalog_from_toml(&name, &source) {
-                Ok(catalog) => (name, catalog),
-                Err(errors) => panic!("{}", errors.render(checkwerk_core::Language::De)),
-            }
+        .map(|(name, source)| match catalog_from_toml(&name, &source) {
+            Ok(catalog) => (name, catalog),
+            Err(errors) => panic!("{}", errors.render(checkwerk_core::Language::De)),
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //!
 //! Never edit a golden file to make a test pass; a new shape gets a new file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use checkwerk_core::saved::{load_run, save_run, SAVED_FORMAT_VERSION};
 use checkwerk_core::{evaluate, MeasureStatus, Timestamp, Urgency};
@@ -13,26 +13,10 @@ const WITH_CHANGE_STAMPS: &str = include_str!("saved/v1-with-change-stamps.json"
 
 /// Every golden file, with its name: `v<version>-<shape>.json`.
 fn golden_files() -> Vec<(String, String)> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saved");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .expect("tests/saved exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            (
-                name,
-                std::fs::read_to_string(&path).expect("readable golden file"),
-            )
-        })
-        .collect()
+    crate::files_with_extension(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saved"),
+        "json",
+    )
 }
 
 /// Whether everything in `golden` is in `saved` with the same value (`saved` may add defaults).

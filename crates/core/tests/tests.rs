@@ -14,3 +14,28 @@ mod saved;
 #[cfg(feature = "schema")]
 mod schema;
 mod volume;
+
+/// Every file with an extension in a folder, sorted by name, as (file name, text).
+pub(crate) fn files_with_extension(
+    folder: &std::path::Path,
+    extension: &str,
+) -> Vec<(String, String)> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text =
+                std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{name}: {error}"));
+            (name, text)
+        })
+        .collect()
+}
