@@ -342,6 +342,49 @@ impl Run {
     }
 }
 
+/// The item ids whose answer differs between two sets of answers (added, removed or changed), in id order.
+///
+/// One ordered pass over both maps: a front end that shows each answer on its own can re-render just these.
+pub fn changed_answer_ids<'a>(
+    before: &'a BTreeMap<String, Answer>,
+    after: &'a BTreeMap<String, Answer>,
+) -> Vec<&'a str> {
+    let mut changed = Vec::new();
+    let mut before = before.iter().peekable();
+    let mut after = after.iter().peekable();
+    loop {
+        match (before.peek(), after.peek()) {
+            (None, None) => break,
+            (Some((id, _)), None) => {
+                changed.push(id.as_str());
+                before.next();
+            }
+            (None, Some((id, _))) => {
+                changed.push(id.as_str());
+                after.next();
+            }
+            (Some((old_id, old)), Some((new_id, new))) => match old_id.cmp(new_id) {
+                Ordering::Less => {
+                    changed.push(old_id.as_str());
+                    before.next();
+                }
+                Ordering::Greater => {
+                    changed.push(new_id.as_str());
+                    after.next();
+                }
+                Ordering::Equal => {
+                    if old != new {
+                        changed.push(new_id.as_str());
+                    }
+                    before.next();
+                    after.next();
+                }
+            },
+        }
+    }
+    changed
+}
+
 /// Last writer wins for one field with its stamp. Between unknown stamps the copy changed last wins
 /// (`this_newer`); between equal times, the greater content, so that both copies decide alike.
 fn merge_field<T: Clone + Ord>(
@@ -499,6 +542,27 @@ fn merge_measures(run: &mut Run, other: &Run) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changed_answer_ids_names_added_removed_and_changed_answers() {
+        let answer = |choice: &str| Answer {
+            choice: Some(choice.into()),
+            ..Answer::default()
+        };
+        let before: BTreeMap<String, Answer> = [("a", "x"), ("b", "x"), ("c", "x"), ("e", "x")]
+            .into_iter()
+            .map(|(id, choice)| (id.to_owned(), answer(choice)))
+            .collect();
+        let mut after = before.clone();
+        after.remove("a");
+        after.insert("b".into(), answer("y"));
+        after.insert("d".into(), answer("x"));
+        after.insert("f".into(), answer("x"));
+        assert_eq!(changed_answer_ids(&before, &after), ["a", "b", "d", "f"]);
+        assert_eq!(changed_answer_ids(&after, &before), ["a", "b", "d", "f"]);
+        assert!(changed_answer_ids(&before, &before).is_empty());
+        assert_eq!(changed_answer_ids(&BTreeMap::new(), &before), ["a", "b", "c", "e"]);
+    }
 
     fn run() -> Run {
         Run {

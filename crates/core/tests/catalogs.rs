@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use checkwerk_core::load::catalog_from_toml;
-use checkwerk_core::{evaluate, Catalog, NeedIndex, Run, Timestamp};
+use checkwerk_core::{evaluate, rated_per_module, Catalog, NeedIndex, Run, Timestamp};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -67,6 +67,33 @@ fn every_shipped_catalog_evaluates_when_fully_answered() {
             "{name}"
         );
         assert!(evaluation.orphans.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn progress_counts_match_the_evaluation_for_every_catalog() {
+    for (name, catalog) in shipped_catalogs() {
+        // Every third item at a level, every third "not relevant" where the scale has it, every third with a
+        // key the scale does not know; the rest unanswered.
+        let mut run = Run::new("test", &catalog, Timestamp(0));
+        for (index, (module, item)) in catalog.items().enumerate() {
+            let scale = catalog.scale_for(module, item).expect("validated scale");
+            let choice = match index % 4 {
+                0 => scale.levels.first().map(|level| level.key.clone()),
+                1 => scale.not_relevant.as_ref().map(|choice| choice.key.clone()),
+                2 => Some("unbekannt".to_owned()),
+                _ => None,
+            };
+            run.set_choice(&item.id, choice, Timestamp(1));
+        }
+        let evaluation = evaluate(&catalog, &run);
+        let expected: Vec<usize> = evaluation
+            .modules
+            .iter()
+            .map(|module| module.tally.rated_count)
+            .collect();
+        assert_eq!(rated_per_module(&catalog, &run), expected, "{name}");
+        assert!(expected.iter().sum::<usize>() > 0, "{name}: nothing rated");
     }
 }
 

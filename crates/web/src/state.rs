@@ -191,10 +191,14 @@ impl Runs {
     }
 
     fn report(&self, result: Result<(), StorageError>) {
-        self.status.set(match result {
+        let status = match result {
             Ok(()) => SaveStatus::Saved,
             Err(error) => SaveStatus::Failed(error),
-        });
+        };
+        // Only a change of state is news: saving again and again must not re-render the indicator.
+        if self.status.with_untracked(|current| *current != status) {
+            self.status.set(status);
+        }
     }
 
     /// The runs of a catalog, newest first (tracked).
@@ -230,6 +234,15 @@ impl Runs {
             .with(|runs| read(id.and_then(|id| runs.iter().find(|run| run.id == id))))
     }
 
+    /// Reads the active run of a catalog without subscribing to its changes (for event handlers).
+    pub fn with_active_untracked<R>(
+        &self,
+        catalog_id: &str,
+        read: impl FnOnce(Option<&Run>) -> R,
+    ) -> R {
+        untrack(|| self.with_active(catalog_id, read))
+    }
+
     /// Reads a run by id (tracked).
     pub fn with_run<R>(&self, run_id: &str, read: impl FnOnce(Option<&Run>) -> R) -> R {
         self.all
@@ -254,7 +267,7 @@ impl Runs {
                 edit(run, now);
                 run.catalog_version.clone_from(&catalog.version);
                 // Saving merges in what another tab saved meanwhile; this tab then shows that merge.
-                result = storage::save_run(run).map(|saved| *run = saved);
+                result = storage::save_run(run);
             }
         });
         self.report(result);
@@ -282,21 +295,17 @@ impl Runs {
         Some(self.add(copy))
     }
 
-    fn add(&self, run: Run) -> String {
+    fn add(&self, mut run: Run) -> String {
         let id = run.id.clone();
         let catalog_id = run.catalog_id.clone();
-        let result = storage::save_run(&run);
+        let result = storage::save_run(&mut run);
         self.push(run, result);
         self.activate(&catalog_id, &id);
         id
     }
 
-    /// Adds a run with the outcome of saving it (the saved copy, if saving merged anything in).
-    fn push(&self, run: Run, result: Result<Run, StorageError>) {
-        let (run, result) = match result {
-            Ok(saved) => (saved, Ok(())),
-            Err(error) => (run, Err(error)),
-        };
+    /// Adds a run (as saved, with anything saving merged in) and reports how saving it went.
+    fn push(&self, run: Run, result: Result<(), StorageError>) {
         self.all.update(|runs| runs.push(run));
         self.report(result);
     }
@@ -325,8 +334,8 @@ impl Runs {
     }
 
     /// Puts a deleted run back.
-    pub fn restore(&self, run: Run) {
-        let result = storage::save_run(&run);
+    pub fn restore(&self, mut run: Run) {
+        let result = storage::save_run(&mut run);
         self.push(run, result);
     }
 
@@ -360,7 +369,7 @@ impl Runs {
             if taken(&run.id) {
                 run.id = new_id(now());
             }
-            match storage::save_run(&run) {
+            match storage::save_run(&mut run) {
                 Err(error @ (StorageError::Quota | StorageError::Write(_))) => {
                     self.report(Err(error.clone()));
                     return if added.is_empty() {

@@ -68,6 +68,29 @@ impl UnreadableEntry {
 thread_local! {
     /// Runs whose last save failed, as saved text by storage key: what a crash backup must still contain.
     static UNSAVED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    /// The text of each run key as this tab last read or wrote it. While the key still holds exactly that text,
+    /// no other tab wrote it since, the run in memory already contains it, and a save need not read it again.
+    static KNOWN: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Remembers the text a run key holds as this tab last saw it (`None`: the key is gone).
+fn remember_known(key: &str, text: Option<&str>) {
+    KNOWN.with(|cell| {
+        if let Ok(mut known) = cell.try_borrow_mut() {
+            match text {
+                Some(text) => known.insert(key.to_owned(), text.to_owned()),
+                None => known.remove(key),
+            };
+        }
+    });
+}
+
+/// Whether a run key holds what this tab last saw there.
+fn is_known(key: &str, text: &str) -> bool {
+    KNOWN.with(|cell| {
+        cell.try_borrow()
+            .is_ok_and(|known| known.get(key).is_some_and(|seen| seen == text))
+    })
 }
 
 /// The storage, or why there is none. Merely asking for it throws where it is blocked, so this never assumes.
@@ -133,11 +156,17 @@ fn read_run(
     let Some(text) = read(storage, key).map_err(|error| (None, error))? else {
         return Ok(None);
     };
+    parse_run(key, text)
+}
+
+/// Reads a run from the text stored under a key (see [`read_run`]) and remembers that text as seen.
+fn parse_run(key: &str, text: String) -> Result<Option<Run>, (Option<String>, StorageError)> {
     match load_run(&text) {
         Ok(mut run) => {
             if let Some(id) = key.strip_prefix(RUN_KEY_PREFIX) {
                 id.clone_into(&mut run.id);
             }
+            remember_known(key, Some(&text));
             Ok(Some(run))
         }
         Err(error) => Err((Some(text), StorageError::Decode(error))),
@@ -162,27 +191,34 @@ pub fn load_runs() -> Result<(Vec<Run>, Vec<UnreadableEntry>), StorageError> {
     Ok((runs, unreadable))
 }
 
-/// Saves one run under its own key and returns it as saved.
+/// Saves one run under its own key.
 ///
-/// The stored copy is read first and merged in, so that what another tab saved meanwhile is kept: the returned run
-/// is that merge. Nothing is written when the stored copy cannot be read (it stays untouched) or when the write
-/// fails (a full quota): the previously stored value then stays exactly as it was.
-pub fn save_run(run: &Run) -> Result<Run, StorageError> {
+/// The stored copy is read first and merged into `run`, so that what another tab saved meanwhile is kept and shown.
+/// (When the stored text is still the one this tab last read or wrote, there is nothing to merge, and the save
+/// costs one read of the text and one write.) Nothing is written when the stored copy cannot be read (it stays
+/// untouched, and `run` is unchanged) or when the write fails (a full quota): the previously stored value then
+/// stays exactly as it was.
+pub fn save_run(run: &mut Run) -> Result<(), StorageError> {
     let key = run_key(&run.id);
     let result = (|| {
         let storage = local_storage()?;
-        let mut merged = run.clone();
-        match read_run(&storage, &key) {
-            Ok(Some(stored)) => {
-                merged.merge(&stored);
-            }
-            Ok(None) => {}
-            Err((_, error)) => return Err(error),
+        match read(&storage, &key)? {
+            Some(text) if is_known(&key, &text) => {}
+            Some(text) => match parse_run(&key, text) {
+                Ok(Some(stored)) => {
+                    run.merge(&stored);
+                }
+                Ok(None) => {}
+                Err((_, error)) => return Err(error),
+            },
+            None => {}
         }
-        write(&storage, &key, &saved::save_run(&merged))?;
-        Ok(merged)
+        let text = saved::save_run(run);
+        write(&storage, &key, &text)?;
+        remember_known(&key, Some(&text));
+        Ok(())
     })();
-    remember_unsaved(&key, result.as_ref().err().map(|_| run));
+    remember_unsaved(&key, result.as_ref().err().map(|_| &*run));
     result
 }
 
@@ -202,6 +238,7 @@ fn remember_unsaved(key: &str, unsaved: Option<&Run>) {
 pub fn delete_run(run_id: &str) -> Result<(), StorageError> {
     let key = run_key(run_id);
     remember_unsaved(&key, None);
+    remember_known(&key, None);
     local_storage()?
         .remove_item(&key)
         .map_err(|error| StorageError::Write(describe(&error)))

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::formatted::Formatted;
 use crate::i18n::{note_label, priority_group_name, Text};
+use crate::pages::check_layout::ItemAnswers;
 use crate::state::{new_id, now, tr, Runs, UiLanguage};
 
 /// An item with everything needed to rate it.
@@ -25,24 +26,12 @@ pub fn ItemCard(
         // Catalogs are validated at build time, so every item has a scale.
         return ().into_any();
     };
-    let choice = Memo::new(move |_| {
-        runs.with_active(&catalog.id, |run| {
-            run.and_then(|run| run.answer(&item.id))
-                .and_then(|answer| answer.choice.clone())
-        })
-    });
-    let priority = Memo::new(move |_| {
-        runs.with_active(&catalog.id, |run| {
-            run.and_then(|run| run.answer(&item.id))
-                .and_then(|answer| answer.priority)
-        })
-    });
+    // This item's answer alone: rating another item does not touch this card.
+    let answer = ItemAnswers::answer(catalog, &item.id);
+    let choice = Memo::new(move |_| answer.with(|answer| answer.as_ref()?.choice.clone()));
+    let priority = Memo::new(move |_| answer.with(|answer| answer.as_ref()?.priority));
     let note = Memo::new(move |_| {
-        runs.with_active(&catalog.id, |run| {
-            run.and_then(|run| run.answer(&item.id))
-                .map(|answer| answer.note.clone())
-                .unwrap_or_default()
-        })
+        answer.with(|answer| answer.as_ref().map(|answer| answer.note.clone()).unwrap_or_default())
     });
 
     let statement_id = format!("aussage-{}", item.id);
@@ -144,16 +133,7 @@ pub fn ItemCard(
     let answered = move || choice.get().is_some();
     let reports_need =
         move || choice.with(|choice| choice.as_deref().is_some_and(|key| scale.reports_need(key)));
-    let measure_count = Memo::new(move |_| {
-        runs.with_active(&catalog.id, |run| {
-            run.map_or(0, |run| {
-                run.measures
-                    .iter()
-                    .filter(|m| m.item_ids.contains(&item.id))
-                    .count()
-            })
-        })
-    });
+    let measure_count = ItemAnswers::measure_count(catalog, &item.id);
     let navigate = use_navigate();
     let create_measure = move |_| {
         let need = choice

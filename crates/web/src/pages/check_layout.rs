@@ -1,7 +1,10 @@
 //! The frame around every page of one check: title, the active run with its always-visible export, and the
 //! navigation of the Check-Box.
 
-use checkwerk_core::{evaluate, Catalog, Evaluation};
+use std::collections::{BTreeMap, HashMap};
+
+use checkwerk_core::run::changed_answer_ids;
+use checkwerk_core::{evaluate, rated_per_module, Answer, Catalog, Evaluation};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -20,23 +23,168 @@ pub fn current_catalog() -> &'static Catalog {
     expect_context::<CurrentCheck>().0
 }
 
-/// The evaluation of the active run of a catalog, recomputed when the run changes.
+/// The evaluation of the current check's active run, computed once per change for every part of the page that
+/// reads it (and not at all where nothing does).
+#[derive(Clone, Copy)]
+struct CheckEvaluation {
+    catalog_id: &'static str,
+    evaluation: Memo<Option<Evaluation>>,
+}
+
+/// The evaluation of the active run of a catalog, recomputed when the run changes. Within a check's frame all
+/// parts of the page share one.
 pub fn use_evaluation(catalog: &'static Catalog) -> Memo<Option<Evaluation>> {
+    use_context::<CheckEvaluation>()
+        .filter(|shared| shared.catalog_id == catalog.id)
+        .map_or_else(|| new_evaluation(catalog), |shared| shared.evaluation)
+}
+
+fn new_evaluation(catalog: &'static Catalog) -> Memo<Option<Evaluation>> {
     let runs = expect_context::<Runs>();
     Memo::new(move |_| runs.with_active(&catalog.id, |run| run.map(|run| evaluate(catalog, run))))
 }
 
-/// How many items of a module the active run has rated, as a signal for progress bars.
-pub fn module_rated(
-    evaluation: Memo<Option<Evaluation>>,
-    module_id: &'static str,
-) -> Signal<usize> {
-    Signal::derive(move || {
-        evaluation.with(|evaluation| {
-            evaluation
-                .as_ref()
-                .and_then(|evaluation| evaluation.module(module_id))
-                .map_or(0, |module| module.tally.rated_count)
+/// Each item's answer in the current check's active run as a signal of its own, and how many measures name each
+/// item: rating one item re-renders that item alone, however many items the page shows.
+#[derive(Clone, Copy)]
+pub struct ItemAnswers {
+    catalog_id: &'static str,
+    answers: StoredValue<HashMap<&'static str, RwSignal<Option<Answer>>>>,
+    measure_counts: Memo<HashMap<String, usize>>,
+}
+
+impl ItemAnswers {
+    /// Signals for every item of a catalog, filled now and kept in step with the active run from then on.
+    fn new(catalog: &'static Catalog) -> Self {
+        let runs = expect_context::<Runs>();
+        let shown: BTreeMap<String, Answer> = runs.with_active_untracked(&catalog.id, |run| {
+            run.map(|run| run.answers.clone()).unwrap_or_default()
+        });
+        let answers: HashMap<&'static str, RwSignal<Option<Answer>>> = catalog
+            .modules
+            .iter()
+            .flat_map(|module| &module.items)
+            .map(|item| (item.id.as_str(), RwSignal::new(shown.get(&item.id).cloned())))
+            .collect();
+        let answers = StoredValue::new(answers);
+        // What the signals show, to compare each change of the runs with: one ordered pass over both, and only
+        // the signals whose answer changed notify.
+        let shown = StoredValue::new(shown);
+        Effect::new(move |_| {
+            runs.with_active(&catalog.id, |run| {
+                let empty = BTreeMap::new();
+                let current = run.map_or(&empty, |run| &run.answers);
+                let changed: Vec<String> = shown.with_value(|shown| {
+                    changed_answer_ids(shown, current)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect()
+                });
+                for item_id in changed {
+                    let answer = current.get(&item_id).cloned();
+                    if let Some(signal) = answers.with_value(|answers| answers.get(item_id.as_str()).copied()) {
+                        signal.set(answer.clone());
+                    }
+                    shown.update_value(|shown| match answer {
+                        Some(answer) => {
+                            shown.insert(item_id, answer);
+                        }
+                        None => {
+                            shown.remove(&item_id);
+                        }
+                    });
+                }
+            });
+        });
+        let measure_counts = Memo::new(move |_| {
+            runs.with_active(&catalog.id, |run| {
+                let mut counts = HashMap::new();
+                for item_id in run.iter().flat_map(|run| &run.measures).flat_map(|m| &m.item_ids) {
+                    *counts.entry(item_id.clone()).or_insert(0) += 1;
+                }
+                counts
+            })
+        });
+        ItemAnswers {
+            catalog_id: catalog.id.as_str(),
+            answers,
+            measure_counts,
+        }
+    }
+
+    fn of(catalog: &Catalog) -> Option<Self> {
+        use_context::<ItemAnswers>().filter(|shared| shared.catalog_id == catalog.id)
+    }
+
+    /// The answer to one item of a catalog in its active run.
+    pub fn answer(catalog: &'static Catalog, item_id: &'static str) -> Signal<Option<Answer>> {
+        match Self::of(catalog).and_then(|shared| shared.answers.with_value(|answers| answers.get(item_id).copied())) {
+            Some(signal) => signal.into(),
+            None => {
+                let runs = expect_context::<Runs>();
+                Memo::new(move |_| {
+                    runs.with_active(&catalog.id, |run| run.and_then(|run| run.answer(item_id)).cloned())
+                })
+                .into()
+            }
+        }
+    }
+
+    /// How many measures of the active run name an item; changes only when that number does.
+    pub fn measure_count(catalog: &'static Catalog, item_id: &'static str) -> Memo<usize> {
+        let counts = Self::of(catalog).map(|shared| shared.measure_counts);
+        let runs = expect_context::<Runs>();
+        Memo::new(move |_| match counts {
+            Some(counts) => counts.with(|counts| counts.get(item_id).copied().unwrap_or(0)),
+            None => runs.with_active(&catalog.id, |run| {
+                run.map_or(0, |run| {
+                    run.measures
+                        .iter()
+                        .filter(|measure| measure.item_ids.iter().any(|id| id == item_id))
+                        .count()
+                })
+            }),
+        })
+    }
+}
+
+/// How many items of a module the active run has rated, for progress bars; it changes only when the count does.
+/// Within a check's frame it follows just the module's own items, so rating elsewhere costs it nothing.
+pub fn module_rated(catalog: &'static Catalog, module_id: &'static str) -> Memo<usize> {
+    let Some(module) = catalog.modules.iter().find(|module| module.id == module_id) else {
+        return Memo::new(|_| 0);
+    };
+    if ItemAnswers::of(catalog).is_some() {
+        let items: Vec<_> = module
+            .items
+            .iter()
+            .map(|item| (catalog.scale_for(module, item), ItemAnswers::answer(catalog, &item.id)))
+            .collect();
+        return Memo::new(move |_| {
+            items
+                .iter()
+                .filter(|(scale, answer)| {
+                    answer.with(|answer| {
+                        let choice = answer.as_ref().and_then(|answer| answer.choice.as_deref());
+                        matches!((scale, choice), (Some(scale), Some(key)) if scale.choice_label(key).is_some())
+                    })
+                })
+                .count()
+        });
+    }
+    let index = catalog
+        .modules
+        .iter()
+        .position(|candidate| candidate.id == module_id);
+    let rated = new_rated(catalog);
+    Memo::new(move |_| rated.with(|rated| index.and_then(|index| rated.get(index).copied()).unwrap_or(0)))
+}
+
+fn new_rated(catalog: &'static Catalog) -> Memo<Vec<usize>> {
+    let runs = expect_context::<Runs>();
+    Memo::new(move |_| {
+        runs.with_active(&catalog.id, |run| {
+            run.map_or_else(|| vec![0; catalog.modules.len()], |run| rated_per_module(catalog, run))
         })
     })
 }
@@ -49,6 +197,11 @@ pub fn CheckLayout() -> impl IntoView {
     move || match find_catalog(&catalog_id.get()) {
         Some(catalog) => {
             provide_context(CurrentCheck(catalog));
+            provide_context(CheckEvaluation {
+                catalog_id: catalog.id.as_str(),
+                evaluation: new_evaluation(catalog),
+            });
+            provide_context(ItemAnswers::new(catalog));
             view! { <CheckFrame catalog/> }.into_any()
         }
         None => view! { <Missing text=Text::CatalogMissing/> }.into_any(),

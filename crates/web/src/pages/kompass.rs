@@ -9,7 +9,7 @@ use crate::components::formatted::Formatted;
 use crate::components::progress::Progress;
 use crate::components::runs::RunsPanel;
 use crate::i18n::{self, module_heading, Text};
-use crate::pages::check_layout::{current_catalog, module_rated, use_evaluation};
+use crate::pages::check_layout::{current_catalog, module_rated};
 use crate::state::{tr, Runs, UiLanguage};
 
 /// The Kompass page of the current check.
@@ -72,12 +72,11 @@ pub fn ModuleList(
     #[prop(optional)] current: Option<&'static str>,
 ) -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
-    let evaluation = use_evaluation(catalog);
     let modules = catalog
         .modules
         .iter()
         .map(|module| {
-            let rated = module_rated(evaluation, &module.id);
+            let rated = module_rated(catalog, &module.id);
             let heading = move || module_heading(language.get(), &module.number, &module.title);
             let is_current = current == Some(module.id.as_str());
             view! {

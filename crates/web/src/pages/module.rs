@@ -10,7 +10,7 @@ use crate::components::formatted::Formatted;
 use crate::components::progress::Progress;
 use crate::components::rating::ItemCard;
 use crate::i18n::{module_heading, Text};
-use crate::pages::check_layout::{current_catalog, module_rated, use_evaluation};
+use crate::pages::check_layout::{current_catalog, module_rated};
 use crate::pages::kompass::ModuleList;
 use crate::pages::not_found::Missing;
 use crate::state::{tr, Runs, UiLanguage};
@@ -38,17 +38,19 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
     let runs = expect_context::<Runs>();
     let module: &'static Module = &catalog.modules[index];
-    let evaluation = use_evaluation(catalog);
-    let rated = module_rated(evaluation, &module.id);
+    let rated = module_rated(catalog, &module.id);
     let first_unanswered = move || {
-        runs.with_active(&catalog.id, |run| {
+        runs.with_active_untracked(&catalog.id, |run| {
             module
                 .items
                 .iter()
                 .find(|item| {
-                    run.and_then(|run| run.answer(&item.id))
-                        .and_then(|a| a.choice.as_ref())
-                        .is_none()
+                    // Unanswered as the evaluation counts it: no choice, or one the scale no longer has.
+                    let choice = run
+                        .and_then(|run| run.answer(&item.id))
+                        .and_then(|answer| answer.choice.as_deref());
+                    let scale = catalog.scale_for(module, item);
+                    !choice.is_some_and(|key| scale.is_some_and(|scale| scale.choice_label(key).is_some()))
                 })
                 .map(|item| item.id.clone())
         })
@@ -82,11 +84,11 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 <h1>{move || module_heading(language.get(), &module.number, &module.title)}</h1>
                 <div class="module-progress">
                     <Progress rated total=module.items.len()/>
-                    {move || match first_unanswered() {
-                        Some(_) => view! {
+                    {move || match rated.get() < module.items.len() {
+                        true => view! {
                             <button type="button" class="link-button" on:click=go_to_unanswered>{tr(Text::NextUnanswered)}</button>
                         }.into_any(),
-                        None => view! { <span class="all-answered">{tr(Text::AllAnswered)}</span> }.into_any(),
+                        false => view! { <span class="all-answered">{tr(Text::AllAnswered)}</span> }.into_any(),
                     }}
                 </div>
                 {(!module.goal.is_empty()).then(|| view! {
