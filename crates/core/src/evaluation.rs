@@ -428,7 +428,12 @@ mod tests {
             module("m2", &["2.1", "2.2"]),
         ]);
         // A level, "not relevant", a key the scale does not have, an item the catalog does not have.
-        let mut run = run_with(&[("1.1", "hoch"), ("1.2", "nr"), ("2.1", "weg"), ("9.9", "hoch")]);
+        let mut run = run_with(&[
+            ("1.1", "hoch"),
+            ("1.2", "nr"),
+            ("2.1", "weg"),
+            ("9.9", "hoch"),
+        ]);
         run.set_priority("2.2", Some(1), Timestamp(2));
         let evaluation = evaluate(&catalog, &run);
         let from_evaluation: Vec<usize> = evaluation

@@ -561,7 +561,10 @@ mod tests {
         assert_eq!(changed_answer_ids(&before, &after), ["a", "b", "d", "f"]);
         assert_eq!(changed_answer_ids(&after, &before), ["a", "b", "d", "f"]);
         assert!(changed_answer_ids(&before, &before).is_empty());
-        assert_eq!(changed_answer_ids(&BTreeMap::new(), &before), ["a", "b", "c", "e"]);
+        assert_eq!(
+            changed_answer_ids(&BTreeMap::new(), &before),
+            ["a", "b", "c", "e"]
+        );
     }
 
     fn run() -> Run {

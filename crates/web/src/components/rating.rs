@@ -31,7 +31,12 @@ pub fn ItemCard(
     let choice = Memo::new(move |_| answer.with(|answer| answer.as_ref()?.choice.clone()));
     let priority = Memo::new(move |_| answer.with(|answer| answer.as_ref()?.priority));
     let note = Memo::new(move |_| {
-        answer.with(|answer| answer.as_ref().map(|answer| answer.note.clone()).unwrap_or_default())
+        answer.with(|answer| {
+            answer
+                .as_ref()
+                .map(|answer| answer.note.clone())
+                .unwrap_or_default()
+        })
     });
 
     let statement_id = format!("aussage-{}", item.id);

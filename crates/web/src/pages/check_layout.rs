@@ -64,7 +64,12 @@ impl ItemAnswers {
             .modules
             .iter()
             .flat_map(|module| &module.items)
-            .map(|item| (item.id.as_str(), RwSignal::new(shown.get(&item.id).cloned())))
+            .map(|item| {
+                (
+                    item.id.as_str(),
+                    RwSignal::new(shown.get(&item.id).cloned()),
+                )
+            })
             .collect();
         let answers = StoredValue::new(answers);
         // What the signals show, to compare each change of the runs with: one ordered pass over both, and only
@@ -82,7 +87,9 @@ impl ItemAnswers {
                 });
                 for item_id in changed {
                     let answer = current.get(&item_id).cloned();
-                    if let Some(signal) = answers.with_value(|answers| answers.get(item_id.as_str()).copied()) {
+                    if let Some(signal) =
+                        answers.with_value(|answers| answers.get(item_id.as_str()).copied())
+                    {
                         signal.set(answer.clone());
                     }
                     shown.update_value(|shown| match answer {
@@ -99,7 +106,11 @@ impl ItemAnswers {
         let measure_counts = Memo::new(move |_| {
             runs.with_active(&catalog.id, |run| {
                 let mut counts = HashMap::new();
-                for item_id in run.iter().flat_map(|run| &run.measures).flat_map(|m| &m.item_ids) {
+                for item_id in run
+                    .iter()
+                    .flat_map(|run| &run.measures)
+                    .flat_map(|m| &m.item_ids)
+                {
                     *counts.entry(item_id.clone()).or_insert(0) += 1;
                 }
                 counts
@@ -118,12 +129,18 @@ impl ItemAnswers {
 
     /// The answer to one item of a catalog in its active run.
     pub fn answer(catalog: &'static Catalog, item_id: &'static str) -> Signal<Option<Answer>> {
-        match Self::of(catalog).and_then(|shared| shared.answers.with_value(|answers| answers.get(item_id).copied())) {
+        match Self::of(catalog).and_then(|shared| {
+            shared
+                .answers
+                .with_value(|answers| answers.get(item_id).copied())
+        }) {
             Some(signal) => signal.into(),
             None => {
                 let runs = expect_context::<Runs>();
                 Memo::new(move |_| {
-                    runs.with_active(&catalog.id, |run| run.and_then(|run| run.answer(item_id)).cloned())
+                    runs.with_active(&catalog.id, |run| {
+                        run.and_then(|run| run.answer(item_id)).cloned()
+                    })
                 })
                 .into()
             }
@@ -158,7 +175,12 @@ pub fn module_rated(catalog: &'static Catalog, module_id: &'static str) -> Memo<
         let items: Vec<_> = module
             .items
             .iter()
-            .map(|item| (catalog.scale_for(module, item), ItemAnswers::answer(catalog, &item.id)))
+            .map(|item| {
+                (
+                    catalog.scale_for(module, item),
+                    ItemAnswers::answer(catalog, &item.id),
+                )
+            })
             .collect();
         return Memo::new(move |_| {
             items
@@ -177,14 +199,23 @@ pub fn module_rated(catalog: &'static Catalog, module_id: &'static str) -> Memo<
         .iter()
         .position(|candidate| candidate.id == module_id);
     let rated = new_rated(catalog);
-    Memo::new(move |_| rated.with(|rated| index.and_then(|index| rated.get(index).copied()).unwrap_or(0)))
+    Memo::new(move |_| {
+        rated.with(|rated| {
+            index
+                .and_then(|index| rated.get(index).copied())
+                .unwrap_or(0)
+        })
+    })
 }
 
 fn new_rated(catalog: &'static Catalog) -> Memo<Vec<usize>> {
     let runs = expect_context::<Runs>();
     Memo::new(move |_| {
         runs.with_active(&catalog.id, |run| {
-            run.map_or_else(|| vec![0; catalog.modules.len()], |run| rated_per_module(catalog, run))
+            run.map_or_else(
+                || vec![0; catalog.modules.len()],
+                |run| rated_per_module(catalog, run),
+            )
         })
     })
 }

@@ -50,7 +50,9 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                         .and_then(|run| run.answer(&item.id))
                         .and_then(|answer| answer.choice.as_deref());
                     let scale = catalog.scale_for(module, item);
-                    !choice.is_some_and(|key| scale.is_some_and(|scale| scale.choice_label(key).is_some()))
+                    !choice.is_some_and(|key| {
+                        scale.is_some_and(|scale| scale.choice_label(key).is_some())
+                    })
                 })
                 .map(|item| item.id.clone())
         })
