@@ -3,6 +3,8 @@
 // never served as it is.
 const VERSION = "__CHECKWERK_VERSION__";
 const PRECACHE = __CHECKWERK_PRECACHE__;
+// Files few pages need (the catalog worker): kept once a page has fetched them, so they work offline from then on.
+const ON_FIRST_USE = new Set(__CHECKWERK_ON_FIRST_USE__);
 const CACHE = `checkwerk-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 const SHELL = new URL("index.html", SCOPE).href;
@@ -48,7 +50,15 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   url.search = "";
+  const keepOnFirstUse = ON_FIRST_USE.has(url.pathname.slice(SCOPE.pathname.length));
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(url.href)).then((cached) => cached || fetch(request)),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const cached = await cache.match(url.href);
+      if (cached) return cached;
+      const response = await fetch(request);
+      if (keepOnFirstUse && response.ok) await cache.put(url.href, response.clone());
+      return response;
+    })(),
   );
 });

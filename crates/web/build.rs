@@ -1,7 +1,8 @@
 //! Embeds every catalog of `catalogs/`, already validated, into the web build.
 //!
 //! A broken catalog fails the build here with the same located problems `checkwerk validate` prints, so it never
-//! reaches a visitor's screen. The catalogs are embedded as compact JSON, so the wasm needs no TOML parser.
+//! reaches a visitor's screen. The catalogs are embedded as compact JSON, so the wasm needs no TOML parser, and
+//! their formatted texts already parsed, so it needs no Markdown parser either.
 //!
 //! `CHECKWERK_EXTRA_CATALOGS=<folder>` embeds that folder's `*.toml` as well, after the bundled ones, validated the
 //! same way; `cargo xtask bench` uses it to build a site with a generated check of 600 items.
@@ -72,4 +73,13 @@ fn main() {
     let json = serde_json::to_string(&catalogs).expect("validated catalogs serialize");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out_dir.join("catalogs.json"), json).expect("OUT_DIR is writable");
+
+    // The formatted texts, parsed here, so that the wasm carries no Markdown parser.
+    let parsed = checkwerk_core::text::parse_ahead(
+        catalogs
+            .iter()
+            .flat_map(checkwerk_core::Catalog::formatted_texts),
+    );
+    let json = serde_json::to_string(&parsed).expect("parsed texts serialize");
+    std::fs::write(out_dir.join("texts.json"), json).expect("OUT_DIR is writable");
 }

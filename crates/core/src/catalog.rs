@@ -248,6 +248,28 @@ pub struct FreeText {
 }
 
 impl Catalog {
+    /// Every text of the catalog written as formatted text (orientation, goals, results, explanations, examples,
+    /// free-text hints), for parsing them ahead of time.
+    pub fn formatted_texts(&self) -> impl Iterator<Item = &str> {
+        let modules = self.modules.iter().flat_map(|module| {
+            let items = module.items.iter().flat_map(|item| {
+                std::iter::once(item.explanation.as_str())
+                    .chain(item.examples.iter().map(String::as_str))
+            });
+            [module.goal.as_str(), module.result.as_str()]
+                .into_iter()
+                .chain(items)
+        });
+        std::iter::once(self.orientation.as_str())
+            .chain(modules)
+            .chain(
+                self.free_texts
+                    .iter()
+                    .map(|free_text| free_text.hint.as_str()),
+            )
+            .filter(|text| !text.trim().is_empty())
+    }
+
     /// The scale with this id.
     pub fn scale(&self, id: &str) -> Option<&Scale> {
         self.scales.iter().find(|scale| scale.id == id)

@@ -80,6 +80,68 @@ fn field_path_of(path: &serde_path_to_error::Path) -> FieldPath {
 #[cfg(feature = "toml")]
 pub use toml_source::catalog_from_toml;
 
+/// Parses and validates a catalog file of either form, told apart as a person would: JSON when the name ends in
+/// `.json` or the text starts with `{`, TOML otherwise. `file` names the file in messages.
+#[cfg(feature = "toml")]
+pub fn catalog_from_source(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
+    if file.ends_with(".json") || source.trim_start().starts_with('{') {
+        catalog_from_json(file, source)
+    } else {
+        catalog_from_toml(file, source)
+    }
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+format_version = 1
+id = "mini"
+title = "Mini"
+version = "1"
+
+[[scales]]
+id = "ampel"
+label = "Handlungsbedarf"
+levels = [
+  { key = "hoch", label = "hoch", colour = "red", need = 100 },
+  { key = "niedrig", label = "niedrig", colour = "green", need = 0 },
+]
+
+[[modules]]
+id = "m1"
+number = "1"
+title = "Eins"
+
+[[modules.items]]
+id = "1-1"
+number = "1.1"
+statement = "Eine Aussage."
+"#;
+
+    #[test]
+    fn either_form_is_read_by_its_look() -> Result<(), Box<dyn std::error::Error>> {
+        let from_toml = catalog_from_source("mini.toml", MINIMAL)?;
+        let json = serde_json::to_string(&from_toml)?;
+        assert_eq!(catalog_from_source("mini", &json)?, from_toml);
+        assert_eq!(
+            catalog_from_source("mini.json", &format!(" \n{json}"))?,
+            from_toml
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_json_name_with_toml_inside_is_a_json_syntax_error() {
+        let errors = catalog_from_source("mini.json", MINIMAL).err();
+        let kind = errors
+            .and_then(|errors| errors.problems.into_iter().next())
+            .map(|problem| problem.kind);
+        assert!(matches!(kind, Some(ProblemKind::Syntax { .. })), "{kind:?}");
+    }
+}
+
 #[cfg(feature = "toml")]
 mod toml_source {
     use std::ops::Range;

@@ -2,13 +2,20 @@
 //!
 //! Paragraphs, **bold**, lists and links to http(s)/mailto. Everything else (raw HTML, images, headings, code)
 //! is kept as plain text, so a catalog can never inject markup. The front end renders the result as DOM nodes.
+//!
+//! The front end does not parse: catalogs are parsed ahead of time ([`parse_ahead`], at build time and in the
+//! catalog worker), and the front end looks the blocks up ([`blocks_from`]). Most texts are one plain paragraph
+//! and are left out of that table, so it stays small.
+
+use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
 
 use crate::validate::is_safe_link;
 
 /// A block of formatted text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
     /// A paragraph.
     Paragraph(Vec<Inline>),
@@ -17,7 +24,7 @@ pub enum Block {
 }
 
 /// A run of inline content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
     /// Plain text.
     Text(String),
@@ -112,8 +119,49 @@ fn flush_paragraph(blocks: &mut Vec<Block>, inlines: &mut Vec<Inline>) {
     }
 }
 
+/// Formatted texts parsed ahead of time, by their source; texts that are one plain paragraph are not listed.
+pub type ParsedTexts = BTreeMap<String, Vec<Block>>;
+
+/// A text shown as it is: one paragraph of the trimmed text, or nothing for a blank one.
+pub fn plain_paragraph(text: &str) -> Vec<Block> {
+    let text = text.trim();
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Block::Paragraph(vec![Inline::Text(text.to_owned())])]
+    }
+}
+
+/// Parses texts ahead of time, keeping only those whose blocks are more than [`plain_paragraph`].
+pub fn parse_ahead<'a>(texts: impl IntoIterator<Item = &'a str>) -> ParsedTexts {
+    let mut parsed = ParsedTexts::new();
+    for text in texts {
+        if parsed.contains_key(text) {
+            continue;
+        }
+        let blocks = parse(text);
+        if blocks != plain_paragraph(text) {
+            parsed.insert(text.to_owned(), blocks);
+        }
+    }
+    parsed
+}
+
+/// The blocks of a text that was parsed ahead of time with [`parse_ahead`]: equal to [`parse`] of it.
+pub fn blocks_from(parsed: &ParsedTexts, text: &str) -> Vec<Block> {
+    parsed
+        .get(text)
+        .cloned()
+        .unwrap_or_else(|| plain_paragraph(text))
+}
+
 /// The text without formatting, e.g. for CSV export and accessible names.
 pub fn plain(text: &str) -> String {
+    plain_of(&parse(text))
+}
+
+/// Blocks without formatting, as [`plain`] gives them.
+pub fn plain_of(blocks: &[Block]) -> String {
     let inline_text = |inlines: &[Inline]| {
         inlines
             .iter()
@@ -124,7 +172,7 @@ pub fn plain(text: &str) -> String {
             })
             .collect::<String>()
     };
-    parse(text)
+    blocks
         .iter()
         .map(|block| match block {
             Block::Paragraph(inlines) => inline_text(inlines),
@@ -141,6 +189,26 @@ pub fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_texts_with_formatting_are_parsed_ahead() {
+        let texts = [
+            "Nur Text.",
+            "  Mit Rand.\n",
+            "Mit **fett**.",
+            "- eins\n- zwei",
+            "",
+            "Nur Text.",
+        ];
+        let parsed = parse_ahead(texts);
+        assert!(!parsed.contains_key("Nur Text."));
+        assert!(!parsed.contains_key("  Mit Rand.\n"));
+        assert!(parsed.contains_key("Mit **fett**."));
+        assert!(parsed.contains_key("- eins\n- zwei"));
+        for text in texts {
+            assert_eq!(blocks_from(&parsed, text), parse(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn paragraphs_bold_lists_and_links() {

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use checkwerk_core::load::catalog_from_toml;
+use checkwerk_core::text::{blocks_from, parse, parse_ahead};
 use checkwerk_core::{evaluate, rated_per_module, Catalog, NeedIndex, Run, Timestamp};
 
 fn workspace_root() -> PathBuf {
@@ -94,6 +95,19 @@ fn progress_counts_match_the_evaluation_for_every_catalog() {
             .collect();
         assert_eq!(rated_per_module(&catalog, &run), expected, "{name}");
         assert!(expected.iter().sum::<usize>() > 0, "{name}: nothing rated");
+    }
+}
+
+#[test]
+fn texts_parsed_ahead_read_as_parsed_for_every_catalog() {
+    for (name, catalog) in shipped_catalogs() {
+        let parsed = parse_ahead(catalog.formatted_texts());
+        let mut count = 0;
+        for text in catalog.formatted_texts() {
+            assert_eq!(blocks_from(&parsed, text), parse(text), "{name}: {text:?}");
+            count += 1;
+        }
+        assert!(count > 0, "{name} has no formatted text");
     }
 }
 

@@ -1,13 +1,24 @@
 //! Catalogs a site serves itself: `?katalog=<address>` points the app at a TOML or JSON catalog file (same origin,
 //! or another origin that allows it by CORS). The file is validated exactly as `checkwerk validate` does, and a
 //! broken one is shown with the same located problems.
+//!
+//! Reading and validating happen in the catalog worker (`crates/catalog-worker`), a second, separate download
+//! that only pages with `?katalog=` fetch: the parser for catalog sources is larger than anything else the app
+//! needs, and most visitors never need it.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
-use checkwerk_core::load::{catalog_from_json, catalog_from_toml};
+use checkwerk_core::text::ParsedTexts;
 use checkwerk_core::{Catalog, Language};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The catalog worker's loader, beside the app's own files (Trunk builds it from `crates/catalog-worker`).
+const CHECKER_SCRIPT: &str = "checkwerk-catalog-worker_loader.js";
+/// How long the worker may take to start and answer before the page gives up on it.
+const CHECKER_TIMEOUT_MS: i32 = 60_000;
 
 /// The largest catalog file accepted; the biggest shipped catalog is under 100 KB.
 const MAX_CATALOG_BYTES: usize = 2 * 1024 * 1024;
@@ -82,28 +93,96 @@ fn file_name(url: &str) -> String {
         .to_owned()
 }
 
-/// Parses and validates a catalog file by its form: JSON when it looks like JSON, otherwise TOML.
-pub fn parse(url: &str, text: &str, language: Language) -> Result<Catalog, Vec<String>> {
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Parses and validates a catalog file in the catalog worker: the catalog with its formatted texts parsed, or
+/// every problem located and worded in `language`. The outer error says the worker itself could not be started or
+/// did not answer.
+async fn check_in_worker(
+    url: &str,
+    text: String,
+    language: Language,
+) -> Result<Result<(Catalog, ParsedTexts), Vec<String>>, String> {
     if text.len() > MAX_CATALOG_BYTES {
-        return Err(vec![crate::i18n::catalog_too_large(
+        return Ok(Err(vec![crate::i18n::catalog_too_large(
             language,
             MAX_CATALOG_BYTES,
-        )]);
+        )]));
     }
-    let name = file_name(url);
-    let looks_like_json = name.ends_with(".json") || text.trim_start().starts_with('{');
-    let result = if looks_like_json {
-        catalog_from_json(&name, text)
-    } else {
-        catalog_from_toml(&name, text)
+    let failed = |error: JsValue| format!("{CHECKER_SCRIPT}: {}", describe(&error));
+    let worker = web_sys::Worker::new(CHECKER_SCRIPT).map_err(failed)?;
+    let request = js_sys::Array::of3(
+        &JsValue::from_str(&file_name(url)),
+        &JsValue::from_str(&text),
+        &JsValue::from_str(language.tag()),
+    );
+    type Settle = Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>;
+    let settle: Settle = Rc::default();
+    let answer = js_sys::Promise::new(&mut |resolve, reject| {
+        *settle.borrow_mut() = Some((resolve, reject));
+    });
+    let finish = {
+        let settle = settle.clone();
+        move |outcome: Result<JsValue, JsValue>| {
+            if let Some((resolve, reject)) = settle.borrow_mut().take() {
+                let _ = match outcome {
+                    Ok(value) => resolve.call1(&JsValue::NULL, &value),
+                    Err(error) => reject.call1(&JsValue::NULL, &error),
+                };
+            }
+        }
     };
-    result.map_err(|errors| {
-        errors
-            .problems
-            .iter()
-            .map(|problem| problem.render(language))
-            .collect()
-    })
+    let on_message = {
+        let finish = finish.clone();
+        let worker = worker.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            if data.as_string().as_deref() == Some("ready") {
+                if let Err(error) = worker.post_message(&request) {
+                    finish(Err(error));
+                }
+            } else {
+                finish(Ok(data));
+            }
+        })
+    };
+    let on_error = {
+        let finish = finish.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let message = event
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|event| event.message())
+                .filter(|message| !message.is_empty())
+                .unwrap_or_else(|| "not loaded".to_owned());
+            finish(Err(JsValue::from_str(&message)));
+        })
+    };
+    let on_timeout =
+        Closure::<dyn FnMut()>::new(move || finish(Err(JsValue::from_str("no answer"))));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let timer = web_sys::window().and_then(|window| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                CHECKER_TIMEOUT_MS,
+            )
+            .ok()
+    });
+    let outcome = wasm_bindgen_futures::JsFuture::from(answer).await;
+    worker.terminate();
+    if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop((on_message, on_error, on_timeout));
+    let reply = outcome.map_err(failed)?.as_string().unwrap_or_default();
+    serde_json::from_str(&reply).map_err(|error| format!("{CHECKER_SCRIPT}: {error}"))
 }
 
 /// Fetches and validates the catalog at `url`, then publishes it.
@@ -112,14 +191,16 @@ pub fn load(url: String, remote: RemoteCatalog, language: Language) {
     leptos::task::spawn_local(async move {
         let state = match fetch_text(&url).await {
             Err(error) => RemoteState::Unreachable(error),
-            Ok(text) => match parse(&url, &text, language) {
-                Ok(catalog) => {
+            Ok(text) => match check_in_worker(&url, text, language).await {
+                Err(error) => RemoteState::Unreachable(error),
+                Ok(Ok((catalog, parsed))) => {
+                    crate::components::formatted::register(parsed);
                     // One catalog per page load, kept for the page's lifetime like the bundled ones.
                     let catalog: &'static Catalog = Box::leak(Box::new(catalog));
                     LOADED.with(|loaded| loaded.borrow_mut().push(catalog));
                     RemoteState::Loaded(catalog)
                 }
-                Err(problems) => RemoteState::Invalid(problems),
+                Ok(Err(problems)) => RemoteState::Invalid(problems),
             },
         };
         remote.0.set(Some(state));

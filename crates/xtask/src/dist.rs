@@ -62,34 +62,65 @@ fn files_below(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Files that are part of the app (and so precached); the demo page for partners and the worker itself are not.
-fn is_app_file(relative: &Path) -> bool {
-    let name = relative.to_string_lossy();
-    !(name.starts_with('.') || name == "sw.js" || name == "partner-demo.html")
+/// How the service worker treats a file of the site.
+#[derive(Debug, PartialEq)]
+enum Caching {
+    /// Part of every visit: fetched when the service worker installs, so the app works offline at once.
+    Precache,
+    /// Needed by few pages (the catalog worker, for `?katalog=`): cached the first time a page fetches it.
+    OnFirstUse,
+    /// Not the app's (the service worker itself, the partners' demo page, Trunk's staging files).
+    Never,
 }
 
-/// Writes dist/sw.js from the template in www/, with the precache list and a version from the files' content.
-fn write_service_worker(dist: &Path) -> Result<()> {
-    let files: Vec<PathBuf> = files_below(dist)?
-        .into_iter()
-        .filter(|path| is_app_file(path))
+fn caching_of(relative: &Path) -> Caching {
+    let name = relative.to_string_lossy();
+    if name.starts_with('.') || name == "sw.js" || name == "partner-demo.html" {
+        Caching::Never
+    } else if name.starts_with("checkwerk-catalog-worker") {
+        Caching::OnFirstUse
+    } else {
+        Caching::Precache
+    }
+}
+
+/// A JSON array of paths.
+fn json_list<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> String {
+    let quoted: Vec<String> = paths
+        .map(|path| format!("\"{}\"", path.to_string_lossy().replace('\\', "/")))
         .collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// Writes dist/sw.js from the template in www/: the files to precache, the ones to cache on first use, and a
+/// version from the content of both.
+fn write_service_worker(dist: &Path) -> Result<()> {
+    let files = files_below(dist)?;
     let mut hash = 0u64;
-    let mut list = String::from("[");
-    for (position, file) in files.iter().enumerate() {
+    for (position, file) in files
+        .iter()
+        .filter(|file| caching_of(file) != Caching::Never)
+        .enumerate()
+    {
         let bytes = std::fs::read(dist.join(file))?;
         hash ^= content_hash(&bytes).rotate_left((position % 64) as u32);
-        let path = file.to_string_lossy().replace('\\', "/");
-        let _ = write!(list, "{}\"{path}\"", if position == 0 { "" } else { ", " });
     }
-    list.push(']');
+    let of_kind =
+        |kind: Caching| json_list(files.iter().filter(move |file| caching_of(file) == kind));
     let template =
         std::fs::read_to_string(workspace_root().join("www/sw.js")).context("reading www/sw.js")?;
-    if !template.contains("__CHECKWERK_PRECACHE__") || !template.contains("__CHECKWERK_VERSION__") {
-        bail!("www/sw.js lacks the __CHECKWERK_PRECACHE__ or __CHECKWERK_VERSION__ placeholder");
+    for placeholder in [
+        "__CHECKWERK_PRECACHE__",
+        "__CHECKWERK_ON_FIRST_USE__",
+        "__CHECKWERK_VERSION__",
+    ] {
+        if !template.contains(placeholder) {
+            bail!("www/sw.js lacks the {placeholder} placeholder");
+        }
     }
     let worker = template
-        .replace("__CHECKWERK_PRECACHE__", &list)
+        .replace("__CHECKWERK_PRECACHE__", &of_kind(Caching::Precache))
+        .replace("__CHECKWERK_ON_FIRST_USE__", &of_kind(Caching::OnFirstUse))
         .replace("__CHECKWERK_VERSION__", &format!("{hash:016x}"));
     std::fs::write(dist.join("sw.js"), worker)?;
     Ok(())
@@ -128,11 +159,31 @@ mod tests {
     }
 
     #[test]
-    fn only_app_files_are_precached() {
-        assert!(is_app_file(Path::new("checkwerk-web-1234_bg.wasm")));
-        assert!(is_app_file(Path::new("index.html")));
-        assert!(!is_app_file(Path::new("sw.js")));
-        assert!(!is_app_file(Path::new(".stage/x")));
-        assert!(!is_app_file(Path::new("partner-demo.html")));
+    fn the_app_is_precached_and_the_catalog_worker_cached_on_first_use() {
+        for precached in [
+            "checkwerk-web-1234_bg.wasm",
+            "index.html",
+            "styles-1234.css",
+        ] {
+            assert_eq!(
+                caching_of(Path::new(precached)),
+                Caching::Precache,
+                "{precached}"
+            );
+        }
+        for on_demand in [
+            "checkwerk-catalog-worker.js",
+            "checkwerk-catalog-worker_bg.wasm",
+            "checkwerk-catalog-worker_loader.js",
+        ] {
+            assert_eq!(
+                caching_of(Path::new(on_demand)),
+                Caching::OnFirstUse,
+                "{on_demand}"
+            );
+        }
+        for never in ["sw.js", ".stage/x", "partner-demo.html"] {
+            assert_eq!(caching_of(Path::new(never)), Caching::Never, "{never}");
+        }
     }
 }

@@ -62,7 +62,7 @@ pub fn ResultsPage() -> impl IntoView {
         view! {
             <div class="field wide">
                 <label for=field_id.clone()>{free_text.label.clone()}</label>
-                {(!free_text.hint.is_empty()).then(|| view! { <p class="hint">{checkwerk_core::text::plain(&free_text.hint)}</p> })}
+                {(!free_text.hint.is_empty()).then(|| view! { <p class="hint">{crate::components::formatted::plain(&free_text.hint)}</p> })}
                 <textarea id=field_id rows="3" prop:value=value on:input=move |event| {
                     let text = event_target_value(&event);
                     runs.edit_active(catalog, |run, now| run.set_free_text(&free_text.id, text, now));
