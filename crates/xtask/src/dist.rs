@@ -2,7 +2,6 @@
 //! the boot script moves out of index.html (so a strict Content-Security-Policy without inline scripts holds),
 //! and the service worker gets the list of files to precache and a version derived from their content.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};

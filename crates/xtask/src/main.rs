@@ -151,6 +151,8 @@ fn test() -> Result<()> {
             "clippy",
             "-p",
             "checkwerk-web",
+            "-p",
+            "checkwerk-catalog-worker",
             "--target",
             "wasm32-unknown-unknown",
             "--",
