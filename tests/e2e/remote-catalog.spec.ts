@@ -41,3 +41,40 @@ test("a site points the app at its own catalog by URL: valid ones open, broken o
     host.kill();
   }
 });
+
+test("only pages that point at a catalog fetch the catalog checker, which is then kept for offline use", async ({ app, page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  const checker = (paths: string[]) => paths.filter((path) => path.includes("checkwerk-catalog-worker"));
+
+  await app.openHome();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  await page.goto("/check/umweltschutz");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(checker(fetched)).toEqual([]);
+  const cachedChecker = () =>
+    page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith("checkwerk-"));
+      const cache = await caches.open(names[0]);
+      return Boolean(await cache.match(new URL("checkwerk-catalog-worker_bg.wasm", document.baseURI).href));
+    });
+  expect(await cachedChecker()).toBe(false);
+
+  const folder = mkdtempSync(join(tmpdir(), "checkwerk-catalogs-"));
+  const own = readFileSync(join(repoRoot, "catalogs", "sicherheit-gesundheit.toml"), "utf8").replace('id = "sicherheit-gesundheit"', 'id = "eigener-check"');
+  writeFileSync(join(folder, "eigener-check.toml"), own);
+  const host = await startHost(folder, 8195, { CHECKWERK_CORS: "1" });
+  try {
+    await page.goto("/?katalog=" + encodeURIComponent("http://127.0.0.1:8195/eigener-check.toml"));
+    await expect(page.getByRole("status").filter({ hasText: "Der Check dieser Seite ist geladen" })).toBeVisible();
+    expect(checker(fetched).length).toBeGreaterThan(0);
+    await expect.poll(cachedChecker).toBe(true);
+  } finally {
+    host.kill();
+  }
+});
