@@ -72,21 +72,23 @@ pub enum SavedError {
     Implausible(String),
 }
 
-impl SavedRun {
-    /// A run wrapped in the current saved format.
-    pub fn current(run: &Run) -> Self {
-        SavedRun {
-            format: SAVED_FORMAT_NAME.to_owned(),
-            version: SAVED_FORMAT_VERSION,
-            run: run.clone(),
-        }
-    }
+/// [`SavedRun`] borrowing its run: the same JSON without copying the run for every save.
+#[derive(Serialize)]
+struct SavedRunRef<'a> {
+    format: &'static str,
+    version: u32,
+    run: &'a Run,
 }
 
 /// Serializes a run in the current saved format.
 pub fn save_run(run: &Run) -> String {
+    let saved = SavedRunRef {
+        format: SAVED_FORMAT_NAME,
+        version: SAVED_FORMAT_VERSION,
+        run,
+    };
     // A run holds only strings, numbers and maps with string keys, which always serialize.
-    serde_json::to_string(&SavedRun::current(run)).unwrap_or_default()
+    serde_json::to_string(&saved).unwrap_or_default()
 }
 
 /// Reads a saved run of any released version from its text, migrating it to the current one.
@@ -315,7 +317,13 @@ mod tests {
         };
         run.set_choice("1.1", Some("hoch".into()), Timestamp(2));
         run.set_note("1.1", "„Zitat“ & <b>".into(), Timestamp(3));
-        assert_eq!(load_run(&save_run(&run)), Ok(run));
+        let saved = save_run(&run);
+        // The envelope every released version wrote, in this order.
+        assert!(
+            saved.starts_with(r#"{"format":"checkwerk-run","version":1,"run":{"id":"#),
+            "{saved}"
+        );
+        assert_eq!(load_run(&saved), Ok(run));
     }
 
     #[test]

@@ -242,7 +242,9 @@ pub fn CheckLayout() -> impl IntoView {
 #[component]
 fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
     let runs = expect_context::<Runs>();
-    let run_name = move || runs.with_active(&catalog.id, |run| run.map(|run| run.name.clone()));
+    // A memo: the bar is rebuilt when the name changes, not with every answer.
+    let run_name =
+        Memo::new(move |_| runs.with_active(&catalog.id, |run| run.map(|run| run.name.clone())));
     let export = move |_| {
         runs.with_active(&catalog.id, |run| {
             if let Some(run) = run {
@@ -260,7 +262,7 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
                     <A href=crate::page_config::app_href(&link(""))>{catalog.title.clone()}</A>
                 </p>
                 <div class="run-bar">
-                    {move || run_name().map(|name| view! {
+                    {move || run_name.get().map(|name| view! {
                         <span class="run-name">{tr(Text::ActiveRun)} ": " <strong>{name}</strong></span>
                         <button type="button" class="button secondary small" on:click=export>{tr(Text::ExportRun)}</button>
                     })}
