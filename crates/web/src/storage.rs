@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 
 use checkwerk_core::saved::{self, load_run, SavedError};
 use checkwerk_core::{Language, Run};
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use checkwerk_core::saved::RUN_KEY_PREFIX;
@@ -69,39 +68,25 @@ impl UnreadableEntry {
 thread_local! {
     /// Runs whose last save failed, as saved text by storage key: what a crash backup must still contain.
     static UNSAVED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
-    /// The text of each run key as this tab last read or wrote it, kept as the browser's own string. While the
-    /// key still holds exactly that text, no other tab wrote it since, the run in memory already contains it, and
-    /// a save need neither copy nor parse it.
-    static KNOWN: RefCell<BTreeMap<String, JsValue>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// The browser's `Storage`, for the two calls that keep values as JavaScript strings.
-    #[wasm_bindgen(js_name = Storage)]
-    type RawStorage;
-    /// `Storage.getItem`, leaving the value a JavaScript string (or null) instead of copying it into the wasm.
-    #[wasm_bindgen(method, catch, js_name = getItem)]
-    fn get_item_value(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
-    /// `Storage.setItem` with a value that is already a JavaScript string.
-    #[wasm_bindgen(method, catch, js_name = setItem)]
-    fn set_item_value(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+    /// The text of each run key as this tab last read or wrote it. While the key still holds exactly that text,
+    /// no other tab wrote it since, the run in memory already contains it, and a save need not read it again.
+    static KNOWN: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Remembers the text a run key holds as this tab last saw it (`None`: the key is gone).
-fn remember_known(key: &str, text: Option<JsValue>) {
+fn remember_known(key: &str, text: Option<&str>) {
     KNOWN.with(|cell| {
         if let Ok(mut known) = cell.try_borrow_mut() {
             match text {
-                Some(text) => known.insert(key.to_owned(), text),
+                Some(text) => known.insert(key.to_owned(), text.to_owned()),
                 None => known.remove(key),
             };
         }
     });
 }
 
-/// Whether a run key holds what this tab last saw there (compared by the browser, as strings).
-fn is_known(key: &str, text: &JsValue) -> bool {
+/// Whether a run key holds what this tab last saw there.
+fn is_known(key: &str, text: &str) -> bool {
     KNOWN.with(|cell| {
         cell.try_borrow()
             .is_ok_and(|known| known.get(key).is_some_and(|seen| seen == text))
@@ -133,29 +118,22 @@ fn read(storage: &web_sys::Storage, key: &str) -> Result<Option<String>, Storage
 }
 
 fn write(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
-    write_value(storage, key, &JsValue::from_str(value))
-}
-
-fn write_value(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Result<(), StorageError> {
-    storage
-        .unchecked_ref::<RawStorage>()
-        .set_item_value(key, value)
-        .map_err(|error| {
-            let quota = error
-                .dyn_ref::<web_sys::DomException>()
-                .is_some_and(|exception| {
-                    // Firefox once named it differently; the legacy code 22 covers the rest.
-                    matches!(
-                        exception.name().as_str(),
-                        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-                    ) || exception.code() == 22
-                });
-            if quota {
-                StorageError::Quota
-            } else {
-                StorageError::Write(describe(&error))
-            }
-        })
+    storage.set_item(key, value).map_err(|error| {
+        let quota = error
+            .dyn_ref::<web_sys::DomException>()
+            .is_some_and(|exception| {
+                // Firefox once named it differently; the legacy code 22 covers the rest.
+                matches!(
+                    exception.name().as_str(),
+                    "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+                ) || exception.code() == 22
+            });
+        if quota {
+            StorageError::Quota
+        } else {
+            StorageError::Write(describe(&error))
+        }
+    })
 }
 
 /// Our keys in storage.
@@ -188,7 +166,7 @@ fn parse_run(key: &str, text: String) -> Result<Option<Run>, (Option<String>, St
             if let Some(id) = key.strip_prefix(RUN_KEY_PREFIX) {
                 id.clone_into(&mut run.id);
             }
-            remember_known(key, Some(JsValue::from_str(&text)));
+            remember_known(key, Some(&text));
             Ok(Some(run))
         }
         Err(error) => Err((Some(text), StorageError::Decode(error))),
@@ -224,22 +202,20 @@ pub fn save_run(run: &mut Run) -> Result<(), StorageError> {
     let key = run_key(&run.id);
     let result = (|| {
         let storage = local_storage()?;
-        let stored = storage
-            .unchecked_ref::<RawStorage>()
-            .get_item_value(&key)
-            .map_err(|error| StorageError::Read(describe(&error)))?;
-        if !stored.is_null() && !is_known(&key, &stored) {
-            match parse_run(&key, stored.as_string().unwrap_or_default()) {
+        match read(&storage, &key)? {
+            Some(text) if is_known(&key, &text) => {}
+            Some(text) => match parse_run(&key, text) {
                 Ok(Some(stored)) => {
                     run.merge(&stored);
                 }
                 Ok(None) => {}
                 Err((_, error)) => return Err(error),
-            }
+            },
+            None => {}
         }
-        let text = JsValue::from_str(&saved::save_run(run));
-        write_value(&storage, &key, &text)?;
-        remember_known(&key, Some(text));
+        let text = saved::save_run(run);
+        write(&storage, &key, &text)?;
+        remember_known(&key, Some(&text));
         Ok(())
     })();
     remember_unsaved(&key, result.as_ref().err().map(|_| &*run));
