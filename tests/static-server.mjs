@@ -79,7 +79,8 @@ createServer(async (request, response) => {
   const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",
     // index.html and the service worker must be revalidated; hashed files could be cached for a year.
-    "cache-control": /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+    // Trunk and dist.rs name files by a 64-bit hash in hex, without leading zeros (so 13 to 16 digits, rarely fewer).
+    "cache-control": /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
     "x-content-type-options": "nosniff",
   };
   if (path.endsWith(".html") && !path.endsWith("partner-demo.html")) headers["content-security-policy"] = contentSecurityPolicy;

@@ -63,3 +63,34 @@ fn main() {
     // Messages sent before the handler was set would be lost, so the app waits for this.
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CATALOG: &str = include_str!("../../../catalogs/umweltschutz.toml");
+
+    #[test]
+    fn a_valid_catalog_comes_back_with_its_formatted_texts_parsed() {
+        let (catalog, parsed) = check("umweltschutz.toml", CATALOG, Language::De).expect("valid");
+        assert_eq!(catalog.id, "umweltschutz");
+        assert!(!parsed.is_empty());
+        for text in catalog.formatted_texts() {
+            assert_eq!(
+                checkwerk_core::text::blocks_from(&parsed, text),
+                checkwerk_core::text::parse(text)
+            );
+        }
+    }
+
+    #[test]
+    fn problems_are_located_and_worded_in_the_asked_language() {
+        let broken = CATALOG.replacen("need = 100", "need = 150", 1);
+        let german = check("kaputt.toml", &broken, Language::De).expect_err("broken");
+        let english = check("kaputt.toml", &broken, Language::En).expect_err("broken");
+        assert_eq!(german.len(), 1, "{german:?}");
+        assert!(german[0].starts_with("kaputt.toml:"), "{german:?}");
+        assert!(german[0].contains("need"), "{german:?}");
+        assert_ne!(german, english);
+    }
+}
