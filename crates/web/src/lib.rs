@@ -3,6 +3,7 @@
 
 mod components;
 mod i18n;
+mod js_error;
 mod offline;
 mod page_config;
 mod pages;

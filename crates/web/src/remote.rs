@@ -15,6 +15,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::js_error::describe;
+
 /// The catalog worker's loader, beside the app's own files (Trunk builds it from `crates/catalog-worker`).
 const CHECKER_SCRIPT: &str = "checkwerk-catalog-worker_loader.js";
 /// How long the worker may take to start and answer before the page gives up on it.
@@ -70,16 +72,15 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|error| format!("{error:?}"))?;
+        .map_err(|error| describe(&error))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(
-        response.text().map_err(|error| format!("{error:?}"))?,
-    )
-    .await
-    .map_err(|error| format!("{error:?}"))?;
+    let text =
+        wasm_bindgen_futures::JsFuture::from(response.text().map_err(|error| describe(&error))?)
+            .await
+            .map_err(|error| describe(&error))?;
     text.as_string().ok_or_else(|| "no text".to_owned())
 }
 
@@ -91,14 +92,6 @@ fn file_name(url: &str) -> String {
         .filter(|name| !name.is_empty())
         .unwrap_or(path)
         .to_owned()
-}
-
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|error| String::from(error.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
 }
 
 /// Parses and validates a catalog file in the catalog worker: the catalog with its formatted texts parsed, or

@@ -18,6 +18,8 @@ use checkwerk_core::saved::{self, load_run, SavedError};
 use checkwerk_core::{Language, Run};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::js_error::describe;
+
 pub use checkwerk_core::saved::RUN_KEY_PREFIX;
 
 /// Every key of ours starts with this.
@@ -101,14 +103,6 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
         .ok()
         .flatten()
         .ok_or(StorageError::Unavailable)
-}
-
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|error| String::from(error.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
 }
 
 fn read(storage: &web_sys::Storage, key: &str) -> Result<Option<String>, StorageError> {
