@@ -66,7 +66,8 @@ fn files_below(root: &Path) -> Result<Vec<PathBuf>> {
 enum Caching {
     /// Part of every visit: fetched when the service worker installs, so the app works offline at once.
     Precache,
-    /// Needed by few pages (the catalog worker, for `?katalog=`): cached the first time a page fetches it.
+    /// Needed by few pages or only when installing (the catalog worker for `?katalog=`, the large install icons):
+    /// cached the first time something fetches it.
     OnFirstUse,
     /// Not the app's (the service worker itself, the partners' demo page, Trunk's staging files).
     Never,
@@ -76,7 +77,7 @@ fn caching_of(relative: &Path) -> Caching {
     let name = relative.to_string_lossy();
     if name.starts_with('.') || name == "sw.js" || name == "partner-demo.html" {
         Caching::Never
-    } else if name.starts_with("checkwerk-catalog-worker") {
+    } else if name.starts_with("checkwerk-catalog-worker") || name.starts_with("icon-512") {
         Caching::OnFirstUse
     } else {
         Caching::Precache
@@ -158,11 +159,14 @@ mod tests {
     }
 
     #[test]
-    fn the_app_is_precached_and_the_catalog_worker_cached_on_first_use() {
+    fn the_app_is_precached_and_what_few_need_cached_on_first_use() {
         for precached in [
             "checkwerk-web-1234_bg.wasm",
             "index.html",
             "styles-1234.css",
+            "icon.svg",
+            "icon-192.png",
+            "manifest.webmanifest",
         ] {
             assert_eq!(
                 caching_of(Path::new(precached)),
@@ -174,6 +178,8 @@ mod tests {
             "checkwerk-catalog-worker.js",
             "checkwerk-catalog-worker_bg.wasm",
             "checkwerk-catalog-worker_loader.js",
+            "icon-512.png",
+            "icon-512-maskable.png",
         ] {
             assert_eq!(
                 caching_of(Path::new(on_demand)),
