@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::{Catalog, Colour, Scale};
-use crate::run::Run;
+use crate::run::{Answer, Run};
 
 /// Everything computed from one run.
 #[derive(Debug, Clone, PartialEq)]
@@ -297,28 +297,11 @@ pub fn evaluate(catalog: &Catalog, run: &Run) -> Evaluation {
     }
 }
 
-/// How many items of each module (in catalog order) have a valid choice, "not relevant" included: the figures of
-/// progress bars, equal to the modules' `rated_count` in [`evaluate`], without building the whole evaluation.
-pub fn rated_per_module(catalog: &Catalog, run: &Run) -> Vec<usize> {
-    catalog
-        .modules
-        .iter()
-        .map(|module| {
-            module
-                .items
-                .iter()
-                .filter(|item| {
-                    let choice = run
-                        .answer(&item.id)
-                        .and_then(|answer| answer.choice.as_deref());
-                    match (catalog.scale_for(module, item), choice) {
-                        (Some(scale), Some(key)) => scale.choice_label(key).is_some(),
-                        _ => false,
-                    }
-                })
-                .count()
-        })
-        .collect()
+/// Whether an answer counts as rated on its item's scale: a level or the "not relevant" choice of that scale.
+/// Progress bars count with this, exactly as [`evaluate`] counts `rated_count`.
+pub fn is_rated(scale: Option<&Scale>, answer: Option<&Answer>) -> bool {
+    let choice = answer.and_then(|answer| answer.choice.as_deref());
+    matches!((scale, choice), (Some(scale), Some(key)) if scale.choice_label(key).is_some())
 }
 
 impl Evaluation {
@@ -422,7 +405,7 @@ mod tests {
     }
 
     #[test]
-    fn rated_per_module_counts_as_the_evaluation_does() {
+    fn is_rated_counts_as_the_evaluation_does() {
         let catalog = ampel_catalog(vec![
             module("m1", &["1.1", "1.2", "1.3"]),
             module("m2", &["2.1", "2.2"]),
@@ -436,13 +419,24 @@ mod tests {
         ]);
         run.set_priority("2.2", Some(1), Timestamp(2));
         let evaluation = evaluate(&catalog, &run);
+        let counted: Vec<usize> = catalog
+            .modules
+            .iter()
+            .map(|module| {
+                module
+                    .items
+                    .iter()
+                    .filter(|item| is_rated(catalog.scale_for(module, item), run.answer(&item.id)))
+                    .count()
+            })
+            .collect();
         let from_evaluation: Vec<usize> = evaluation
             .modules
             .iter()
             .map(|module| module.tally.rated_count)
             .collect();
-        assert_eq!(rated_per_module(&catalog, &run), vec![2, 0]);
-        assert_eq!(rated_per_module(&catalog, &run), from_evaluation);
+        assert_eq!(counted, vec![2, 0]);
+        assert_eq!(counted, from_evaluation);
     }
 
     #[test]

@@ -24,6 +24,6 @@ mod testing;
 
 pub use action_plan::{Measure, MeasureStatus, Urgency};
 pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};
-pub use evaluation::{evaluate, rated_per_module, Evaluation, NeedIndex, Tally};
+pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use load::{CatalogErrors, Language, Problem, ProblemKind};
 pub use run::{Answer, Run, Timestamp};

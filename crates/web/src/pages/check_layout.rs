@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use checkwerk_core::run::changed_answer_ids;
-use checkwerk_core::{evaluate, rated_per_module, Answer, Catalog, Evaluation};
+use checkwerk_core::{evaluate, is_rated, Answer, Catalog, Evaluation};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -166,57 +166,26 @@ impl ItemAnswers {
 }
 
 /// How many items of a module the active run has rated, for progress bars; it changes only when the count does.
-/// Within a check's frame it follows just the module's own items, so rating elsewhere costs it nothing.
+/// It follows just the module's own items, so rating elsewhere costs it nothing.
 pub fn module_rated(catalog: &'static Catalog, module_id: &'static str) -> Memo<usize> {
-    let Some(module) = catalog.modules.iter().find(|module| module.id == module_id) else {
-        return Memo::new(|_| 0);
-    };
-    if ItemAnswers::of(catalog).is_some() {
-        let items: Vec<_> = module
-            .items
-            .iter()
-            .map(|item| {
+    let items: Vec<_> = catalog
+        .modules
+        .iter()
+        .filter(|module| module.id == module_id)
+        .flat_map(|module| {
+            module.items.iter().map(move |item| {
                 (
                     catalog.scale_for(module, item),
                     ItemAnswers::answer(catalog, &item.id),
                 )
             })
-            .collect();
-        return Memo::new(move |_| {
-            items
-                .iter()
-                .filter(|(scale, answer)| {
-                    answer.with(|answer| {
-                        let choice = answer.as_ref().and_then(|answer| answer.choice.as_deref());
-                        matches!((scale, choice), (Some(scale), Some(key)) if scale.choice_label(key).is_some())
-                    })
-                })
-                .count()
-        });
-    }
-    let index = catalog
-        .modules
-        .iter()
-        .position(|candidate| candidate.id == module_id);
-    let rated = new_rated(catalog);
-    Memo::new(move |_| {
-        rated.with(|rated| {
-            index
-                .and_then(|index| rated.get(index).copied())
-                .unwrap_or(0)
         })
-    })
-}
-
-fn new_rated(catalog: &'static Catalog) -> Memo<Vec<usize>> {
-    let runs = expect_context::<Runs>();
+        .collect();
     Memo::new(move |_| {
-        runs.with_active(&catalog.id, |run| {
-            run.map_or_else(
-                || vec![0; catalog.modules.len()],
-                |run| rated_per_module(catalog, run),
-            )
-        })
+        items
+            .iter()
+            .filter(|(scale, answer)| answer.with(|answer| is_rated(*scale, answer.as_ref())))
+            .count()
     })
 }
 

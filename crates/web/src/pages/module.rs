@@ -1,7 +1,7 @@
 //! Vollversion: one module (Baustein) with its goal and its items one below the other; every other module is one
 //! click away.
 
-use checkwerk_core::{Catalog, Module};
+use checkwerk_core::{is_rated, Catalog, Module};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -46,13 +46,8 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 .iter()
                 .find(|item| {
                     // Unanswered as the evaluation counts it: no choice, or one the scale no longer has.
-                    let choice = run
-                        .and_then(|run| run.answer(&item.id))
-                        .and_then(|answer| answer.choice.as_deref());
-                    let scale = catalog.scale_for(module, item);
-                    !choice.is_some_and(|key| {
-                        scale.is_some_and(|scale| scale.choice_label(key).is_some())
-                    })
+                    let answer = run.and_then(|run| run.answer(&item.id));
+                    !is_rated(catalog.scale_for(module, item), answer)
                 })
                 .map(|item| item.id.clone())
         })
