@@ -406,37 +406,21 @@ mod tests {
 
     #[test]
     fn is_rated_counts_as_the_evaluation_does() {
-        let catalog = ampel_catalog(vec![
-            module("m1", &["1.1", "1.2", "1.3"]),
-            module("m2", &["2.1", "2.2"]),
-        ]);
-        // A level, "not relevant", a key the scale does not have, an item the catalog does not have.
-        let mut run = run_with(&[
-            ("1.1", "hoch"),
-            ("1.2", "nr"),
-            ("2.1", "weg"),
-            ("9.9", "hoch"),
-        ]);
-        run.set_priority("2.2", Some(1), Timestamp(2));
-        let evaluation = evaluate(&catalog, &run);
-        let counted: Vec<usize> = catalog
-            .modules
+        let catalog = ampel_catalog(vec![module("m1", &["1.1", "1.2", "1.3", "1.4", "1.5"])]);
+        // A level, "not relevant", a key the scale does not have, a priority alone, nothing.
+        let mut run = run_with(&[("1.1", "hoch"), ("1.2", "nr"), ("1.3", "weg")]);
+        run.set_priority("1.4", Some(1), Timestamp(2));
+        let scale = catalog.scales.first();
+        let rated: Vec<bool> = ["1.1", "1.2", "1.3", "1.4", "1.5"]
             .iter()
-            .map(|module| {
-                module
-                    .items
-                    .iter()
-                    .filter(|item| is_rated(catalog.scale_for(module, item), run.answer(&item.id)))
-                    .count()
-            })
+            .map(|id| is_rated(scale, run.answer(id)))
             .collect();
-        let from_evaluation: Vec<usize> = evaluation
-            .modules
-            .iter()
-            .map(|module| module.tally.rated_count)
-            .collect();
-        assert_eq!(counted, vec![2, 0]);
-        assert_eq!(counted, from_evaluation);
+        assert_eq!(rated, [true, true, false, false, false]);
+        assert!(
+            !is_rated(None, run.answer("1.1")),
+            "no scale, nothing rated"
+        );
+        assert_eq!(evaluate(&catalog, &run).overall.rated_count, 2);
     }
 
     #[test]

@@ -95,38 +95,15 @@ pub fn catalog_from_source(file: &str, source: &str) -> Result<Catalog, CatalogE
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"
-format_version = 1
-id = "mini"
-title = "Mini"
-version = "1"
-
-[[scales]]
-id = "ampel"
-label = "Handlungsbedarf"
-levels = [
-  { key = "hoch", label = "hoch", colour = "red", need = 100 },
-  { key = "niedrig", label = "niedrig", colour = "green", need = 0 },
-]
-
-[[modules]]
-id = "m1"
-number = "1"
-title = "Eins"
-
-[[modules.items]]
-id = "1-1"
-number = "1.1"
-statement = "Eine Aussage."
-"#;
+    const SHIPPED: &str = include_str!("../../../catalogs/umweltschutz.toml");
 
     #[test]
     fn either_form_is_read_by_its_look() -> Result<(), Box<dyn std::error::Error>> {
-        let from_toml = catalog_from_source("mini.toml", MINIMAL)?;
+        let from_toml = catalog_from_source("umweltschutz.toml", SHIPPED)?;
         let json = serde_json::to_string(&from_toml)?;
-        assert_eq!(catalog_from_source("mini", &json)?, from_toml);
+        assert_eq!(catalog_from_source("umweltschutz", &json)?, from_toml);
         assert_eq!(
-            catalog_from_source("mini.json", &format!(" \n{json}"))?,
+            catalog_from_source("umweltschutz.json", &format!(" \n{json}"))?,
             from_toml
         );
         Ok(())
@@ -134,7 +111,7 @@ statement = "Eine Aussage."
 
     #[test]
     fn a_json_name_with_toml_inside_is_a_json_syntax_error() {
-        let errors = catalog_from_source("mini.json", MINIMAL).err();
+        let errors = catalog_from_source("umweltschutz.json", SHIPPED).err();
         let kind = errors
             .and_then(|errors| errors.problems.into_iter().next())
             .map(|problem| problem.kind);

@@ -146,6 +146,8 @@ pub enum Text {
     RemoteLoaded,
     RemoteUnreachable,
     RemoteInvalid,
+    CheckerNotLoaded,
+    CheckerNoAnswer,
     StorageStoredUnreadable,
     MemoryOnlyBanner,
     QuotaBanner,
@@ -393,6 +395,14 @@ impl Text {
             RemoteUnreachable => (
                 "Der Check dieser Seite konnte nicht geladen werden. Prüfen Sie die Verbindung oder wenden Sie sich an die Betreiber der Seite.",
                 "This site's check could not be loaded. Check the connection or contact the site's operators.",
+            ),
+            CheckerNotLoaded => (
+                "Das Prüfprogramm für Kataloge ließ sich nicht laden.",
+                "The catalog checker could not be loaded.",
+            ),
+            CheckerNoAnswer => (
+                "Das Prüfprogramm für Kataloge hat nicht rechtzeitig geantwortet.",
+                "The catalog checker did not answer in time.",
             ),
             RemoteInvalid => (
                 "Der Check dieser Seite ist fehlerhaft und wird nicht angezeigt. Für die Betreiber der Seite:",

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::Text;
 use crate::js_error::describe;
 
 /// The catalog worker's loader, beside the app's own files (Trunk builds it from `crates/catalog-worker`).
@@ -152,12 +153,13 @@ async fn check_in_worker(
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|event| event.message())
                 .filter(|message| !message.is_empty())
-                .unwrap_or_else(|| "not loaded".to_owned());
+                .unwrap_or_else(|| Text::CheckerNotLoaded.get(language).to_owned());
             finish(Err(JsValue::from_str(&message)));
         })
     };
-    let on_timeout =
-        Closure::<dyn FnMut()>::new(move || finish(Err(JsValue::from_str("no answer"))));
+    let on_timeout = Closure::<dyn FnMut()>::new(move || {
+        finish(Err(JsValue::from_str(Text::CheckerNoAnswer.get(language))))
+    });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let timer = web_sys::window().and_then(|window| {

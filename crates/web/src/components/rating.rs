@@ -27,7 +27,8 @@ pub fn ItemCard(
         return ().into_any();
     };
     // This item's answer alone: rating another item does not touch this card.
-    let answer = ItemAnswers::answer(catalog, &item.id);
+    let item_answers = ItemAnswers::of(catalog);
+    let answer = item_answers.answer(&item.id);
     let choice = Memo::new(move |_| answer.with(|answer| answer.as_ref()?.choice.clone()));
     let priority = Memo::new(move |_| answer.with(|answer| answer.as_ref()?.priority));
     let note = Memo::new(move |_| {
@@ -138,7 +139,7 @@ pub fn ItemCard(
     let answered = move || choice.get().is_some();
     let reports_need =
         move || choice.with(|choice| choice.as_deref().is_some_and(|key| scale.reports_need(key)));
-    let measure_count = ItemAnswers::measure_count(catalog, &item.id);
+    let measure_count = item_answers.measure_count(&item.id);
     let navigate = use_navigate();
     let create_measure = move |_| {
         let need = choice

@@ -123,51 +123,31 @@ impl ItemAnswers {
         }
     }
 
-    fn of(catalog: &Catalog) -> Option<Self> {
-        use_context::<ItemAnswers>().filter(|shared| shared.catalog_id == catalog.id)
+    /// The item answers of a catalog: the check frame's own, or (outside a frame) a set of its own.
+    pub fn of(catalog: &'static Catalog) -> Self {
+        use_context::<ItemAnswers>()
+            .filter(|shared| shared.catalog_id == catalog.id)
+            .unwrap_or_else(|| Self::new(catalog))
     }
 
-    /// The answer to one item of a catalog in its active run.
-    pub fn answer(catalog: &'static Catalog, item_id: &'static str) -> Signal<Option<Answer>> {
-        match Self::of(catalog).and_then(|shared| {
-            shared
-                .answers
-                .with_value(|answers| answers.get(item_id).copied())
-        }) {
-            Some(signal) => signal.into(),
-            None => {
-                let runs = expect_context::<Runs>();
-                Memo::new(move |_| {
-                    runs.with_active(&catalog.id, |run| {
-                        run.and_then(|run| run.answer(item_id)).cloned()
-                    })
-                })
-                .into()
-            }
-        }
+    /// The answer to one item in the active run; a catalog's items all have one.
+    pub fn answer(&self, item_id: &str) -> Signal<Option<Answer>> {
+        self.answers
+            .with_value(|answers| answers.get(item_id).copied())
+            .map_or_else(|| Signal::stored(None), Signal::from)
     }
 
     /// How many measures of the active run name an item; changes only when that number does.
-    pub fn measure_count(catalog: &'static Catalog, item_id: &'static str) -> Memo<usize> {
-        let counts = Self::of(catalog).map(|shared| shared.measure_counts);
-        let runs = expect_context::<Runs>();
-        Memo::new(move |_| match counts {
-            Some(counts) => counts.with(|counts| counts.get(item_id).copied().unwrap_or(0)),
-            None => runs.with_active(&catalog.id, |run| {
-                run.map_or(0, |run| {
-                    run.measures
-                        .iter()
-                        .filter(|measure| measure.item_ids.iter().any(|id| id == item_id))
-                        .count()
-                })
-            }),
-        })
+    pub fn measure_count(&self, item_id: &'static str) -> Memo<usize> {
+        let counts = self.measure_counts;
+        Memo::new(move |_| counts.with(|counts| counts.get(item_id).copied().unwrap_or(0)))
     }
 }
 
 /// How many items of a module the active run has rated, for progress bars; it changes only when the count does.
 /// It follows just the module's own items, so rating elsewhere costs it nothing.
 pub fn module_rated(catalog: &'static Catalog, module_id: &'static str) -> Memo<usize> {
+    let item_answers = ItemAnswers::of(catalog);
     let items: Vec<_> = catalog
         .modules
         .iter()
@@ -176,7 +156,7 @@ pub fn module_rated(catalog: &'static Catalog, module_id: &'static str) -> Memo<
             module.items.iter().map(move |item| {
                 (
                     catalog.scale_for(module, item),
-                    ItemAnswers::answer(catalog, &item.id),
+                    item_answers.answer(&item.id),
                 )
             })
         })

@@ -81,11 +81,12 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 <h1>{move || module_heading(language.get(), &module.number, &module.title)}</h1>
                 <div class="module-progress">
                     <Progress rated total=module.items.len()/>
-                    {move || match rated.get() < module.items.len() {
-                        true => view! {
+                    {move || if rated.get() < module.items.len() {
+                        view! {
                             <button type="button" class="link-button" on:click=go_to_unanswered>{tr(Text::NextUnanswered)}</button>
-                        }.into_any(),
-                        false => view! { <span class="all-answered">{tr(Text::AllAnswered)}</span> }.into_any(),
+                        }.into_any()
+                    } else {
+                        view! { <span class="all-answered">{tr(Text::AllAnswered)}</span> }.into_any()
                     }}
                 </div>
                 {(!module.goal.is_empty()).then(|| view! {
