@@ -25,6 +25,8 @@ const GENERATED_ITEMS_PER_MODULE: usize = 50;
 struct BenchOptions {
     /// Reuse the sites of the last run instead of building (for work on the harness).
     build: bool,
+    /// Build the sites and stop (for `bench/profile-clicks.mjs` and other work on one figure).
+    measure: bool,
     /// Fresh loads per check and engine; the issue asks for at least 10.
     loads: u32,
 }
@@ -33,12 +35,14 @@ impl BenchOptions {
     fn from_args(args: &[String]) -> Result<Self> {
         let mut options = BenchOptions {
             build: true,
+            measure: true,
             loads: 10,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--no-build" => options.build = false,
+                "--build-only" => options.measure = false,
                 "--loads" => {
                     options.loads = args
                         .next()
@@ -89,6 +93,15 @@ pub fn bench(args: &[String]) -> Result<()> {
             "--no-build needs the sites of an earlier `cargo xtask bench` in {}",
             work.display()
         );
+    }
+    if !options.measure {
+        say(&format!(
+            "sites built in {:.0?}: {} and {}",
+            started.elapsed(),
+            site.display(),
+            site_generated.display()
+        ));
+        return Ok(());
     }
 
     let harness = workspace_root().join("bench/bench.mjs");

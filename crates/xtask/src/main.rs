@@ -24,6 +24,7 @@ commands:
   test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests
   bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
           --no-build   reuse the sites of the last bench run
+          --build-only build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
           --loads N    fresh loads per check and engine (default 10)";
 
 fn main() -> Result<()> {

@@ -44,13 +44,15 @@ fn new_evaluation(catalog: &'static Catalog) -> Memo<Option<Evaluation>> {
     Memo::new(move |_| runs.with_active(&catalog.id, |run| run.map(|run| evaluate(catalog, run))))
 }
 
-/// Each item's answer in the current check's active run as a signal of its own, and how many measures name each
-/// item: rating one item re-renders that item alone, however many items the page shows.
+/// Each item's answer in the current check's active run as a signal of its own, how many measures name each
+/// item, and how many items of each module are rated: rating one item re-renders that item and its module's
+/// progress alone, however many items the page shows.
 #[derive(Clone, Copy)]
 pub struct ItemAnswers {
     catalog_id: &'static str,
     answers: StoredValue<HashMap<&'static str, RwSignal<Option<Answer>>>>,
     measure_counts: Memo<HashMap<String, usize>>,
+    module_rated: StoredValue<HashMap<&'static str, Memo<usize>>>,
 }
 
 impl ItemAnswers {
@@ -116,10 +118,38 @@ impl ItemAnswers {
                 counts
             })
         });
+        // One count per module, shared by every progress bar that shows it; a memo computes only once read.
+        let module_rated = catalog
+            .modules
+            .iter()
+            .map(|module| {
+                let items: Vec<_> = module
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let answer =
+                            answers.with_value(|answers| answers.get(item.id.as_str()).copied());
+                        (catalog.scale_for(module, item), answer)
+                    })
+                    .collect();
+                let rated = Memo::new(move |_| {
+                    items
+                        .iter()
+                        .filter(|(scale, answer)| {
+                            answer.is_some_and(|answer| {
+                                answer.with(|answer| is_rated(*scale, answer.as_ref()))
+                            })
+                        })
+                        .count()
+                });
+                (module.id.as_str(), rated)
+            })
+            .collect();
         ItemAnswers {
             catalog_id: catalog.id.as_str(),
             answers,
             measure_counts,
+            module_rated: StoredValue::new(module_rated),
         }
     }
 
@@ -146,27 +176,11 @@ impl ItemAnswers {
 
 /// How many items of a module the active run has rated, for progress bars; it changes only when the count does.
 /// It follows just the module's own items, so rating elsewhere costs it nothing.
-pub fn module_rated(catalog: &'static Catalog, module_id: &'static str) -> Memo<usize> {
-    let item_answers = ItemAnswers::of(catalog);
-    let items: Vec<_> = catalog
-        .modules
-        .iter()
-        .filter(|module| module.id == module_id)
-        .flat_map(|module| {
-            module.items.iter().map(move |item| {
-                (
-                    catalog.scale_for(module, item),
-                    item_answers.answer(&item.id),
-                )
-            })
-        })
-        .collect();
-    Memo::new(move |_| {
-        items
-            .iter()
-            .filter(|(scale, answer)| answer.with(|answer| is_rated(*scale, answer.as_ref())))
-            .count()
-    })
+pub fn module_rated(catalog: &'static Catalog, module_id: &str) -> Memo<usize> {
+    ItemAnswers::of(catalog)
+        .module_rated
+        .with_value(|rated| rated.get(module_id).copied())
+        .unwrap_or_else(|| Memo::new(|_| 0))
 }
 
 /// The check's frame; the page itself renders in the outlet.

@@ -39,6 +39,8 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
     let runs = expect_context::<Runs>();
     let module: &'static Module = &catalog.modules[index];
     let rated = module_rated(catalog, &module.id);
+    // The link to the next open item and the "all answered" note change places only when the module is complete.
+    let all_rated = Memo::new(move |_| rated.get() >= module.items.len());
     let first_unanswered = move || {
         runs.with_active_untracked(&catalog.id, |run| {
             module
@@ -81,7 +83,7 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 <h1>{move || module_heading(language.get(), &module.number, &module.title)}</h1>
                 <div class="module-progress">
                     <Progress rated total=module.items.len()/>
-                    {move || if rated.get() < module.items.len() {
+                    {move || if !all_rated.get() {
                         view! {
                             <button type="button" class="link-button" on:click=go_to_unanswered>{tr(Text::NextUnanswered)}</button>
                         }.into_any()
