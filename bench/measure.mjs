@@ -99,9 +99,9 @@ export async function settle(page, site) {
  * localStorage prefix changed) and on screen; if not, it waits frame by frame, and those frames count.
  * Between clicks the page gets to idle, so no click pays for the one before.
  */
-export async function rateItems(page, engine, items) {
+export async function rateItems(page, engine, items, { markClicks = false } = {}) {
   return page.evaluate(
-    async ({ items, radio, shown, storagePrefix }) => {
+    async ({ items, radio, shown, storagePrefix, markClicks }) => {
       const fill = (template, item) => template.replaceAll("{id}", item.id).replaceAll("{key}", item.key);
       const snapshot = () => {
         const values = new Map();
@@ -138,6 +138,7 @@ export async function rateItems(page, engine, items) {
         const clicked = await new Promise((resolve) =>
           requestAnimationFrame(() => {
             const start = performance.now();
+            if (markClicks) performance.mark("click-start");
             input.click();
             const channel = new MessageChannel();
             channel.port1.onmessage = () => resolve(start);
@@ -151,10 +152,11 @@ export async function rateItems(page, engine, items) {
           frames++;
         }
         samples.push({ id: item.id, ms: performance.now() - clicked, frames });
+        if (markClicks) performance.mark("click-end");
       }
       return samples;
     },
-    { items, radio: engine.radio, shown: engine.shown, storagePrefix: engine.storagePrefix },
+    { items, radio: engine.radio, shown: engine.shown, storagePrefix: engine.storagePrefix, markClicks },
   );
 }
 

@@ -66,14 +66,20 @@ try {
     const other = scale.levels.map((level) => level.key).find((key) => key !== rating.key);
     return { id: rating.id, key: other };
   });
-  await browser.startTracing(page, { categories: ["devtools.timeline"] });
-  const traced = await rateItems(page, engine, last);
+  await browser.startTracing(page, { categories: ["devtools.timeline", "blink.user_timing"] });
+  const traced = await rateItems(page, engine, last, { markClicks: true });
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  // Only what happens between a click and its measured end: the scrolling between clicks is left out.
+  const marks = (name) => events.filter((event) => event.name === name).map((event) => event.ts).sort((a, b) => a - b);
+  const starts = marks("click-start");
+  const ends = marks("click-end");
+  const windows = starts.map((start) => [start, ends.find((end) => end > start) ?? Infinity]);
+  const inClick = (event) => windows.some(([start, end]) => event.ts >= start && event.ts < end);
   const totals = new Map();
   for (const event of events) {
-    if (event.ph === "X" && event.dur) totals.set(event.name, (totals.get(event.name) ?? 0) + event.dur / 1000);
+    if (event.ph === "X" && event.dur && inClick(event)) totals.set(event.name, (totals.get(event.name) ?? 0) + event.dur / 1000);
   }
-  console.log(`\n${traced.length} traced clicks: ${figures(traced)}; trace events per click (nested events overlap; between-click scrolling included):`);
+  console.log(`\n${traced.length} traced clicks: ${figures(traced)}; trace events per click, from the click to its measured end (nested events overlap):`);
   const shown = ["EventDispatch", "FunctionCall", "RunMicrotasks", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"];
   for (const name of shown) console.log(`  ${name.padEnd(18)} ${((totals.get(name) ?? 0) / traced.length).toFixed(2)} ms`);
   await context.close();
