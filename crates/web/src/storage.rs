@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 
 use checkwerk_core::saved::{self, load_run, SavedError};
 use checkwerk_core::{Language, Run};
+use js_sys::JsString;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::js_error::describe;
@@ -70,28 +72,43 @@ impl UnreadableEntry {
 thread_local! {
     /// Runs whose last save failed, as saved text by storage key: what a crash backup must still contain.
     static UNSAVED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
-    /// The text of each run key as this tab last read or wrote it. While the key still holds exactly that text,
-    /// no other tab wrote it since, the run in memory already contains it, and a save need not read it again.
-    static KNOWN: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    /// The text of each run key as this tab last read or wrote it, kept as a JavaScript string: while the key
+    /// still holds exactly that text, no other tab wrote it since, the run in memory already contains it, and a
+    /// save compares the two in JavaScript without copying the stored text into the app.
+    static KNOWN: RefCell<BTreeMap<String, JsString>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Storage` whose texts stay JavaScript strings (web-sys copies each into the app).
+    #[wasm_bindgen(js_name = Storage)]
+    type JsTextStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &JsTextStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &JsTextStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
 }
 
 /// Remembers the text a run key holds as this tab last saw it (`None`: the key is gone).
-fn remember_known(key: &str, text: Option<&str>) {
+fn remember_known(key: &str, text: Option<&JsString>) {
     KNOWN.with(|cell| {
         if let Ok(mut known) = cell.try_borrow_mut() {
             match text {
-                Some(text) => known.insert(key.to_owned(), text.to_owned()),
+                Some(text) => known.insert(key.to_owned(), text.clone()),
                 None => known.remove(key),
             };
         }
     });
 }
 
-/// Whether a run key holds what this tab last saw there.
-fn is_known(key: &str, text: &str) -> bool {
+/// Whether a run key holds what this tab last saw there (compared in JavaScript, as `===` does).
+fn is_known(key: &str, text: &JsString) -> bool {
     KNOWN.with(|cell| {
-        cell.try_borrow()
-            .is_ok_and(|known| known.get(key).is_some_and(|seen| seen == text))
+        cell.try_borrow().is_ok_and(|known| {
+            known
+                .get(key)
+                .is_some_and(|seen| JsValue::from(seen) == JsValue::from(text))
+        })
     })
 }
 
@@ -111,23 +128,38 @@ fn read(storage: &web_sys::Storage, key: &str) -> Result<Option<String>, Storage
         .map_err(|error| StorageError::Read(describe(&error)))
 }
 
+/// Reads a key's text without copying it into the app.
+fn read_as_js(storage: &web_sys::Storage, key: &str) -> Result<Option<JsString>, StorageError> {
+    storage
+        .unchecked_ref::<JsTextStorage>()
+        .get_item(key)
+        .map_err(|error| StorageError::Read(describe(&error)))
+}
+
 fn write(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
-    storage.set_item(key, value).map_err(|error| {
-        let quota = error
-            .dyn_ref::<web_sys::DomException>()
-            .is_some_and(|exception| {
-                // Firefox once named it differently; the legacy code 22 covers the rest.
-                matches!(
-                    exception.name().as_str(),
-                    "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-                ) || exception.code() == 22
-            });
-        if quota {
-            StorageError::Quota
-        } else {
-            StorageError::Write(describe(&error))
-        }
-    })
+    write_js(storage, key, &JsString::from(value))
+}
+
+fn write_js(storage: &web_sys::Storage, key: &str, value: &JsString) -> Result<(), StorageError> {
+    storage
+        .unchecked_ref::<JsTextStorage>()
+        .set_item(key, value)
+        .map_err(|error| {
+            let quota = error
+                .dyn_ref::<web_sys::DomException>()
+                .is_some_and(|exception| {
+                    // Firefox once named it differently; the legacy code 22 covers the rest.
+                    matches!(
+                        exception.name().as_str(),
+                        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+                    ) || exception.code() == 22
+                });
+            if quota {
+                StorageError::Quota
+            } else {
+                StorageError::Write(describe(&error))
+            }
+        })
 }
 
 /// Our keys in storage.
@@ -147,20 +179,21 @@ fn read_run(
     storage: &web_sys::Storage,
     key: &str,
 ) -> Result<Option<Run>, (Option<String>, StorageError)> {
-    let Some(text) = read(storage, key).map_err(|error| (None, error))? else {
+    let Some(text) = read_as_js(storage, key).map_err(|error| (None, error))? else {
         return Ok(None);
     };
-    parse_run(key, text)
+    parse_run(key, &text)
 }
 
 /// Reads a run from the text stored under a key (see [`read_run`]) and remembers that text as seen.
-fn parse_run(key: &str, text: String) -> Result<Option<Run>, (Option<String>, StorageError)> {
+fn parse_run(key: &str, stored: &JsString) -> Result<Option<Run>, (Option<String>, StorageError)> {
+    let text = String::from(stored);
     match load_run(&text) {
         Ok(mut run) => {
             if let Some(id) = key.strip_prefix(RUN_KEY_PREFIX) {
                 id.clone_into(&mut run.id);
             }
-            remember_known(key, Some(&text));
+            remember_known(key, Some(stored));
             Ok(Some(run))
         }
         Err(error) => Err((Some(text), StorageError::Decode(error))),
@@ -189,16 +222,16 @@ pub fn load_runs() -> Result<(Vec<Run>, Vec<UnreadableEntry>), StorageError> {
 ///
 /// The stored copy is read first and merged into `run`, so that what another tab saved meanwhile is kept and shown.
 /// (When the stored text is still the one this tab last read or wrote, there is nothing to merge, and the save
-/// costs one read of the text and one write.) Nothing is written when the stored copy cannot be read (it stays
+/// costs one read of the text, compared in JavaScript, and one write.) Nothing is written when the stored copy cannot be read (it stays
 /// untouched, and `run` is unchanged) or when the write fails (a full quota): the previously stored value then
 /// stays exactly as it was.
 pub fn save_run(run: &mut Run) -> Result<(), StorageError> {
     let key = run_key(&run.id);
     let result = (|| {
         let storage = local_storage()?;
-        match read(&storage, &key)? {
+        match read_as_js(&storage, &key)? {
             Some(text) if is_known(&key, &text) => {}
-            Some(text) => match parse_run(&key, text) {
+            Some(text) => match parse_run(&key, &text) {
                 Ok(Some(stored)) => {
                     run.merge(&stored);
                 }
@@ -207,8 +240,8 @@ pub fn save_run(run: &mut Run) -> Result<(), StorageError> {
             },
             None => {}
         }
-        let text = saved::save_run(run);
-        write(&storage, &key, &text)?;
+        let text = JsString::from(saved::save_run(run));
+        write_js(&storage, &key, &text)?;
         remember_known(&key, Some(&text));
         Ok(())
     })();

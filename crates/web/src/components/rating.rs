@@ -161,7 +161,8 @@ pub fn ItemCard(
             <div class="item-head">
                 <span class="item-number">{item.number.clone()}</span>
                 <p class="statement" id=statement_id.clone()>{item.statement.clone()}</p>
-                {move || (!answered()).then(|| view! { <span class="item-state">{tr(Text::Unanswered)}</span> })}
+                // Always there, hidden by the card's `answered` class: rating changes one class, not the DOM.
+                <span class="item-state">{tr(Text::Unanswered)}</span>
             </div>
             {details}
             <div class="scale" role="radiogroup" aria-labelledby=statement_id>
