@@ -25,6 +25,8 @@ test("Meine Maßnahmen: create from an item, edit, sort, filter, delete with und
   // A second measure, created on the page, for another item.
   await page.getByRole("button", { name: "Neue Maßnahme" }).click();
   const second = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Maßnahme 2/ }) });
+  // The focus moves to the new description in the next frame, as a person would see before typing.
+  await expect(second.getByRole("textbox", { name: "Was ist zu tun?" })).toBeFocused();
   await page.keyboard.type("Unterweisungsplan aufstellen");
   await second.getByRole("combobox", { name: "Check-Punkt hinzufügen" }).selectOption("unterweisung");
   await second.getByRole("combobox", { name: "Dringlichkeit" }).selectOption("mittel");
