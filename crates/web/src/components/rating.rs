@@ -165,21 +165,23 @@ pub fn ItemCard(
                 <span class="item-state">{tr(Text::Unanswered)}</span>
             </div>
             {details}
-            <div class="scale" role="radiogroup" aria-labelledby=statement_id>
-                <span class="scale-label" aria-hidden="true">{scale.label.clone()}</span>
-                {radios}
+            <span class="scale-label" aria-hidden="true">{scale.label.clone()}</span>
+            // The way to plan a measure appears beside the rating that reports the need, on the same line where
+            // there is room: the rest of the card (and every card below it) stays where it was.
+            <div class="scale-row">
+                <div class="scale" role="radiogroup" aria-labelledby=statement_id>{radios}</div>
+                {move || reports_need().then(|| view! {
+                    <div class="item-measure no-print">
+                        <button type="button" class="button secondary small" on:click=create_measure.clone()>
+                            {tr(Text::CreateMeasure)}<span class="visually-hidden">" " {item.number.clone()}</span>
+                        </button>
+                        {move || (measure_count.get() > 0).then(|| view! {
+                            <span class="measure-count">{move || crate::i18n::linked_measures(language.get(), measure_count.get())}</span>
+                        })}
+                    </div>
+                })}
             </div>
             {priority_view}
-            {move || reports_need().then(|| view! {
-                <div class="item-measure no-print">
-                    <button type="button" class="button secondary small" on:click=create_measure.clone()>
-                        {tr(Text::CreateMeasure)}<span class="visually-hidden">" " {item.number.clone()}</span>
-                    </button>
-                    {move || (measure_count.get() > 0).then(|| view! {
-                        <span class="measure-count">{move || crate::i18n::linked_measures(language.get(), measure_count.get())}</span>
-                    })}
-                </div>
-            })}
             <div class="note">
                 <label for=note_id.clone()>{move || note_label(language.get(), &item.number)}</label>
                 <textarea id=note_id rows="2" placeholder=tr(Text::NotePlaceholder)
