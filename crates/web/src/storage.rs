@@ -222,9 +222,9 @@ pub fn load_runs() -> Result<(Vec<Run>, Vec<UnreadableEntry>), StorageError> {
 ///
 /// The stored copy is read first and merged into `run`, so that what another tab saved meanwhile is kept and shown.
 /// (When the stored text is still the one this tab last read or wrote, there is nothing to merge, and the save
-/// costs one read of the text, compared in JavaScript, and one write.) Nothing is written when the stored copy cannot be read (it stays
-/// untouched, and `run` is unchanged) or when the write fails (a full quota): the previously stored value then
-/// stays exactly as it was.
+/// costs one read of the text, compared in JavaScript, and one write.) Nothing is written when the stored copy
+/// cannot be read (it stays untouched, and `run` is unchanged) or when the write fails (a full quota): the
+/// previously stored value then stays exactly as it was.
 pub fn save_run(run: &mut Run) -> Result<(), StorageError> {
     let key = run_key(&run.id);
     let result = (|| {

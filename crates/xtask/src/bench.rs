@@ -52,6 +52,9 @@ impl BenchOptions {
                 _ => bail!("unknown bench option `{arg}`"),
             }
         }
+        if !options.build && !options.measure {
+            bail!("--no-build and --build-only together leave nothing to do");
+        }
         Ok(options)
     }
 }

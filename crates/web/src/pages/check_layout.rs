@@ -126,19 +126,17 @@ impl ItemAnswers {
                 let items: Vec<_> = module
                     .items
                     .iter()
-                    .map(|item| {
+                    .filter_map(|item| {
                         let answer =
                             answers.with_value(|answers| answers.get(item.id.as_str()).copied());
-                        (catalog.scale_for(module, item), answer)
+                        Some((catalog.scale_for(module, item), answer?))
                     })
                     .collect();
                 let rated = Memo::new(move |_| {
                     items
                         .iter()
                         .filter(|(scale, answer)| {
-                            answer.is_some_and(|answer| {
-                                answer.with(|answer| is_rated(*scale, answer.as_ref()))
-                            })
+                            answer.with(|answer| is_rated(*scale, answer.as_ref()))
                         })
                         .count()
                 });
