@@ -132,8 +132,12 @@ export async function rateItems(page, engine, items, { markClicks = false } = {}
         const input = document.querySelector(fill(radio, item));
         if (!input) throw new Error(`no radio for ${item.id} = ${item.key}`);
         input.scrollIntoView({ block: "center" });
-        await afterFrame();
-        await idle();
+        // Twice: work an engine leaves for after a frame or for an idle moment may change the page again, and
+        // that change is rendered in a frame of its own before the click, not in the click's frame.
+        for (let round = 0; round < 2; round++) {
+          await afterFrame();
+          await idle();
+        }
         const before = snapshot();
         const clicked = await new Promise((resolve) =>
           requestAnimationFrame(() => {

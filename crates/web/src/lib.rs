@@ -2,6 +2,7 @@
 //! scoring or validation logic of its own.
 
 mod components;
+mod deferred;
 mod i18n;
 mod js_error;
 mod offline;

@@ -10,6 +10,7 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::download::download_run;
+use crate::deferred::follow_after_paint;
 use crate::i18n::Text;
 use crate::pages::not_found::Missing;
 use crate::state::{find_catalog, tr, Runs};
@@ -52,7 +53,7 @@ pub struct ItemAnswers {
     catalog_id: &'static str,
     answers: StoredValue<HashMap<&'static str, RwSignal<Option<Answer>>>>,
     measure_counts: Memo<HashMap<String, usize>>,
-    module_rated: StoredValue<HashMap<&'static str, Memo<usize>>>,
+    module_rated: StoredValue<HashMap<&'static str, Signal<usize>>>,
 }
 
 impl ItemAnswers {
@@ -118,7 +119,8 @@ impl ItemAnswers {
                 counts
             })
         });
-        // One count per module, shared by every progress bar that shows it; a memo computes only once read.
+        // One count per module, shared by every progress bar that shows it. The bars take a new count one frame
+        // after the rating: the frame after a click paints the rating, not the counts around it.
         let module_rated = catalog
             .modules
             .iter()
@@ -140,7 +142,7 @@ impl ItemAnswers {
                         })
                         .count()
                 });
-                (module.id.as_str(), rated)
+                (module.id.as_str(), follow_after_paint(rated))
             })
             .collect();
         ItemAnswers {
@@ -172,13 +174,14 @@ impl ItemAnswers {
     }
 }
 
-/// How many items of a module the active run has rated, for progress bars; it changes only when the count does.
-/// It follows just the module's own items, so rating elsewhere costs it nothing.
-pub fn module_rated(catalog: &'static Catalog, module_id: &str) -> Memo<usize> {
+/// How many items of a module the active run has rated, for progress bars: it changes only when the count does,
+/// once the frame that shows the rating has been painted. It follows just the module's own items, so rating elsewhere costs it
+/// nothing.
+pub fn module_rated(catalog: &'static Catalog, module_id: &str) -> Signal<usize> {
     ItemAnswers::of(catalog)
         .module_rated
         .with_value(|rated| rated.get(module_id).copied())
-        .unwrap_or_else(|| Memo::new(|_| 0))
+        .unwrap_or_else(|| Signal::stored(0))
 }
 
 /// The check's frame; the page itself renders in the outlet.
