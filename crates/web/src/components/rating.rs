@@ -137,8 +137,10 @@ pub fn ItemCard(
         runs.edit_active(catalog, |run, now| run.set_note(&item.id, text, now));
     };
     let answered = move || choice.get().is_some();
-    let reports_need =
-        move || choice.with(|choice| choice.as_deref().is_some_and(|key| scale.reports_need(key)));
+    // A memo: changing between two ratings that both report a need keeps the button as it is.
+    let reports_need = Memo::new(move |_| {
+        choice.with(|choice| choice.as_deref().is_some_and(|key| scale.reports_need(key)))
+    });
     let measure_count = item_answers.measure_count(&item.id);
     let navigate = use_navigate();
     let create_measure = move |_| {
@@ -170,7 +172,7 @@ pub fn ItemCard(
             // there is room: the rest of the card (and every card below it) stays where it was.
             <div class="scale-row">
                 <div class="scale" role="radiogroup" aria-labelledby=statement_id>{radios}</div>
-                {move || reports_need().then(|| view! {
+                {move || reports_need.get().then(|| view! {
                     <div class="item-measure no-print">
                         <button type="button" class="button secondary small" on:click=create_measure.clone()>
                             {tr(Text::CreateMeasure)}<span class="visually-hidden">" " {item.number.clone()}</span>
