@@ -511,10 +511,12 @@ pub fn duration(
     let minutes = minutes_per_module?;
     let total = minutes as usize * modules;
     let total_text = if total >= 90 {
+        // Tenths of an hour, rounded half up.
+        let hours = u32::try_from((total * 10 + 30) / 60).unwrap_or(u32::MAX);
         pick(
             language,
-            format!("etwa {:.1} Stunden", total as f64 / 60.0).replace('.', ","),
-            format!("about {:.1} hours", total as f64 / 60.0),
+            format!("etwa {} Stunden", one_decimal(hours, ',')),
+            format!("about {} hours", one_decimal(hours, '.')),
         )
     } else {
         pick(
@@ -870,4 +872,34 @@ pub fn more_orphans(language: Language, count: usize) -> String {
         format!("… und {count} weitere (alle im Export enthalten)"),
         format!("… and {count} more (all included in the export)"),
     )
+}
+
+/// A number given in tenths, written with one decimal place after `separator` ("1,5" for 15 and ','). Integer
+/// formatting only: the wasm then carries no floating-point formatting code.
+pub fn one_decimal(tenths: u32, separator: char) -> String {
+    format!("{}{separator}{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_decimal_writes_tenths_with_the_given_separator() {
+        assert_eq!(one_decimal(15, ','), "1,5");
+        assert_eq!(one_decimal(20, '.'), "2.0");
+        assert_eq!(one_decimal(7, '.'), "0.7");
+        assert_eq!(one_decimal(12345, '.'), "1234.5");
+    }
+
+    #[test]
+    fn long_checks_are_given_in_hours_rounded_to_tenths() {
+        let german = duration(Language::De, Some(20), 5).expect("a duration");
+        assert!(german.contains("insgesamt etwa 1,7 Stunden"), "{german}");
+        let english = duration(Language::En, Some(15), 6).expect("a duration");
+        assert!(english.contains("about 1.5 hours in all"), "{english}");
+        let short = duration(Language::De, Some(10), 8).expect("a duration");
+        assert!(short.contains("insgesamt etwa 80 Minuten"), "{short}");
+        assert_eq!(duration(Language::De, None, 8), None);
+    }
 }

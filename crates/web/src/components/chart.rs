@@ -27,6 +27,11 @@ fn colour_value(colour: Colour) -> &'static str {
     }
 }
 
+/// A length given in tenths of a user unit, as an SVG attribute value ("12.5").
+fn svg_length(tenths: u32) -> String {
+    i18n::one_decimal(tenths, '.')
+}
+
 /// A stacked bar chart of level counts with its table alternative.
 #[component]
 pub fn ProfileChart(
@@ -41,43 +46,49 @@ pub fn ProfileChart(
     let labelled_by = caption_id.clone();
     let chart = move || {
         let rows = rows.get();
-        let label_width = 190.0;
-        let bar_width = 360.0;
-        let row_height = 34.0;
-        let height = row_height * rows.len() as f64 + 10.0;
+        // Lengths in tenths of a user unit, written by `svg_length`: no floating point in the chart.
+        let label_width: u32 = 1900;
+        let bar_width: u32 = 3600;
+        let row_height: u32 = 340;
+        let height = row_height * u32::try_from(rows.len()).unwrap_or(0) + 100;
         let bars = rows
             .iter()
             .enumerate()
             .map(|(index, row)| {
-                let y = 5.0 + row_height * index as f64;
-                let total = row.tally.item_count.max(1) as f64;
-                let mut x = label_width;
+                let y = 50 + row_height * u32::try_from(index).unwrap_or(0);
+                let total = row.tally.item_count.max(1);
+                // Each segment ends where the counts so far end: the rounding does not add up along the bar.
+                let end_of = |counted: usize| {
+                    label_width + u32::try_from(bar_width as usize * counted / total).unwrap_or(bar_width)
+                };
+                let mut counted = 0;
                 let mut segments = Vec::new();
                 for count in row.tally.level_counts.iter().filter(|count| count.count > 0) {
-                    let width = bar_width * count.count as f64 / total;
+                    let x = end_of(counted);
+                    counted += count.count;
+                    let width = end_of(counted) - x;
                     segments.push(view! {
-                        <rect x=x y=y width=width height=row_height - 10.0 fill=colour_value(count.colour)>
+                        <rect x=svg_length(x) y=svg_length(y) width=svg_length(width) height=svg_length(row_height - 100) fill=colour_value(count.colour)>
                             <title>{format!("{}: {}", count.label, count.count)}</title>
                         </rect>
-                        {(width >= 18.0).then(|| view! {
-                            <text x=x + width / 2.0 y=y + 17.0 text-anchor="middle" class="chart-count">{count.count}</text>
+                        {(width >= 180).then(|| view! {
+                            <text x=svg_length(x + width / 2) y=svg_length(y + 170) text-anchor="middle" class="chart-count">{count.count}</text>
                         })}
                     });
-                    x += width;
                 }
-                let rest = row.tally.not_relevant_count + (row.tally.item_count - row.tally.rated_count);
-                let rest_width = bar_width * rest as f64 / total;
+                let x = end_of(counted);
+                let rest_width = label_width + bar_width - x;
                 view! {
                     <g>
-                        <text x="0" y=y + 17.0 class="chart-label">{shorten_label(&row.label)}</text>
+                        <text x="0" y=svg_length(y + 170) class="chart-label">{shorten_label(&row.label)}</text>
                         {segments}
-                        <rect x=x y=y width=rest_width height=row_height - 10.0 fill="#e4e8ee" stroke="#c4cbd5"/>
+                        <rect x=svg_length(x) y=svg_length(y) width=svg_length(rest_width) height=svg_length(row_height - 100) fill="#e4e8ee" stroke="#c4cbd5"/>
                     </g>
                 }
             })
             .collect_view();
         view! {
-            <svg class="profile-chart" viewBox=format!("0 0 {} {height}", label_width + bar_width) role="img"
+            <svg class="profile-chart" viewBox=format!("0 0 {} {}", svg_length(label_width + bar_width), svg_length(height)) role="img"
                 aria-labelledby=labelled_by.clone() preserveAspectRatio="xMinYMin meet">
                 {bars}
             </svg>
