@@ -73,4 +73,16 @@ test("Meine Maßnahmen: create from an item, edit, sort, filter, delete with und
   await page.reload();
   await expect(headings).toHaveCount(2);
   await expect(page.getByRole("textbox", { name: "Wer ist verantwortlich?" }).first()).toHaveValue(/Yılmaz|^$/);
+
+  // Back at the Baustein, the item tells how many measures it has; deleting the measure takes the count away.
+  await page.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: "Bausteine" }).click();
+  const item = page.getByRole("article").filter({ hasText: "Unsere Führungskräfte kennen die Gefährdungen" });
+  await expect(item).toContainText("1 Maßnahme dazu");
+  await page.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: "Meine Maßnahmen" }).click();
+  await page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Maßnahme 1/ }) })
+    .getByRole("button", { name: "Maßnahme löschen" }).click();
+  await expect(headings).toHaveCount(1);
+  await page.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: "Bausteine" }).click();
+  await expect(item.getByRole("button", { name: "Maßnahme anlegen 1.1" })).toBeVisible();
+  await expect(item).not.toContainText("Maßnahme dazu");
 });

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use checkwerk_core::run::changed_answer_ids;
-use checkwerk_core::{evaluate, is_rated, Answer, Catalog, Evaluation};
+use checkwerk_core::{evaluate, is_rated, Answer, Catalog, Evaluation, Run};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -52,7 +52,7 @@ fn new_evaluation(catalog: &'static Catalog) -> Memo<Option<Evaluation>> {
 pub struct ItemAnswers {
     catalog_id: &'static str,
     answers: StoredValue<HashMap<&'static str, RwSignal<Option<Answer>>>>,
-    measure_counts: Memo<HashMap<String, usize>>,
+    measure_counts: StoredValue<HashMap<&'static str, RwSignal<usize>>>,
     module_rated: StoredValue<HashMap<&'static str, Signal<usize>>>,
 }
 
@@ -106,18 +106,41 @@ impl ItemAnswers {
                 }
             });
         });
-        let measure_counts = Memo::new(move |_| {
-            runs.with_active(&catalog.id, |run| {
-                let mut counts = HashMap::new();
-                for item_id in run
-                    .iter()
-                    .flat_map(|run| &run.measures)
-                    .flat_map(|m| &m.item_ids)
-                {
-                    *counts.entry(item_id.clone()).or_insert(0) += 1;
-                }
-                counts
+        // One count per item, set by one pass over the measures when the run changes: a rating, which changes no
+        // measure, notifies none of them (a memo per card would have every card re-check it).
+        let shown_counts = runs.with_active_untracked(&catalog.id, count_measures);
+        let measure_counts: HashMap<&'static str, RwSignal<usize>> = catalog
+            .modules
+            .iter()
+            .flat_map(|module| &module.items)
+            .map(|item| {
+                let count = shown_counts.get(&item.id).copied().unwrap_or(0);
+                (item.id.as_str(), RwSignal::new(count))
             })
+            .collect();
+        let measure_counts = StoredValue::new(measure_counts);
+        let shown_counts = StoredValue::new(shown_counts);
+        Effect::new(move |_| {
+            let counts = runs.with_active(&catalog.id, count_measures);
+            let changed: Vec<(String, usize)> = shown_counts.with_value(|shown| {
+                let gone = shown
+                    .keys()
+                    .filter(|item_id| !counts.contains_key(*item_id));
+                let changed = counts
+                    .iter()
+                    .filter(|(item_id, count)| shown.get(*item_id) != Some(count));
+                gone.map(|item_id| (item_id.clone(), 0))
+                    .chain(changed.map(|(item_id, count)| (item_id.clone(), *count)))
+                    .collect()
+            });
+            for (item_id, count) in changed {
+                if let Some(signal) =
+                    measure_counts.with_value(|signals| signals.get(item_id.as_str()).copied())
+                {
+                    signal.set(count);
+                }
+            }
+            shown_counts.set_value(counts);
         });
         // One count per module, shared by every progress bar that shows it. The bars take a new count one frame
         // after the rating: the frame after a click paints the rating, not the counts around it.
@@ -168,10 +191,24 @@ impl ItemAnswers {
     }
 
     /// How many measures of the active run name an item; changes only when that number does.
-    pub fn measure_count(&self, item_id: &'static str) -> Memo<usize> {
-        let counts = self.measure_counts;
-        Memo::new(move |_| counts.with(|counts| counts.get(item_id).copied().unwrap_or(0)))
+    pub fn measure_count(&self, item_id: &str) -> Signal<usize> {
+        self.measure_counts
+            .with_value(|counts| counts.get(item_id).copied())
+            .map_or_else(|| Signal::stored(0), Signal::from)
     }
+}
+
+/// How many measures of a run name each item (items no measure names are left out).
+fn count_measures(run: Option<&Run>) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for item_id in run
+        .iter()
+        .flat_map(|run| &run.measures)
+        .flat_map(|measure| &measure.item_ids)
+    {
+        *counts.entry(item_id.clone()).or_insert(0) += 1;
+    }
+    counts
 }
 
 /// How many items of a module the active run has rated, for progress bars: it changes only when the count does,
