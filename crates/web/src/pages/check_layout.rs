@@ -212,8 +212,8 @@ fn count_measures(run: Option<&Run>) -> HashMap<String, usize> {
 }
 
 /// How many items of a module the active run has rated, for progress bars: it changes only when the count does,
-/// once the frame that shows the rating has been painted. It follows just the module's own items, so rating elsewhere costs it
-/// nothing.
+/// once the frame that shows the rating has been painted. It follows just the module's own items, so rating
+/// elsewhere costs it nothing.
 pub fn module_rated(catalog: &'static Catalog, module_id: &str) -> Signal<usize> {
     ItemAnswers::of(catalog)
         .module_rated
