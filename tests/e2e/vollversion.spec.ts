@@ -17,6 +17,8 @@ test("Bausteine in any order, back to an earlier answer in one click, open items
   const sidebar = page.getByRole("complementary", { name: "Bausteine" });
   await sidebar.getByRole("link", { name: /Baustein 2/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Baustein 2:/);
+  // Baustein 2's cards are its own: the explanation opened on Baustein 1's first card is not open on this one's.
+  await expect(page.getByRole("heading", { name: "Praxisbeispiele" })).toHaveCount(0);
   await page.getByRole("radiogroup").first().getByRole("radio", { name: "Ja" }).check();
   await expect(sidebar.locator(".module-entry").nth(1)).toContainText("1 von 3 bewertet");
   await sidebar.getByRole("link", { name: /Baustein 1/ }).click();
