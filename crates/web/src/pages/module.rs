@@ -101,11 +101,11 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 // last module's cards in place. Chromium visits patched `content-visibility: auto` cards in every
                 // later frame's pre-paint: 2–3 ms more per rating under the bench's 4× CPU throttle
                 // (bench/results/clicks.md).
-                <For each=move || [index] key=|index| *index let:_index>
+                <For each=move || [index] key=|index| *index children=move |_| view! {
                     <div class="items">
                         {module.items.iter().map(|item| view! { <ItemCard catalog module item/> }).collect_view()}
                     </div>
-                </For>
+                }.into_any()/>
                 <nav class="module-nav" aria-label=tr(Text::ModuleNavigation)>
                     {previous.map(|module| view! {
                         <A href=crate::page_config::app_href(&module_link(module)) attr:class="button secondary">"← " {tr(Text::PreviousModule)}</A>
