@@ -63,6 +63,21 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
     let previous = index.checked_sub(1).and_then(|i| catalog.modules.get(i));
     let next = catalog.modules.get(index + 1);
 
+    // "Nächster Baustein" and "Vorheriger Baustein" sit at the foot of a page that now shows another module from
+    // its top: a keyboard user's focus moves on to the heading, where reading and the next Tab start.
+    if focus_is_in(".module-nav") {
+        request_animation_frame(|| {
+            if let Some(heading) = document()
+                .query_selector(".page.module h1")
+                .ok()
+                .flatten()
+                .and_then(|heading| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok())
+            {
+                let _ = heading.focus();
+            }
+        });
+    }
+
     // Links to an item (from results, strengths, the readiness list) carry its anchor: bring it into view.
     Effect::new(move |_| {
         if let Some(hash) = web_sys::window().and_then(|window| window.location().hash().ok()) {
@@ -80,7 +95,7 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 <ModuleList catalog current=module.id.as_str()/>
             </aside>
             <section class="page module">
-                <h1>{move || module_heading(language.get(), &module.number, &module.title)}</h1>
+                <h1 tabindex="-1">{move || module_heading(language.get(), &module.number, &module.title)}</h1>
                 <div class="module-progress">
                     <Progress rated total=module.items.len()/>
                     {move || if !all_rated.get() {
@@ -122,6 +137,13 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// Whether the keyboard focus is inside the element the selector finds.
+fn focus_is_in(selector: &str) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|focused| focused.closest(selector).ok().flatten().is_some())
 }
 
 /// Scrolls to an item and puts the keyboard focus on its rating.
