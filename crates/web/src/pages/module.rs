@@ -71,7 +71,9 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 .query_selector(".page.module h1")
                 .ok()
                 .flatten()
-                .and_then(|heading| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok())
+                .and_then(|heading| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok()
+                })
             {
                 let _ = heading.focus();
             }
