@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
 import { engines, fill, memory, navigate, newThrottledPage, nextModule, openPage, rateItems, settle } from "./measure.mjs";
-import { budgetLines, budgets, percentile, summary, table, transfer } from "./report.mjs";
+import { budgetLines, budgets, clicksPerModule, percentile, perModuleLines, summary, table, transfer } from "./report.mjs";
 import { compressedSizes, serveSite } from "./serve.mjs";
 import { surveyJsVersions, writeSurveyJsSite } from "./surveyjs.mjs";
 
@@ -242,6 +242,7 @@ for (const check of checks) {
         p95: percentile(times, 95),
         max: Math.max(...times),
         overOneFrame: raw.samples.filter((sample) => sample.frames > 1).length,
+        perModule: clicksPerModule(raw.samples, check.catalog.modules),
         samples: raw.samples.map((sample) => ({ ...sample, ms: Math.round(sample.ms * 100) / 100 })),
       },
       reopen: summary(raw.reopen),
@@ -299,6 +300,10 @@ ${markdownTable}
 ## Budgets (issue 7)
 
 ${budgetLines(results.budgets)}
+
+## Clicks per Baustein, p50/p95 ms, in the order rated
+
+${perModuleLines(results, (id) => engines[id].name)}
 ${externalNote}`;
 mkdirSync(options.out, { recursive: true });
 writeFileSync(join(options.out, "bench.md"), markdown);

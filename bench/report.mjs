@@ -142,6 +142,28 @@ export function budgets(results) {
   ];
 }
 
+/** Median and p95 of the clicks in each Baustein, in the order rated: a Baustein that costs more than the others
+ * points at something the bench's totals hide (bench/results/clicks.md). */
+export function clicksPerModule(samples, modules) {
+  const byItem = new Map(samples.map((sample) => [sample.id, sample.ms]));
+  return modules.map((module) => {
+    const times = module.items.map((item) => byItem.get(item.id)).filter((ms) => ms !== undefined);
+    return { module: module.id, p50: percentile(times, 50), p95: percentile(times, 95) };
+  });
+}
+
+/** One line per check and engine: p50/p95 of each Baustein's clicks. */
+export function perModuleLines(results, engineName) {
+  return results.checks
+    .flatMap((check) =>
+      Object.entries(check.engines).map(([id, result]) => {
+        const figures = result.clicks.perModule.map((module) => `${module.p50.toFixed(1)}/${module.p95.toFixed(1)}`);
+        return `- ${check.label}, ${engineName(id)}: ${figures.join(" · ")}`;
+      }),
+    )
+    .join("\n");
+}
+
 export function budgetLines(list) {
   return list.map((item) => `- ${item.holds ? "holds" : "MISSED"}: ${item.budget} – ${item.measured}`).join("\n");
 }
