@@ -114,11 +114,11 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                 {(!module.result.is_empty()).then(|| view! {
                     <div class="goal"><h2>{tr(Text::ExpectedResult)}</h2><Formatted text=module.result.clone()/></div>
                 })}
-                // Keyed by the module: going to the next module builds its cards afresh instead of patching the
-                // last module's cards in place. Chromium visits patched `content-visibility: auto` cards in every
-                // later frame's pre-paint: 2–3 ms more per rating under the bench's 4× CPU throttle
+                // Keyed by check and module: going to the next module builds its cards afresh instead of patching
+                // the last module's cards in place. Chromium visits patched `content-visibility: auto` cards in
+                // every later frame's pre-paint: 2–3 ms more per rating under the bench's 4× CPU throttle
                 // (bench/results/clicks.md).
-                <For each=move || [index] key=|index| *index children=move |_| view! {
+                <For each=move || [(catalog.id.as_str(), index)] key=|key| *key children=move |_| view! {
                     <div class="items">
                         {module.items.iter().map(|item| view! { <ItemCard catalog module item/> }).collect_view()}
                     </div>
