@@ -67,15 +67,8 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
     // its top: a keyboard user's focus moves on to the heading, where reading and the next Tab start.
     if focus_is_in(".module-nav") {
         request_animation_frame(|| {
-            if let Some(heading) = document()
-                .query_selector(".page.module h1")
-                .ok()
-                .flatten()
-                .and_then(|heading| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok()
-                })
-            {
-                let _ = heading.focus();
+            if let Ok(Some(heading)) = document().query_selector(".page.module h1") {
+                focus(heading);
             }
         });
     }
@@ -159,9 +152,14 @@ fn focus_item(item_id: &str) {
         .ok()
         .flatten()
         .or_else(|| element.query_selector("input[type=radio]").ok().flatten());
-    if let Some(radio) =
-        target.and_then(|radio| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(radio).ok())
-    {
-        let _ = radio.focus();
+    if let Some(radio) = target {
+        focus(radio);
+    }
+}
+
+/// Puts the keyboard focus on an element that can take it.
+fn focus(element: web_sys::Element) {
+    if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+        let _ = element.focus();
     }
 }
