@@ -70,9 +70,13 @@ export class CheckwerkApp {
       this.page.evaluate((visibility) => {
         for (const item of document.querySelectorAll<HTMLElement>(".item")) item.style.contentVisibility = visibility;
       }, visibility);
+    // From the top: the sidebar sticks to the window, and a page left scrolled would show it halfway down.
+    const scrolled = await this.page.evaluate(() => window.scrollY);
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await drawAll("visible");
     await this.page.screenshot({ path: join(screenshotDir, name), fullPage: true });
     await drawAll("");
+    await this.page.evaluate((y) => window.scrollTo(0, y), scrolled);
   }
 }
 
