@@ -88,8 +88,10 @@ test("a stale tab that missed the other's changes never overwrites newer answers
 
   // The stale tab changes another answer: saving merges what is stored, so nothing of the fresh tab is lost …
   await stale.getByRole("radiogroup", { name: second }).getByRole("radio", { name: "mittel", exact: true }).check();
+  // Each tab reads its own cached copy of the storage, which the browser updates a moment after the other tab
+  // writes: a save milliseconds after the other's can miss it, and the other tab then saves its newer answers again.
+  await expect.poll(async () => (await storedRun(page)).answers["risiken-kennen"].choice).toBe("hoch");
   let saved = await storedRun(page);
-  expect(saved.answers["risiken-kennen"].choice).toBe("hoch");
   expect(saved.answers["notfaelle"].choice).toBe("niedrig");
   expect(saved.answers["beschaffung"].choice).toBe("mittel");
   expect(saved.measures[0].title).toBe("Notfallplan neu");
@@ -101,12 +103,37 @@ test("a stale tab that missed the other's changes never overwrites newer answers
   await page.goto(module1);
   await app.rate(first, "mittel");
   await stale.getByRole("textbox", { name: "Notiz 1.3" }).fill("vom alten Tab");
+  await expect.poll(async () => (await storedRun(page)).answers["notfaelle"].note).toBe("vom alten Tab");
+  await expect.poll(async () => (await storedRun(page)).answers["risiken-kennen"].choice).toBe("mittel");
   saved = await storedRun(page);
-  expect(saved.answers["risiken-kennen"].choice).toBe("mittel");
   expect(saved.answers["notfaelle"]).toMatchObject({ choice: "niedrig", note: "vom alten Tab" });
 
   await page.reload();
   await expect(rating(page, first, "mittel")).toBeChecked();
   await expect(rating(page, second, "mittel")).toBeChecked();
   await expect(page.getByRole("textbox", { name: "Notiz 1.3" })).toHaveValue("vom alten Tab");
+});
+
+test("a save that missed this tab's newer answer does not stand: this tab saves its answer again", async ({ app, page, context }) => {
+  await seedRuns(page, [run]);
+  await page.goto(module1);
+  await app.rate(first, "mittel");
+  // Another tab writes a copy made before that rating, as a tab does whose cached storage had not caught up yet.
+  const other = await context.newPage();
+  await other.goto("/manifest.webmanifest");
+  await other.evaluate(() => {
+    const key = "checkwerk.run.gemeinsam";
+    const saved = JSON.parse(localStorage.getItem(key)!);
+    saved.run.answers["risiken-kennen"] = { choice: "hoch", updated_at: 1 };
+    saved.run.answers["beschaffung"] = { choice: "niedrig", updated_at: 1 };
+    localStorage.setItem(key, JSON.stringify(saved));
+  });
+  // This tab keeps its newer answer, takes the other's new one, and the storage holds both again.
+  await expect.poll(async () => (await storedRun(page)).answers["risiken-kennen"]?.choice).toBe("mittel");
+  expect((await storedRun(page)).answers["beschaffung"].choice).toBe("niedrig");
+  await expect(rating(page, second, "niedrig")).toBeChecked();
+  await expect(rating(page, first, "mittel")).toBeChecked();
+  await page.reload();
+  await expect(rating(page, first, "mittel")).toBeChecked();
+  await expect(rating(page, second, "niedrig")).toBeChecked();
 });

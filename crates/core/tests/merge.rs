@@ -257,4 +257,35 @@ proptest! {
         // What a tab saves after merging loads back the same.
         prop_assert_eq!(checkwerk_core::saved::load_run(&checkwerk_core::saved::save_run(&ab)), Ok(ab));
     }
+
+    /// Two tabs open on the same run pass it back and forth the way the front end does: a tab that hears of the
+    /// other's save merges it in, and saves again (merging what is stored, then writing) only when the stored copy
+    /// lacks a newer change of its own. That exchange must settle at once, with both tabs holding the same content,
+    /// and never go back and forth for ever (e.g. over measures the two tabs keep in a different order).
+    #[test]
+    fn tabs_passing_a_run_back_and_forth_settle_at_once(
+        left in prop::collection::vec(edit(), 0..12),
+        right in prop::collection::vec(edit(), 0..12),
+    ) {
+        let (a, b, _) = two_tabs(&left, &right);
+        let mut tabs = [a.run, b.run];
+        // Tab 1 saves; from then on, whoever hears of a save may answer with one of its own.
+        let mut stored = tabs[1].clone();
+        let mut listener = 0;
+        let mut saves = 0;
+        loop {
+            let stored_misses_ours = stored.clone().merge(&tabs[listener]);
+            tabs[listener].merge(&stored);
+            if !stored_misses_ours {
+                break;
+            }
+            // Saving merges what is stored (unchanged here) and writes the tab's copy.
+            stored = tabs[listener].clone();
+            saves += 1;
+            prop_assert!(saves <= 1, "saved again {} times", saves);
+            listener = 1 - listener;
+        }
+        prop_assert_eq!(content(&tabs[0]), content(&stored));
+        prop_assert_eq!(content(&tabs[1]), content(&stored));
+    }
 }

@@ -112,6 +112,11 @@ impl Runs {
 
     /// Takes in what another tab saved: a changed run is merged into ours (newer answers win on either side), a
     /// removed one disappears, one that cannot be read is set aside and shown.
+    ///
+    /// When the stored copy lacks a newer change of ours, ours is saved again at once. That happens when the
+    /// other tab saved without seeing our last save: each tab reads its own cached copy of the storage, which the
+    /// browser brings up to date a moment after another tab writes, so two saves milliseconds apart can each
+    /// miss the other. Without saving again, our change would be in this tab alone until its next edit.
     fn take_outside_change(&self, change: OutsideChange) {
         match change {
             OutsideChange::Run { run_id, stored } => {
@@ -120,7 +125,15 @@ impl Runs {
                     Ok(Some(stored)) => {
                         self.unreadable
                             .update(|entries| entries.retain(|entry| entry.key != key));
+                        let stored_misses_ours = self.all.with_untracked(|runs| {
+                            runs.iter()
+                                .find(|run| run.id == stored.id)
+                                .is_some_and(|mine| stored.clone().merge(mine))
+                        });
                         self.merge_in(*stored);
+                        if stored_misses_ours {
+                            self.save_again(&run_id);
+                        }
                     }
                     Ok(None) => {
                         self.unreadable
@@ -142,6 +155,17 @@ impl Runs {
                 }
             }
         }
+    }
+
+    /// Saves one run as it is (merging in what is stored, as every save does).
+    fn save_again(&self, run_id: &str) {
+        let mut result = Ok(());
+        self.all.update(|runs| {
+            if let Some(run) = runs.iter_mut().find(|run| run.id == run_id) {
+                result = storage::save_run(run);
+            }
+        });
+        self.report(result);
     }
 
     /// Merges a copy of a run into ours, or adds it if it is new here.
