@@ -33,3 +33,18 @@ test("every journey fits a 360 px phone: no sideways scrolling, controls reachab
   await app.rating(/Wir prüfen regelmäßig, ob unsere Arbeitsmittel/).getByRole("radio", { name: "mittel" }).tap();
   await expect(app.rating(/Wir prüfen regelmäßig, ob unsere Arbeitsmittel/).getByRole("radio", { name: "mittel" })).toBeChecked();
 });
+
+test("on a phone a Baustein opens at its heading and first question; the list of all Bausteine follows them", async ({ page }) => {
+  // A-3.1 has 15 Bausteine: listed first, they filled two screens before the first question.
+  await page.goto("/check/arbeitsschutz-mit-methode/baustein/verantwortung");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(/Baustein 1/);
+  await expect(heading).toBeInViewport();
+  await expect(page.getByText(/Die Geschäftsleitung nimmt ihre Gesamtverantwortung/)).toBeInViewport();
+  const list = page.getByRole("complementary", { name: "Bausteine" });
+  await expect(list.getByRole("link", { name: /Baustein 15/ })).toBeAttached();
+  await expect(list).not.toBeInViewport();
+  // It is still there to jump to another Baustein, after the way on.
+  await list.getByRole("link", { name: /Baustein 4: Qualifikation/ }).click();
+  await expect(heading).toHaveText(/Baustein 4: Qualifikation/);
+});

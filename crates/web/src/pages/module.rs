@@ -85,10 +85,6 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
 
     view! {
         <div class="module-layout">
-            <aside class="module-sidebar no-print" aria-label=tr(Text::ModulesHeading)>
-                <h2 class="sidebar-heading">{tr(Text::ModulesHeading)}</h2>
-                <ModuleList catalog current=module.id.as_str()/>
-            </aside>
             <section class="page module">
                 <h1 tabindex="-1">{move || module_heading(language.get(), &module.number, &module.title)}</h1>
                 <div class="module-progress">
@@ -130,6 +126,12 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
                     }}
                 </nav>
             </section>
+            // After the module in the document: on a phone the list of all modules follows the items rather than
+            // pushing them down (15 modules of were two screens); on a wide screen it stands on the left.
+            <aside class="module-sidebar no-print" aria-label=tr(Text::ModulesHeading)>
+                <h2 class="sidebar-heading">{tr(Text::ModulesHeading)}</h2>
+                <ModuleList catalog current=module.id.as_str()/>
+            </aside>
         </div>
     }
 }
