@@ -497,8 +497,28 @@ pub fn module_heading(language: Language, number: &str, title: &str) -> String {
 pub fn modules_and_items(language: Language, modules: usize, items: usize) -> String {
     pick(
         language,
-        format!("{modules} Bausteine mit {items} Check-Punkten"),
-        format!("{modules} modules with {items} check points"),
+        format!(
+            "{modules} {} mit {items} {}",
+            if modules == 1 {
+                "Baustein"
+            } else {
+                "Bausteine"
+            },
+            if items == 1 {
+                "Check-Punkt"
+            } else {
+                "Check-Punkten"
+            }
+        ),
+        format!(
+            "{modules} {} with {items} {}",
+            if modules == 1 { "module" } else { "modules" },
+            if items == 1 {
+                "check point"
+            } else {
+                "check points"
+            }
+        ),
     )
 }
 
@@ -623,19 +643,20 @@ pub fn import_error(language: Language, error: &ImportError) -> String {
     }
 }
 
-/// "3 von 12 Maßnahmen".
+/// "3 von 12 Maßnahmen", "1 Maßnahme".
 pub fn measures_shown(language: Language, shown: usize, total: usize) -> String {
+    let (de, en) = if total == 1 {
+        ("Maßnahme", "measure")
+    } else {
+        ("Maßnahmen", "measures")
+    };
     if shown == total {
-        pick(
-            language,
-            format!("{total} Maßnahmen"),
-            format!("{total} measures"),
-        )
+        pick(language, format!("{total} {de}"), format!("{total} {en}"))
     } else {
         pick(
             language,
-            format!("{shown} von {total} Maßnahmen"),
-            format!("{shown} of {total} measures"),
+            format!("{shown} von {total} {de}"),
+            format!("{shown} of {total} {en}"),
         )
     }
 }
@@ -776,8 +797,14 @@ pub fn all_items_rated(language: Language, total: usize, unrated: usize) -> Stri
     } else {
         pick(
             language,
-            format!("Alle {total} Check-Punkte bewerten – {unrated} sind noch offen:"),
-            format!("Rate all {total} check points – {unrated} are still open:"),
+            format!(
+                "Alle {total} Check-Punkte bewerten – {unrated} {} noch offen:",
+                if unrated == 1 { "ist" } else { "sind" }
+            ),
+            format!(
+                "Rate all {total} check points – {unrated} {} still open:",
+                if unrated == 1 { "is" } else { "are" }
+            ),
         )
     }
 }
@@ -798,7 +825,10 @@ pub fn enough_measures(
     } else {
         pick(
             language,
-            format!("Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden, {missing} fehlen noch."),
+            format!(
+                "Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden, {missing} {} noch.",
+                if missing == 1 { "fehlt" } else { "fehlen" }
+            ),
             format!("At least {minimum} complete measures: {complete} present, {missing} still missing."),
         )
     }
@@ -901,5 +931,28 @@ mod tests {
         let short = duration(Language::De, Some(10), 8).expect("a duration");
         assert!(short.contains("insgesamt etwa 80 Minuten"), "{short}");
         assert_eq!(duration(Language::De, None, 8), None);
+    }
+
+    #[test]
+    fn counts_of_one_take_the_singular() {
+        assert_eq!(measures_shown(Language::De, 1, 1), "1 Maßnahme");
+        assert_eq!(measures_shown(Language::De, 0, 1), "0 von 1 Maßnahme");
+        assert_eq!(measures_shown(Language::De, 3, 3), "3 Maßnahmen");
+        assert_eq!(measures_shown(Language::De, 1, 12), "1 von 12 Maßnahmen");
+        assert_eq!(measures_shown(Language::En, 1, 1), "1 measure");
+        assert_eq!(measures_shown(Language::En, 2, 5), "2 of 5 measures");
+        assert_eq!(
+            modules_and_items(Language::De, 1, 1),
+            "1 Baustein mit 1 Check-Punkt"
+        );
+        assert_eq!(
+            modules_and_items(Language::De, 7, 55),
+            "7 Bausteine mit 55 Check-Punkten"
+        );
+        assert!(all_items_rated(Language::De, 55, 1).ends_with("1 ist noch offen:"));
+        assert!(all_items_rated(Language::De, 55, 2).ends_with("2 sind noch offen:"));
+        assert!(all_items_rated(Language::En, 55, 1).ends_with("1 is still open:"));
+        assert!(enough_measures(Language::De, 10, 9, 1).ends_with("9 vorhanden, 1 fehlt noch."));
+        assert!(enough_measures(Language::De, 10, 7, 3).ends_with("7 vorhanden, 3 fehlen noch."));
     }
 }
