@@ -43,6 +43,7 @@ pub fn ProfileChart(
 ) -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
     let caption_id = format!("{id}-caption");
+    let caption_for_region = caption.clone();
     let labelled_by = caption_id.clone();
     let chart = move || {
         let rows = rows.get();
@@ -133,7 +134,11 @@ pub fn ProfileChart(
         <figure class="chart">
             <figcaption id=caption_id>{tr(Text::ChartCaption)}</figcaption>
             {chart}
-            {table}
+            // Seven columns do not fit a phone: the table scrolls sideways in its own box, which the keyboard
+            // can reach and scroll too, rather than widening the page.
+            <div class="table-scroll" role="region" tabindex="0" aria-label=caption_for_region>
+                {table}
+            </div>
         </figure>
     }
 }

@@ -95,15 +95,17 @@ pub fn ReportPage() -> impl IntoView {
             }).collect_view();
             view! {
                 <h3>{module_heading(language, &module.number, &module.title)}</h3>
-                <table class="report-table answers">
-                    <thead><tr>
-                        <th scope="col">{Text::Number.get(language)}</th>
-                        <th scope="col">{Text::Statement.get(language)}</th>
-                        <th scope="col">{Text::Rating.get(language)}</th>
-                        <th scope="col">{Text::Note.get(language)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <div class="table-scroll" role="region" tabindex="0" aria-label=module_heading(language, &module.number, &module.title)>
+                    <table class="report-table answers">
+                        <thead><tr>
+                            <th scope="col">{Text::Number.get(language)}</th>
+                            <th scope="col">{Text::Statement.get(language)}</th>
+                            <th scope="col">{Text::Rating.get(language)}</th>
+                            <th scope="col">{Text::Note.get(language)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             }
         }).collect_view()
     };
@@ -140,19 +142,22 @@ pub fn ReportPage() -> impl IntoView {
                     view! { <p class="empty">{tr(Text::NoMeasuresYet)}</p> }.into_any()
                 } else {
                     view! {
-                        <table class="report-table measures-table">
-                            <thead><tr>
-                                <th scope="col">{tr(Text::Number)}</th>
-                                <th scope="col">{tr(Text::MeasureTitle)}</th>
-                                <th scope="col">{tr(Text::MeasureItems)}</th>
-                                <th scope="col">{tr(Text::Urgency)}</th>
-                                <th scope="col">{tr(Text::Responsible)}</th>
-                                <th scope="col">{tr(Text::DueDate)}</th>
-                                <th scope="col">{tr(Text::Control)}</th>
-                                <th scope="col">{tr(Text::Status)}</th>
-                            </tr></thead>
-                            <tbody>{measures}</tbody>
-                        </table>
+                        // Eight columns: on a phone the table scrolls in its own box instead of widening the page.
+                        <div class="table-scroll" role="region" tabindex="0" aria-label=tr(Text::MyMeasures)>
+                            <table class="report-table measures-table">
+                                <thead><tr>
+                                    <th scope="col">{tr(Text::Number)}</th>
+                                    <th scope="col">{tr(Text::MeasureTitle)}</th>
+                                    <th scope="col">{tr(Text::MeasureItems)}</th>
+                                    <th scope="col">{tr(Text::Urgency)}</th>
+                                    <th scope="col">{tr(Text::Responsible)}</th>
+                                    <th scope="col">{tr(Text::DueDate)}</th>
+                                    <th scope="col">{tr(Text::Control)}</th>
+                                    <th scope="col">{tr(Text::Status)}</th>
+                                </tr></thead>
+                                <tbody>{measures}</tbody>
+                            </table>
+                        </div>
                     }.into_any()
                 }}
             </section>
