@@ -51,3 +51,20 @@ test("on a phone a Baustein opens at its heading and first question; the list of
   await list.getByRole("link", { name: /Baustein 4: Qualifikation/ }).click();
   await expect(heading).toHaveText(/Baustein 4: Qualifikation/);
 });
+
+test("on a phone the Check-Box navigation scrolls to the current page's entry", async ({ page }) => {
+  const navigation = page.getByRole("navigation", { name: "Meine Check-Box" });
+  for (const [path, entry] of [
+    ["/check/sicherheit-gesundheit/selbsterklaerung", "Selbsterklärung"],
+    ["/check/sicherheit-gesundheit/bericht", "Bericht drucken"],
+    ["/check/sicherheit-gesundheit", "Kompass"],
+  ]) {
+    await page.goto(path);
+    await expect(navigation.getByRole("link", { name: entry })).toHaveAttribute("aria-current", "page");
+    await expect(navigation.getByRole("link", { name: entry })).toBeInViewport({ ratio: 1 });
+  }
+  // Also when going there by the row itself, without loading the page again.
+  await navigation.getByRole("link", { name: "Unsere Stärken" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Unsere Stärken");
+  await expect(navigation.getByRole("link", { name: "Unsere Stärken" })).toBeInViewport({ ratio: 1 });
+});

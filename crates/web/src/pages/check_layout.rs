@@ -7,7 +7,8 @@ use checkwerk_core::run::changed_answer_ids;
 use checkwerk_core::{evaluate, is_rated, Answer, Catalog, Evaluation, Run};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
+use wasm_bindgen::JsCast;
 
 use crate::components::download::download_run;
 use crate::deferred::follow_after_paint;
@@ -255,6 +256,12 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
     };
     let base = format!("/check/{}", catalog.id);
     let link = move |suffix: &str| format!("{base}{suffix}");
+    // On a phone the navigation is one row that scrolls sideways: the current page's entry is brought into it.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        request_animation_frame(show_current_entry);
+    });
     view! {
         <div class="check-frame">
             <div class="check-bar no-print">
@@ -284,4 +291,30 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
             <Outlet/>
         </div>
     }
+}
+
+/// Scrolls the Check-Box navigation's row, where it is wider than the screen, so that the current page's entry is
+/// in its middle (or as near as the row allows).
+fn show_current_entry() {
+    let Some(row) = document()
+        .query_selector(".check-nav ul")
+        .ok()
+        .flatten()
+        .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if row.scroll_width() <= row.client_width() {
+        return;
+    }
+    let current = row
+        .query_selector("[aria-current]")
+        .ok()
+        .flatten()
+        .and_then(|entry| entry.dyn_into::<web_sys::HtmlElement>().ok());
+    // Offsets are from the row itself, which is positioned for that (styles.css).
+    let left = current.map_or(0, |entry| {
+        entry.offset_left() - (row.client_width() - entry.offset_width()) / 2
+    });
+    row.set_scroll_left(left.max(0));
 }
