@@ -68,3 +68,14 @@ test("on a phone the Check-Box navigation scrolls to the current page's entry", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Unsere Stärken");
   await expect(navigation.getByRole("link", { name: "Unsere Stärken" })).toBeInViewport({ ratio: 1 });
 });
+
+test("on a phone the need profile's labels stand above their bars, as large as the text around them", async ({ page }) => {
+  await seedRuns(page, [{ id: "r1", catalog_id: "sicherheit-gesundheit", answers: { "risiken-kennen": { choice: "hoch" } } }]);
+  await page.goto("/check/sicherheit-gesundheit/ergebnisse");
+  const chart = page.getByRole("img", { name: /Bewertungen je Baustein/ });
+  await expect(chart).toHaveCount(1);
+  const label = chart.getByText("1 Wirtschaftliche Vorteile");
+  await expect(label).toBeVisible();
+  const height = await label.evaluate((text) => text.getBoundingClientRect().height);
+  expect(height, "label height in px").toBeGreaterThanOrEqual(11);
+});
