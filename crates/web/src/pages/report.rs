@@ -95,17 +95,15 @@ pub fn ReportPage() -> impl IntoView {
             }).collect_view();
             view! {
                 <h3>{module_heading(language, &module.number, &module.title)}</h3>
-                <div class="table-scroll" role="region" tabindex="0" aria-label=module_heading(language, &module.number, &module.title)>
-                    <table class="report-table answers">
-                        <thead><tr>
-                            <th scope="col">{Text::Number.get(language)}</th>
-                            <th scope="col">{Text::Statement.get(language)}</th>
-                            <th scope="col">{Text::Rating.get(language)}</th>
-                            <th scope="col">{Text::Note.get(language)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <table class="report-table answers">
+                    <thead><tr>
+                        <th scope="col">{Text::Number.get(language)}</th>
+                        <th scope="col">{Text::Statement.get(language)}</th>
+                        <th scope="col">{Text::Rating.get(language)}</th>
+                        <th scope="col">{Text::Note.get(language)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
             }
         }).collect_view()
     };
