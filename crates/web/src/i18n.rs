@@ -499,25 +499,13 @@ pub fn modules_and_items(language: Language, modules: usize, items: usize) -> St
         language,
         format!(
             "{modules} {} mit {items} {}",
-            if modules == 1 {
-                "Baustein"
-            } else {
-                "Bausteine"
-            },
-            if items == 1 {
-                "Check-Punkt"
-            } else {
-                "Check-Punkten"
-            }
+            by_count(modules, "Baustein", "Bausteine"),
+            by_count(items, "Check-Punkt", "Check-Punkten")
         ),
         format!(
             "{modules} {} with {items} {}",
-            if modules == 1 { "module" } else { "modules" },
-            if items == 1 {
-                "check point"
-            } else {
-                "check points"
-            }
+            by_count(modules, "module", "modules"),
+            by_count(items, "check point", "check points")
         ),
     )
 }
@@ -645,11 +633,8 @@ pub fn import_error(language: Language, error: &ImportError) -> String {
 
 /// "3 von 12 Maßnahmen", "1 Maßnahme".
 pub fn measures_shown(language: Language, shown: usize, total: usize) -> String {
-    let (de, en) = if total == 1 {
-        ("Maßnahme", "measure")
-    } else {
-        ("Maßnahmen", "measures")
-    };
+    let de = by_count(total, "Maßnahme", "Maßnahmen");
+    let en = by_count(total, "measure", "measures");
     if shown == total {
         pick(language, format!("{total} {de}"), format!("{total} {en}"))
     } else {
@@ -799,11 +784,11 @@ pub fn all_items_rated(language: Language, total: usize, unrated: usize) -> Stri
             language,
             format!(
                 "Alle {total} Check-Punkte bewerten – {unrated} {} noch offen:",
-                if unrated == 1 { "ist" } else { "sind" }
+                by_count(unrated, "ist", "sind")
             ),
             format!(
                 "Rate all {total} check points – {unrated} {} still open:",
-                if unrated == 1 { "is" } else { "are" }
+                by_count(unrated, "is", "are")
             ),
         )
     }
@@ -827,7 +812,7 @@ pub fn enough_measures(
             language,
             format!(
                 "Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden, {missing} {} noch.",
-                if missing == 1 { "fehlt" } else { "fehlen" }
+                by_count(missing, "fehlt", "fehlen")
             ),
             format!("At least {minimum} complete measures: {complete} present, {missing} still missing."),
         )
@@ -902,6 +887,15 @@ pub fn more_orphans(language: Language, count: usize) -> String {
         format!("… und {count} weitere (alle im Export enthalten)"),
         format!("… and {count} more (all included in the export)"),
     )
+}
+
+/// The word that goes with a count: `one` for exactly one, `other` for any other number (0 included).
+fn by_count<'a>(count: usize, one: &'a str, other: &'a str) -> &'a str {
+    if count == 1 {
+        one
+    } else {
+        other
+    }
 }
 
 /// A number given in tenths, written with one decimal place after `separator` ("1,5" for 15 and ','). Integer
