@@ -17,14 +17,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::action_plan::Measure;
-
-/// Milliseconds since the Unix epoch (UTC), as the caller's clock reported them.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct Timestamp(pub i64);
+use crate::catalog::Catalog;
+use crate::date::Timestamp;
+use crate::measure::Measure;
 
 /// One run of one check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,13 +92,6 @@ impl Changes {
     }
 }
 
-impl Timestamp {
-    /// Whether the time is unknown (0), as for everything saved before it was recorded.
-    pub fn is_unknown(&self) -> bool {
-        self.0 == 0
-    }
-}
-
 /// The answer to one item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
@@ -130,7 +118,7 @@ impl Answer {
 
 impl Run {
     /// A new, empty run of a catalog.
-    pub fn new(id: impl Into<String>, catalog: &crate::Catalog, now: Timestamp) -> Self {
+    pub fn new(id: impl Into<String>, catalog: &Catalog, now: Timestamp) -> Self {
         Run {
             id: id.into(),
             catalog_id: catalog.id.clone(),

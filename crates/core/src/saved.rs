@@ -297,7 +297,7 @@ pub fn load_import(text: &str) -> Result<Imported, SavedError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::Timestamp;
+    use crate::date::Timestamp;
 
     #[test]
     fn a_saved_run_loads_back_unchanged() {

@@ -14,6 +14,7 @@ mod saved;
 #[cfg(feature = "schema")]
 mod schema;
 mod volume;
+mod wording;
 
 /// Every file with an extension in a folder, sorted by name, as (file name, text).
 pub(crate) fn files_with_extension(

@@ -5,6 +5,8 @@ pub mod download;
 pub mod formatted;
 pub mod header;
 pub mod hosting;
+pub mod missing;
+pub mod module_list;
 pub mod notice;
 pub mod orphans;
 pub mod progress;

@@ -1,6 +1,7 @@
 //! Checkwerk's front end: a leptos app rendered in the browser. It shows what the core computes and holds no
 //! scoring or validation logic of its own.
 
+mod clock;
 mod components;
 mod deferred;
 mod i18n;
@@ -33,7 +34,7 @@ use crate::pages::report::{BlankPrintPage, ReportPage};
 use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
-use crate::remote::RemoteCatalog;
+use crate::state::catalogs::RemoteCatalog;
 use crate::state::{Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.

@@ -3,15 +3,16 @@
 //! The rating is a native radio group (arrow keys move and choose) whose accessible name is the statement and
 //! whose options are named by the scale's labels.
 
-use checkwerk_core::action_plan::suggested_urgency;
+use checkwerk_core::measure::suggested_urgency;
 use checkwerk_core::{Catalog, Item, Measure, Module};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::clock::{new_id, now};
 use crate::components::formatted::Formatted;
 use crate::i18n::{note_label, priority_group_name, Text};
-use crate::pages::check_layout::ItemAnswers;
-use crate::state::{new_id, now, tr, Runs, UiLanguage};
+use crate::state::check::ItemAnswers;
+use crate::state::{tr, Runs, UiLanguage};
 
 /// An item with everything needed to rate it.
 #[component]

@@ -1,14 +1,15 @@
 //! The runs of a check: one per site or per year, named and dated. Start, copy for a re-assessment, rename,
 //! delete with undo, export and import.
 
-use checkwerk_core::date::Date;
 use checkwerk_core::{evaluate, Catalog, Run};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::clock::local_date;
 use crate::components::download::download_run;
 use crate::i18n::{self, Text};
-use crate::state::{tr, ImportError, Notices, Runs, UiLanguage, MAX_IMPORT_BYTES};
+use crate::state::{tr, Notices, Runs, UiLanguage, MAX_IMPORT_BYTES};
+use crate::storage::ImportError;
 
 /// The list of runs with their actions.
 #[component]
@@ -85,7 +86,7 @@ fn RunEntry(
     let renaming = RwSignal::new(false);
     let rated = evaluate(catalog, &run).overall.rated_count;
     let total = catalog.item_count();
-    let created = Date::from_timestamp(run.created_at).german();
+    let created = local_date(run.created_at).german();
     let name = run.name.clone();
 
     let activate = move |_| runs.activate(&catalog.id, &run_id.get_value());
