@@ -7,7 +7,7 @@ use checkwerk_core::report::Picture;
 use checkwerk_core::starthilfe::Recommendation;
 use checkwerk_core::{Catalog, Language};
 
-use super::pick;
+use super::{by_count, pick};
 
 /// Titles in quotation marks, joined as a sentence lists them: „A“, „B“ und „C“.
 pub fn quoted_list(titles: &[&str], language: Language) -> String {
@@ -34,7 +34,7 @@ fn rated_phrase(language: Language, rated: usize, total: usize) -> String {
     let open = total.saturating_sub(rated);
     match language {
         Language::De => {
-            let verb = if rated == 1 { "ist" } else { "sind" };
+            let verb = by_count(rated, "ist", "sind");
             let provisional = if open > 0 {
                 format!(" (ein vorläufiges Bild, {open} noch offen)")
             } else {
@@ -43,7 +43,7 @@ fn rated_phrase(language: Language, rated: usize, total: usize) -> String {
             format!("{rated} von {total} Check-Punkten {verb} bewertet{provisional}")
         }
         Language::En => {
-            let verb = if rated == 1 { "is" } else { "are" };
+            let verb = by_count(rated, "is", "are");
             let provisional = if open > 0 {
                 format!(" (a provisional picture, {open} still open)")
             } else {
@@ -125,10 +125,9 @@ pub fn picture(language: Language, picture: &Picture) -> String {
             let where_most = quoted_list(&titles, language);
             match language {
                 Language::De => {
-                    let with_need = if needs == 1 {
-                        "bei einem davon sehen Sie Handlungsbedarf".to_owned()
-                    } else {
-                        format!("bei {needs} davon sehen Sie Handlungsbedarf")
+                    let with_need = match needs {
+                        1 => "bei einem davon sehen Sie Handlungsbedarf".to_owned(),
+                        _ => format!("bei {needs} davon sehen Sie Handlungsbedarf"),
                     };
                     format!(
                         "{rated}; {with_need}, der Handlungsbedarfsindex liegt bei {index} von 100. Am größten ist \
@@ -136,11 +135,10 @@ pub fn picture(language: Language, picture: &Picture) -> String {
                     )
                 }
                 Language::En => {
-                    let with_need = if needs == 1 {
-                        "1 of them shows need for action".to_owned()
-                    } else {
-                        format!("{needs} of them show need for action")
-                    };
+                    let with_need = format!(
+                        "{needs} of them {} need for action",
+                        by_count(needs, "shows", "show")
+                    );
                     format!(
                         "{rated}; {with_need}, and the need-for-action index is {index} out of 100. The need is \
                          greatest in {where_most} (index {highest})."
@@ -194,7 +192,7 @@ pub fn starthilfe_reason(
             .collect();
         let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
         let others = quoted_list(&titles, language);
-        let one = titles.len() == 1;
+        let count = titles.len();
         sentence.push(' ');
         sentence.push_str(&match language {
             Language::De => format!(
@@ -204,11 +202,7 @@ pub fn starthilfe_reason(
                 } else {
                     "Genauso"
                 },
-                if one {
-                    "dieses Thema folgt"
-                } else {
-                    "diese Themen folgen"
-                }
+                by_count(count, "dieses Thema folgt", "diese Themen folgen")
             ),
             Language::En => format!(
                 "You rate {others} {}; {} next.",
@@ -217,11 +211,7 @@ pub fn starthilfe_reason(
                 } else {
                     "the same"
                 },
-                if one {
-                    "that theme comes"
-                } else {
-                    "those themes come"
-                }
+                by_count(count, "that theme comes", "those themes come")
             ),
         });
     }
