@@ -1,5 +1,6 @@
 //! `cargo xtask serve | build | test`: the project's commands. Each installs what a fresh machine lacks first.
 
+mod architecture;
 mod bench;
 mod dist;
 mod tools;
@@ -135,6 +136,9 @@ fn test() -> Result<()> {
     })?;
     step("formatting", || {
         run(command("cargo").args(["fmt", "--all", "--", "--check"]))
+    })?;
+    step("architecture", || {
+        architecture::check(&tools::workspace_root())
     })?;
     step("lints (host)", || {
         run(command("cargo").args([
