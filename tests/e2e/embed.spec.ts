@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { repoRoot, startHost } from "./hosting";
 
 test("a partner page on another origin gets the check in place, isolated and growing with its content", async ({ page, baseURL }) => {
-  const partner = await startHost(join(repoRoot, "www"), 8192, { CHECKWERK_EMBED_URL: `${baseURL}/embed.js` });
+  const partner = await startHost(join(repoRoot, "www"), { CHECKWERK_EMBED_URL: `${baseURL}/embed.js` });
   try {
-    await page.goto("http://127.0.0.1:8192/partner-demo.html");
+    await page.goto(`${partner.origin}/partner-demo.html`);
     const frames = page.locator("iframe");
     await expect(frames).toHaveCount(3);
 
