@@ -2,6 +2,7 @@
 
 mod bench;
 mod dist;
+mod screenshots;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -22,6 +23,8 @@ commands:
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
   test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests
+  screenshots
+          regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
   bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
           --no-build   reuse the sites of the last bench run
           --build-only build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
@@ -36,6 +39,7 @@ fn main() -> Result<()> {
             build_with(&options)
         }
         Some("test") => test(),
+        Some("screenshots") => screenshots::screenshots(),
         Some("bench") => bench::bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
