@@ -1,6 +1,7 @@
 //! `cargo xtask serve | build | test`: the project's commands. Each installs what a fresh machine lacks first.
 
 mod bench;
+mod checkout;
 mod dist;
 mod screenshots;
 mod tools;
@@ -22,7 +23,8 @@ commands:
   build   build the release site into dist/
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
-  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests
+  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests;
+          also that the run left the checkout unchanged
   screenshots
           regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
   bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
@@ -132,6 +134,8 @@ fn step(name: &str, action: impl FnOnce() -> Result<()>) -> Result<()> {
 
 fn test() -> Result<()> {
     let started = Instant::now();
+    // Before anything runs, so that the comparison at the end sees everything the run wrote.
+    let checkout_before = checkout::snapshot()?;
     step("tools", || {
         tools::ensure_web_build_tools()?;
         tools::ensure_chromium()?;
@@ -200,6 +204,13 @@ fn test() -> Result<()> {
                 .current_dir(tests),
         )?);
         Ok(())
+    })?;
+    step("checkout unchanged", || match &checkout_before {
+        Some(before) => checkout::ensure_unchanged(before),
+        None => {
+            eprintln!("xtask test: not a git checkout, so there is no `git status` to compare");
+            Ok(())
+        }
     })?;
     eprintln!(
         "\nxtask test: everything passed in {:.1?}",
