@@ -79,7 +79,8 @@ const server = createServer(async (request, response) => {
   const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",
     // index.html and the service worker must be revalidated; hashed files could be cached for a year.
-    // Trunk and dist.rs name files by a 64-bit hash in hex, without leading zeros (so 13 to 16 digits, rarely fewer).
+    // Trunk names files by a 64-bit hash in hex without leading zeros (so 13 to 16 digits, rarely fewer); dist.rs
+    // names the boot script by 16 hex digits.
     "cache-control": /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
     "x-content-type-options": "nosniff",
   };

@@ -129,7 +129,7 @@ export async function seedRuns(page: Page, runs: SeedRun[]) {
   }, entries);
 }
 
-/** Every item id of a module of a catalog, read from the page. */
+/** The file `action` makes the page download: its suggested name and its text. */
 export async function readDownload(page: Page, action: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), action()]);
   const path = await download.path();

@@ -1,4 +1,5 @@
-//! `cargo xtask serve | build | test`: the project's commands. Each installs what a fresh machine lacks first.
+//! `cargo xtask serve | build | test | screenshots | bench`: the project's commands. Each installs what a fresh
+//! machine lacks first.
 
 mod bench;
 mod checkout;
@@ -52,7 +53,6 @@ fn main() -> Result<()> {
     }
 }
 
-/// Builds the release site into dist/, as a static host will serve it.
 /// Where and for which path the site is built.
 struct BuildOptions {
     public_url: String,
