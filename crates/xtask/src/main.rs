@@ -1,6 +1,7 @@
 //! `cargo xtask serve | build | test | screenshots | bench`: the project's commands. Each installs what a fresh
 //! machine lacks first.
 
+mod app_dependencies;
 mod bench;
 mod checkout;
 mod dist;
@@ -25,7 +26,7 @@ commands:
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
   test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests;
-          also that the run left the checkout unchanged
+          also that the app depends on no catalog-source parser and that the run left the checkout unchanged
   screenshots
           regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
   bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
@@ -169,6 +170,10 @@ fn test() -> Result<()> {
             "warnings",
         ]))
     })?;
+    step(
+        "no catalog-source parser among the app's dependencies",
+        app_dependencies::check,
+    )?;
     let mut counts = TestCounts::default();
     step("unit and integration tests", || {
         counts.add(run_counting(command("cargo").args([
