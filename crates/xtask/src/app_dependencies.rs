@@ -5,7 +5,8 @@
 //! from `crates/web` would bring the parsers back into every visitor's download without any other test noticing.
 //!
 //! A way in through a crate of [`LINKER_DROPS`] is not counted: such a crate depends on a forbidden one only for code
-//! a client-side app never calls, so the linker leaves it out (the function names in the built wasm show none of it).
+//! a client-side app never calls, so the linker leaves it out. [`crate::app_wasm`] checks the built wasm itself and
+//! would notice if that ever stopped being true.
 
 use anyhow::{bail, Context, Result};
 

@@ -2,6 +2,7 @@
 //! machine lacks first.
 
 mod app_dependencies;
+mod app_wasm;
 mod bench;
 mod checkout;
 mod dist;
@@ -26,7 +27,7 @@ commands:
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
   test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests;
-          also that the app depends on no catalog-source parser and that the run left the checkout unchanged
+          also that the app's wasm holds no catalog-source parser and that the run left the checkout unchanged
   screenshots
           regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
   bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
@@ -195,6 +196,10 @@ fn test() -> Result<()> {
         ]))
     })?;
     step("release build", build)?;
+    step(
+        "no catalog-source parser in the app's wasm",
+        app_wasm::check,
+    )?;
     step("release build under a sub-path", || {
         build_with(&BuildOptions {
             public_url: "/checks/umwelt/".to_owned(),
