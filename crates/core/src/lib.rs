@@ -9,15 +9,18 @@
 //!
 //! The modules form layers, each using only those above it:
 //! 1. vocabulary: [`language`], [`date`];
-//! 2. model: [`catalog`], [`text`], [`measure`], [`run`];
+//! 2. model: [`catalog`], [`text`], [`measure`], [`run`], [`company`];
 //! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`starthilfe`], [`report`],
-//!    [`saved`];
+//!    [`saved`], [`compare`], [`history`], [`workspace`];
 //! 4. reading sources (feature `source`): `problem`, `validate`, `load`; and `schema` (feature `schema`).
 
 pub mod catalog;
+pub mod company;
+pub mod compare;
 pub mod date;
 pub mod evaluation;
 pub mod export;
+pub mod history;
 pub mod language;
 #[cfg(feature = "source")]
 pub mod load;
@@ -35,11 +38,13 @@ pub mod starthilfe;
 pub mod text;
 #[cfg(feature = "source")]
 pub mod validate;
+pub mod workspace;
 
 #[cfg(test)]
 mod testing;
 
 pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};
+pub use company::{Company, CompanyField};
 pub use date::{Date, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use language::Language;

@@ -5,6 +5,7 @@
 mod action_plan;
 mod broken;
 mod catalogs;
+mod companies;
 mod hostile;
 mod merge;
 mod properties;
@@ -13,6 +14,7 @@ mod reports;
 mod saved;
 #[cfg(feature = "schema")]
 mod schema;
+mod storage_size;
 mod volume;
 mod wording;
 

@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 /// its own layer or of an earlier one.
 const CORE_LAYERS: &[(&str, &[&str])] = &[
     ("vocabulary", &["language", "date"]),
-    ("model", &["catalog", "text", "measure", "run"]),
+    ("model", &["catalog", "text", "measure", "run", "company"]),
     (
         "computed",
         &[
@@ -24,6 +24,9 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "starthilfe",
             "report",
             "saved",
+            "compare",
+            "history",
+            "workspace",
         ],
     ),
     ("sources", &["problem", "validate", "load", "schema"]),
