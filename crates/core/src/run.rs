@@ -395,6 +395,20 @@ impl Run {
     }
 }
 
+/// A name no other run in `taken` has: `base`, else `base (2)`, `base (3)`, … so that two runs started or imported
+/// on the same day can be told apart.
+pub fn unique_name<'a>(base: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
+    let taken: std::collections::BTreeSet<&str> = taken.into_iter().map(str::trim).collect();
+    let base = base.trim();
+    if !taken.contains(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|number| format!("{base} ({number})"))
+        .find(|candidate| !taken.contains(candidate.as_str()))
+        .unwrap_or_default()
+}
+
 /// The item ids whose answer differs between two sets of answers (added, removed or changed), in id order.
 ///
 /// One ordered pass over both maps: a front end that shows each answer on its own can re-render just these.
@@ -595,6 +609,54 @@ fn merge_measures(run: &mut Run, other: &Run) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unique_names_count_on_from_two() {
+        assert_eq!(unique_name("Durchlauf", ["Andere"]), "Durchlauf");
+        assert_eq!(unique_name("Durchlauf", ["Durchlauf"]), "Durchlauf (2)");
+        assert_eq!(
+            unique_name(
+                "Durchlauf ",
+                ["Durchlauf", "Durchlauf (2)", "Durchlauf (4)"]
+            ),
+            "Durchlauf (3)"
+        );
+    }
+
+    #[test]
+    fn a_follow_up_carries_company_and_open_measures_but_no_ratings() {
+        let mut run = run();
+        run.company_id = "b1".into();
+        run.set_choice("1.1", Some("hoch".into()), Timestamp(2));
+        run.set_starthilfe("m1", Some("hoch".into()), Timestamp(2));
+        run.set_free_text("f1", "Text".into(), Timestamp(2));
+        let mut done = measure("done");
+        done.status = crate::measure::MeasureStatus::Done;
+        run.upsert_measure(done, Timestamp(3));
+        run.upsert_measure(measure("open"), Timestamp(4));
+        let follow_up = run.follow_up("r2", "Neubewertung", Timestamp(10));
+        assert_eq!(follow_up.previous_run_id, "r1");
+        assert_eq!(follow_up.company_id, "b1");
+        assert_eq!(
+            (follow_up.created_at, follow_up.updated_at),
+            (Timestamp(10), Timestamp(10))
+        );
+        assert!(
+            follow_up.answers.is_empty()
+                && follow_up.starthilfe.is_empty()
+                && follow_up.free_texts.is_empty()
+        );
+        assert_eq!(measure_ids(&follow_up), ["open"]);
+        assert_eq!(
+            follow_up.measures[0].created_at, run.measures[1].created_at,
+            "its history stays"
+        );
+        assert_eq!(
+            measure_ids(&run),
+            ["done", "open"],
+            "the earlier run keeps its measures"
+        );
+    }
 
     #[test]
     fn changed_answer_ids_names_added_removed_and_changed_answers() {

@@ -24,6 +24,8 @@ use crate::components::notice::NoticeBar;
 use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
+use crate::pages::compare::ComparePage;
+use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::kompass::KompassPage;
 use crate::pages::measures::MeasuresPage;
@@ -34,6 +36,7 @@ use crate::pages::report::{BlankPrintPage, ReportPage};
 use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
+use crate::pages::workspace::WorkspacePage;
 use crate::state::catalogs::RemoteCatalog;
 use crate::state::{Notices, Runs, UiLanguage};
 
@@ -83,6 +86,7 @@ pub fn App() -> impl IntoView {
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>
+                    <Route path=path!("/betriebe") view=WorkspacePage/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
                         <Route path=path!("") view=KompassPage/>
                         <Route path=path!("starthilfe") view=StarthilfePage/>
@@ -93,6 +97,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("selbsterklaerung") view=ReadinessPage/>
                         <Route path=path!("bericht") view=ReportPage/>
                         <Route path=path!("druckvorlage") view=BlankPrintPage/>
+                        <Route path=path!("vergleich") view=ComparePage/>
+                        <Route path=path!("verlauf") view=HistoryPage/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -1,6 +1,8 @@
 //! One page per file.
 
 pub mod check_layout;
+pub mod compare;
+pub mod history;
 pub mod home;
 pub mod kompass;
 pub mod measures;
@@ -11,3 +13,4 @@ pub mod report;
 pub mod results;
 pub mod starthilfe;
 pub mod strengths;
+pub mod workspace;

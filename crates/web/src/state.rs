@@ -1,6 +1,7 @@
 //! State shared through context, one owner for each piece:
 //! - [`catalogs`]: the catalogs this page knows (bundled and a site's own) with their formatted texts;
 //! - [`runs`]: the user's runs, the only place that changes and saves one;
+//! - [`companies`]: the companies the runs belong to and the current one, owned by the runs;
 //! - [`check`]: the reactive state of the check a page belongs to (evaluation, item answers);
 //! - [`language`]: the language of the user interface;
 //! - [`notices`]: the message shown after an action, with its undo.
@@ -9,6 +10,7 @@
 
 pub mod catalogs;
 pub mod check;
+pub mod companies;
 pub mod language;
 pub mod notices;
 pub mod runs;

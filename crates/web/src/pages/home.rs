@@ -4,7 +4,9 @@ use checkwerk_core::Catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::company_form::{ct, CurrentCompanyLine};
 use crate::components::progress::Progress;
+use crate::i18n::companies::CompanyText;
 use crate::i18n::Text;
 use crate::state::{catalogs, tr, Runs};
 
@@ -13,12 +15,14 @@ use crate::state::{catalogs, tr, Runs};
 pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page home">
+            <CurrentCompanyLine/>
             <h1>{tr(Text::HomeHeading)}</h1>
             <p class="lead">{tr(Text::HomeIntro)}</p>
             <ul class="cards">
                 {move || catalogs::all().into_iter().map(|catalog| view! { <li><CatalogCard catalog/></li> }).collect_view()}
             </ul>
             <p class="privacy-note">{tr(Text::DataStaysHere)}</p>
+            <p class="workspace-link"><A href=crate::page_config::app_href("/betriebe")>{ct(CompanyText::WorkspaceLink)}</A></p>
         </section>
     }
 }

@@ -1,0 +1,608 @@
+//! The words of companies and their history: the adviser's workspace, follow-up runs, the comparison of two runs,
+//! the history of a check, the storage meter, and what an import brought. German first, English second.
+
+use checkwerk_core::workspace::SortKey;
+use checkwerk_core::{CompanyField, Language};
+
+use super::{by_count, pick};
+
+/// A fixed text of this area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompanyText {
+    Companies,
+    WorkspaceLead,
+    WorkspaceLink,
+    NewCompany,
+    ImportFile,
+    ExportAll,
+    Search,
+    SearchHint,
+    OpenCompany,
+    EditCompany,
+    DoneEditing,
+    ExportCompany,
+    DeleteCompany,
+    CurrentMarker,
+    NoCompaniesYet,
+    NoMatches,
+    Unnamed,
+    CompanyDetails,
+    Company,
+    SwitchCompany,
+    NoChecksYet,
+    ReadyForDeclaration,
+    FollowUp,
+    FollowUpStarted,
+    ShowPreviousRating,
+    NotRatedThen,
+    CompareHeading,
+    CompareLead,
+    Earlier,
+    Later,
+    IndexPerModule,
+    Before,
+    After,
+    Change,
+    Overall,
+    Improved,
+    Worsened,
+    HighBoth,
+    FinishedMeasures,
+    ControlShort,
+    NoneListed,
+    Coverage,
+    OnlyBefore,
+    OnlyAfter,
+    Gone,
+    NeedsTwoRuns,
+    CompareChartCaption,
+    CompareChartLegendBefore,
+    CompareChartLegendAfter,
+    HistoryHeading,
+    HistoryLead,
+    HistoryChartCaption,
+    HistoryNeedsTwoRuns,
+    IncludeComparison,
+    LowerIsLessNeed,
+    StorageHeading,
+    SizeOptions,
+}
+
+impl CompanyText {
+    /// The text in a language.
+    pub fn get(self, language: Language) -> &'static str {
+        use CompanyText::*;
+        let (de, en) = match self {
+            Companies => ("Betriebe", "Companies"),
+            WorkspaceLead => (
+                "Ihr Arbeitsbereich: alle Betriebe, die Sie in diesem Browser begleiten, mit ihren Checks, Maßnahmen und Fristen. Exportieren Sie einen Betrieb als Datei, um ihn auf einem anderen Gerät weiterzubearbeiten.",
+                "Your workspace: every company you support in this browser, with its checks, measures and deadlines. Export a company as a file to continue on another device.",
+            ),
+            WorkspaceLink => ("Mehrere Betriebe begleiten? Zum Arbeitsbereich", "Supporting several companies? Open the workspace"),
+            NewCompany => ("Neuer Betrieb", "New company"),
+            ImportFile => ("Datei importieren", "Import a file"),
+            ExportAll => ("Alle Betriebe exportieren", "Export all companies"),
+            Search => ("Betriebe durchsuchen", "Search companies"),
+            SearchHint => ("Name, Standort, Branche …", "Name, site, sector …"),
+            OpenCompany => ("Bearbeiten", "Work on it"),
+            EditCompany => ("Angaben ändern", "Edit details"),
+            DoneEditing => ("Fertig", "Done"),
+            ExportCompany => ("Exportieren", "Export"),
+            DeleteCompany => ("Löschen", "Delete"),
+            CurrentMarker => ("in Bearbeitung", "current"),
+            NoCompaniesYet => (
+                "Noch kein Betrieb. Legen Sie einen an, importieren Sie die Datei eines Betriebs, oder beginnen Sie einfach einen Check.",
+                "No company yet. Add one, import a company's file, or simply start a check.",
+            ),
+            NoMatches => ("Kein Betrieb passt zur Suche.", "No company matches the search."),
+            Unnamed => ("Betrieb ohne Namen", "Unnamed company"),
+            CompanyDetails => (
+                "Weitere Angaben zum Betrieb (für Bericht und Selbsterklärung)",
+                "More about the company (for the report and the self-declaration)",
+            ),
+            Company => ("Betrieb", "Company"),
+            SwitchCompany => ("Betrieb wechseln", "Switch company"),
+            NoChecksYet => ("noch kein Check begonnen", "no check started yet"),
+            ReadyForDeclaration => ("bereit für die Selbsterklärung", "ready for the self-declaration"),
+            FollowUp => ("Erneut bewerten", "Re-assess"),
+            FollowUpStarted => (
+                "Neubewertung begonnen: Die offenen Maßnahmen sind übernommen, die Bewertungen beginnen leer. Die frühere Bewertung eines Check-Punkts können Sie bei Bedarf aufklappen.",
+                "Re-assessment started: the open measures are carried over, the ratings start empty. You can unfold a check point's previous rating when you need it.",
+            ),
+            ShowPreviousRating => ("Frühere Bewertung anzeigen", "Show the previous rating"),
+            NotRatedThen => ("damals nicht bewertet", "not rated then"),
+            CompareHeading => ("Durchläufe vergleichen", "Compare runs"),
+            CompareLead => (
+                "Was hat sich getan? Der Index des Handlungsbedarfs je Baustein vorher und nachher (0 = kein Bedarf gemeldet, 100 = überall hoher Bedarf), die Check-Punkte, die sich verändert haben, und die Maßnahmen, die dazwischen erledigt wurden.",
+                "What has changed? The need index per module before and after (0 = no need reported, 100 = high need everywhere), the check points that changed, and the measures finished in between.",
+            ),
+            Earlier => ("Früherer Durchlauf", "Earlier run"),
+            IndexPerModule => ("Handlungsbedarf je Baustein: vorher und nachher", "Need for action per module: before and after"),
+            Later => ("Späterer Durchlauf", "Later run"),
+            Before => ("vorher", "before"),
+            After => ("nachher", "after"),
+            Change => ("Veränderung", "Change"),
+            Overall => ("Gesamt", "Overall"),
+            Improved => ("Weniger Handlungsbedarf als zuvor", "Less need for action than before"),
+            Worsened => ("Mehr Handlungsbedarf als zuvor", "More need for action than before"),
+            HighBoth => ("Hoher Handlungsbedarf in beiden Durchläufen", "High need for action both times"),
+            FinishedMeasures => ("Seitdem erledigte Maßnahmen", "Measures finished since"),
+            ControlShort => ("Kontrolle", "Check of its effect"),
+            NoneListed => ("keine", "none"),
+            Coverage => ("Was beide Durchläufe gemeinsam haben", "What both runs share"),
+            OnlyBefore => ("Nur im früheren Durchlauf bewertet", "Rated in the earlier run only"),
+            OnlyAfter => (
+                "Nur im späteren Durchlauf bewertet (neu in dieser Fassung oder damals nicht bewertet)",
+                "Rated in the later run only (new in this version, or not rated then)",
+            ),
+            Gone => (
+                "Nicht mehr in dieser Fassung des Checks (die Antworten bleiben im früheren Durchlauf erhalten)",
+                "No longer in this version of the check (the answers stay in the earlier run)",
+            ),
+            NeedsTwoRuns => (
+                "Zum Vergleichen braucht es zwei Durchläufe dieses Checks. Beginnen Sie eine Neubewertung mit „Erneut bewerten“ im Kompass.",
+                "Comparing needs two runs of this check. Start a re-assessment with “Re-assess” on the Kompass page.",
+            ),
+            CompareChartCaption => (
+                "Index des Handlungsbedarfs je Baustein, früher und jetzt (0–100).",
+                "Need index per module, earlier and now (0–100).",
+            ),
+            CompareChartLegendBefore => ("früher", "earlier"),
+            CompareChartLegendAfter => ("jetzt", "now"),
+            HistoryHeading => ("Verlauf des Handlungsbedarfs", "How the need for action developed"),
+            HistoryLead => (
+                "Der Index des Handlungsbedarfs je Baustein in jedem Durchlauf, vom ältesten zum neuesten. Sinkt er, ist der Bedarf kleiner geworden.",
+                "The need index per module in each run, oldest first. When it falls, the need has shrunk.",
+            ),
+            HistoryChartCaption => (
+                "Index des Handlungsbedarfs über die Durchläufe (0–100).",
+                "Need index over the runs (0–100).",
+            ),
+            HistoryNeedsTwoRuns => (
+                "Einen Verlauf gibt es ab zwei Durchläufen dieses Checks. Beginnen Sie eine Neubewertung mit „Erneut bewerten“ im Kompass.",
+                "A history needs two runs of this check. Start a re-assessment with “Re-assess” on the Kompass page.",
+            ),
+            IncludeComparison => (
+                "Vergleich mit dem vorigen Durchlauf in den Bericht aufnehmen",
+                "Include the comparison with the previous run in the report",
+            ),
+            LowerIsLessNeed => (
+                "Ein kleinerer Index heißt: weniger Handlungsbedarf.",
+                "A lower index means less need for action.",
+            ),
+            StorageHeading => ("Speicher dieses Browsers", "This browser's storage"),
+            SizeOptions => (
+                "1–9 Beschäftigte|10–49 Beschäftigte|50–249 Beschäftigte|250 und mehr Beschäftigte",
+                "1–9 employees|10–49 employees|50–249 employees|250 or more employees",
+            ),
+        };
+        match language {
+            Language::De => de,
+            Language::En => en,
+        }
+    }
+}
+
+/// The label of a company field.
+pub fn field_label(language: Language, field: CompanyField) -> &'static str {
+    let (de, en) = match field {
+        CompanyField::Name => ("Name des Betriebs", "Company name"),
+        CompanyField::Site => ("Standort", "Site"),
+        CompanyField::Address => ("Anschrift", "Address"),
+        CompanyField::Sector => ("Branche", "Sector"),
+        CompanyField::Size => ("Größe", "Size"),
+        CompanyField::Contact => ("Ansprechperson", "Contact person"),
+    };
+    match language {
+        Language::De => de,
+        Language::En => en,
+    }
+}
+
+/// A sort key of the workspace in words.
+pub fn sort_label(language: Language, key: SortKey) -> &'static str {
+    let (de, en) = match key {
+        SortKey::Name => ("Name", "Name"),
+        SortKey::LastChange => ("zuletzt geändert", "last changed"),
+        SortKey::Overdue => ("überfällige Maßnahmen", "overdue measures"),
+        SortKey::Need => ("höchster Handlungsbedarf", "highest need"),
+    };
+    match language {
+        Language::De => de,
+        Language::En => en,
+    }
+}
+
+/// A company's name for lists and headings; an unnamed one says so.
+pub fn company_name(language: Language, name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        CompanyText::Unnamed.get(language).to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The default name of a follow-up run.
+pub fn follow_up_name(language: Language, date: &str) -> String {
+    pick(
+        language,
+        || format!("Neubewertung vom {date}"),
+        || format!("Re-assessment of {date}"),
+    )
+}
+
+/// A company's line in the workspace: runs, measures, last change.
+pub fn company_facts(
+    language: Language,
+    runs: usize,
+    open: usize,
+    overdue: usize,
+    changed: &str,
+) -> String {
+    pick(
+        language,
+        || {
+            format!(
+                "{runs} {} · {open} offene {} ({overdue} überfällig) · zuletzt geändert am {changed}",
+                by_count(runs, "Durchlauf", "Durchläufe"),
+                by_count(open, "Maßnahme", "Maßnahmen"),
+            )
+        },
+        || {
+            format!(
+                "{runs} {} · {open} open {} ({overdue} overdue) · last changed {changed}",
+                by_count(runs, "run", "runs"),
+                by_count(open, "measure", "measures"),
+            )
+        },
+    )
+}
+
+/// A check's measures in the workspace: "3 offen, 1 überfällig".
+pub fn check_measures(language: Language, open: usize, overdue: usize) -> String {
+    pick(
+        language,
+        || format!("{open} offen, {overdue} überfällig"),
+        || format!("{open} open, {overdue} overdue"),
+    )
+}
+
+/// "Index 42" or what stands in for it.
+pub fn index_short(language: Language, index: checkwerk_core::NeedIndex) -> String {
+    match index.value() {
+        Some(value) => pick(
+            language,
+            || format!("Index {value}"),
+            || format!("index {value}"),
+        ),
+        None => pick(
+            language,
+            || "noch kein Index".to_owned(),
+            || "no index yet".to_owned(),
+        ),
+    }
+}
+
+/// A change of an index, signed: "−12", "+5", "±0"; a dash where one side has no value.
+pub fn change(change: Option<i16>) -> String {
+    match change {
+        Some(value) if value < 0 => format!("−{}", -value),
+        Some(value) if value > 0 => format!("+{value}"),
+        Some(_) => "±0".to_owned(),
+        None => "–".to_owned(),
+    }
+}
+
+/// A change in words for screen readers and print: "12 Punkte weniger Handlungsbedarf".
+pub fn change_in_words(language: Language, change: Option<i16>) -> String {
+    match change {
+        Some(value) if value < 0 => pick(
+            language,
+            || format!("{} Punkte weniger Handlungsbedarf", -value),
+            || format!("{} points less need", -value),
+        ),
+        Some(value) if value > 0 => pick(
+            language,
+            || format!("{value} Punkte mehr Handlungsbedarf"),
+            || format!("{value} points more need"),
+        ),
+        Some(_) => pick(language, || "unverändert".into(), || "unchanged".into()),
+        None => pick(
+            language,
+            || "nicht vergleichbar".into(),
+            || "not comparable".into(),
+        ),
+    }
+}
+
+/// "53 von 55 Check-Punkten sind in beiden Durchläufen bewertet."
+pub fn shared_items(language: Language, shared: usize, total: usize) -> String {
+    pick(
+        language,
+        || {
+            format!(
+                "{shared} von {total} Check-Punkten {} in beiden Durchläufen bewertet.",
+                by_count(shared, "ist", "sind")
+            )
+        },
+        || format!("{shared} of {total} check points are rated in both runs."),
+    )
+}
+
+/// The line that says the check changed between the runs.
+pub fn catalog_changed(language: Language, before: &str, after: &str) -> String {
+    pick(
+        language,
+        || {
+            format!("Der Check hat sich zwischen den beiden Durchläufen geändert (Fassung {before} → {after}); verglichen wird Check-Punkt für Check-Punkt über die Kennung.")
+        },
+        || {
+            format!("The check changed between the two runs (version {before} → {after}); ratings are matched check point by check point by their id.")
+        },
+    )
+}
+
+/// A run in a choice or heading: "Standort Köln 2025 (angelegt am 03.03.2025)".
+pub fn run_label(language: Language, name: &str, date: &str) -> String {
+    pick(
+        language,
+        || format!("{name} (angelegt am {date})"),
+        || format!("{name} (created {date})"),
+    )
+}
+
+/// The previous rating of a Check-Punkt, shown on demand in a follow-up run.
+pub fn previous_rating(language: Language, run_name: &str, rating: &str) -> String {
+    pick(
+        language,
+        || format!("In „{run_name}“: {rating}"),
+        || format!("In “{run_name}”: {rating}"),
+    )
+}
+
+/// The heading of the report's comparison section.
+pub fn comparison_heading(language: Language, earlier: &str) -> String {
+    pick(
+        language,
+        || format!("Vergleich mit „{earlier}“"),
+        || format!("Comparison with “{earlier}”"),
+    )
+}
+
+/// How much of the browser's storage this site uses. A UTF-16 code unit takes two bytes, as Chromium counts it.
+pub fn storage_usage(language: Language, units: usize, quota: usize) -> String {
+    let percent = units * 100 / quota.max(1);
+    let bytes = units * 2;
+    let separator = match language {
+        Language::De => ',',
+        Language::En => '.',
+    };
+    let size = |bytes: usize| {
+        if bytes < 1024 * 1024 {
+            format!("{} KB", bytes.div_ceil(1024))
+        } else {
+            format!(
+                "{} MB",
+                super::one_decimal((bytes * 10 / (1024 * 1024)) as u32, separator)
+            )
+        }
+    };
+    let (used, total) = (size(bytes), size(quota * 2));
+    pick(
+        language,
+        || {
+            format!("Belegt: {used} von etwa {total} ({percent} %), die dieser Browser für diese Seite bereithält.")
+        },
+        || {
+            format!(
+                "In use: {used} of about {total} ({percent} %) this browser keeps for this site."
+            )
+        },
+    )
+}
+
+/// The warning before the storage is full, with what to do.
+pub fn storage_warning(language: Language, percent: usize) -> String {
+    pick(
+        language,
+        || {
+            format!("Der Speicher dieses Browsers ist zu {percent} % belegt. Bald kann nichts mehr gespeichert werden: Exportieren Sie Betriebe, die Sie gerade nicht brauchen, und löschen Sie sie hier, oder löschen Sie alte Durchläufe, die Sie exportiert haben.")
+        },
+        || {
+            format!("This browser's storage is {percent} % full. Soon nothing more can be saved: export the companies you do not need right now and delete them here, or delete old runs you have exported.")
+        },
+    )
+}
+
+/// The notice after a company was deleted.
+pub fn company_deleted(language: Language, name: &str, runs: usize) -> String {
+    pick(
+        language,
+        || {
+            format!(
+                "Betrieb „{name}“ mit {runs} {} gelöscht.",
+                by_count(runs, "Durchlauf", "Durchläufen")
+            )
+        },
+        || {
+            format!(
+                "Company “{name}” deleted with {runs} {}.",
+                by_count(runs, "run", "runs")
+            )
+        },
+    )
+}
+
+/// The notice after a company file was written.
+pub fn exported(language: Language, runs: usize, companies: usize) -> String {
+    pick(
+        language,
+        || {
+            format!(
+                "{companies} {} mit {runs} {} exportiert. Die Datei lässt sich in jedem Browser importieren; was dort schon ist, wird zusammengeführt, nicht verdoppelt.",
+                by_count(companies, "Betrieb", "Betriebe"),
+                by_count(runs, "Durchlauf", "Durchläufen")
+            )
+        },
+        || {
+            format!(
+                "{companies} {} with {runs} {} exported. The file can be imported in any browser; what is there already is merged, not doubled.",
+                by_count(companies, "company", "companies"),
+                by_count(runs, "run", "runs")
+            )
+        },
+    )
+}
+
+/// What an import brought, in one or two sentences. `check_title` names the check of a single run; new companies
+/// are mentioned only to someone who has more than one (`companies`: how many there are now).
+pub fn import_outcome(
+    language: Language,
+    outcome: &crate::state::runs::ImportOutcome,
+    check_title: impl Fn(&str) -> String,
+    unplaceable: usize,
+    companies: usize,
+) -> String {
+    let total = outcome.runs().count();
+    let mut sentence = match (total, outcome.runs().next()) {
+        (1, Some(run)) => {
+            let name = &run.name;
+            let check = check_title(&run.catalog_id);
+            if !outcome.added.is_empty() {
+                pick(
+                    language,
+                    || {
+                        format!("Durchlauf „{name}“ importiert (Check „{check}“); Sie bearbeiten ihn jetzt.")
+                    },
+                    || {
+                        format!(
+                            "Run “{name}” imported (check “{check}”); you are now working on it."
+                        )
+                    },
+                )
+            } else if !outcome.updated.is_empty() {
+                pick(
+                    language,
+                    || {
+                        format!("Durchlauf „{name}“ (Check „{check}“) war schon hier; die neueren Änderungen aus der Datei sind übernommen.")
+                    },
+                    || {
+                        format!("Run “{name}” (check “{check}”) was here already; the newer changes from the file are taken over.")
+                    },
+                )
+            } else {
+                pick(
+                    language,
+                    || {
+                        format!("Durchlauf „{name}“ (Check „{check}“) war schon hier, mit allem, was die Datei enthält. Nichts wurde geändert.")
+                    },
+                    || {
+                        format!("Run “{name}” (check “{check}”) was here already, with everything the file holds. Nothing was changed.")
+                    },
+                )
+            }
+        }
+        _ => {
+            let (added, updated, unchanged) = (
+                outcome.added.len(),
+                outcome.updated.len(),
+                outcome.unchanged.len(),
+            );
+            pick(
+                language,
+                || {
+                    format!("{total} Durchläufe importiert: {added} neu, {updated} ergänzt, {unchanged} schon vorhanden.")
+                },
+                || {
+                    format!("{total} runs imported: {added} new, {updated} updated, {unchanged} here already.")
+                },
+            )
+        }
+    };
+    if outcome.added_companies > 0 && companies > 1 {
+        let count = outcome.added_companies;
+        sentence.push(' ');
+        sentence.push_str(&pick(
+            language,
+            || {
+                format!(
+                    "{count} {} neu angelegt.",
+                    by_count(count, "Betrieb", "Betriebe")
+                )
+            },
+            || format!("{count} new {}.", by_count(count, "company", "companies")),
+        ));
+    }
+    if unplaceable > 0 {
+        sentence.push(' ');
+        sentence.push_str(&pick(
+            language,
+            || {
+                format!(
+                    "{unplaceable} {} nicht zu dieser Fassung des Checks (Check-Punkt, Bewertung oder Priorität unbekannt); {} erhalten und im Kompass aufgeführt.",
+                    by_count(unplaceable, "Antwort passt", "Antworten passen"),
+                    by_count(unplaceable, "sie bleibt", "sie bleiben")
+                )
+            },
+            || {
+                format!(
+                    "{unplaceable} {} not fit this version of the check (unknown check point, rating or priority); kept and listed on the Kompass page.",
+                    by_count(unplaceable, "answer does", "answers do")
+                )
+            },
+        ));
+    }
+    if outcome.unreadable > 0 {
+        let count = outcome.unreadable;
+        sentence.push(' ');
+        sentence.push_str(&pick(
+            language,
+            || {
+                format!(
+                    "{count} {} der Sicherung waren nicht lesbar und wurden nicht importiert.",
+                    by_count(count, "Eintrag", "Einträge")
+                )
+            },
+            || {
+                format!(
+                    "{count} {} of the backup could not be read and were not imported.",
+                    by_count(count, "entry", "entries")
+                )
+            },
+        ));
+    }
+    if outcome.storage_full {
+        sentence.push(' ');
+        sentence.push_str(&pick(
+            language,
+            || {
+                "Der Speicher dieses Browsers ist voll: Der Rest der Datei wurde nicht importiert."
+                    .to_owned()
+            },
+            || "This browser's storage is full: the rest of the file was not imported.".to_owned(),
+        ));
+    }
+    sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_carry_their_sign_and_storage_its_megabytes() {
+        assert_eq!(change(Some(-12)), "−12");
+        assert_eq!(change(Some(5)), "+5");
+        assert_eq!(change(Some(0)), "±0");
+        assert_eq!(change(None), "–");
+        assert_eq!(
+            storage_usage(Language::De, 1_849_595, 5 * 1024 * 1024),
+            "Belegt: 3,5 MB von etwa 10,0 MB (35 %), die dieser Browser für diese Seite bereithält."
+        );
+        assert!(storage_usage(Language::En, 6_000, 5 * 1024 * 1024)
+            .starts_with("In use: 12 KB of about 10.0 MB (0 %)"));
+        assert!(company_facts(Language::De, 1, 1, 0, "01.02.2026")
+            .starts_with("1 Durchlauf · 1 offene Maßnahme"));
+    }
+}
