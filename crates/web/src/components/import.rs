@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::i18n;
+use crate::i18n::companies::ImportSummary;
 use crate::state::runs::ImportOutcome;
 use crate::state::{catalogs, Notices, Runs, UiLanguage, MAX_IMPORT_BYTES};
 use crate::storage::ImportError;
@@ -51,17 +52,24 @@ pub fn ImportButton(
                 .unwrap_or_default();
             match runs.import(&text) {
                 Ok(outcome) => {
-                    let message = i18n::companies::import_outcome(
-                        language,
-                        &outcome,
-                        |catalog_id| {
-                            catalogs::find(catalog_id)
-                                .map(|catalog| catalog.title.clone())
-                                .unwrap_or_else(|| catalog_id.to_owned())
-                        },
-                        unplaceable(&outcome),
-                        untrack(|| runs.companies.count()),
-                    );
+                    let summary = ImportSummary {
+                        single_run: outcome.runs().next().map(|run| {
+                            let check = catalogs::find(&run.catalog_id).map_or_else(
+                                || run.catalog_id.clone(),
+                                |catalog| catalog.title.clone(),
+                            );
+                            (run.name.clone(), check)
+                        }),
+                        added: outcome.added.len(),
+                        updated: outcome.updated.len(),
+                        unchanged: outcome.unchanged.len(),
+                        added_companies: outcome.added_companies,
+                        companies: untrack(|| runs.companies.count()),
+                        unplaceable: unplaceable(&outcome),
+                        unreadable: outcome.unreadable,
+                        storage_full: outcome.storage_full,
+                    };
+                    let message = i18n::companies::import_outcome(language, &summary);
                     notices.show(message, None);
                     if let Some(target) = check_to_open(&outcome, page_catalog) {
                         navigate(

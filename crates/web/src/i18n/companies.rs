@@ -455,21 +455,35 @@ pub fn exported(language: Language, runs: usize, companies: usize) -> String {
     )
 }
 
-/// What an import brought, in one or two sentences. `check_title` names the check of a single run; new companies
-/// are mentioned only to someone who has more than one (`companies`: how many there are now).
-pub fn import_outcome(
-    language: Language,
-    outcome: &crate::state::runs::ImportOutcome,
-    check_title: impl Fn(&str) -> String,
-    unplaceable: usize,
-    companies: usize,
-) -> String {
-    let total = outcome.runs().count();
-    let mut sentence = match (total, outcome.runs().next()) {
-        (1, Some(run)) => {
-            let name = &run.name;
-            let check = check_title(&run.catalog_id);
-            if !outcome.added.is_empty() {
+/// What an import brought, as the notice words it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportSummary {
+    /// The one run the file brought (its name and its check's title), if it brought exactly one.
+    pub single_run: Option<(String, String)>,
+    /// Runs that were new here.
+    pub added: usize,
+    /// Runs that were here and took changes.
+    pub updated: usize,
+    /// Runs that were here with everything the file holds.
+    pub unchanged: usize,
+    /// Companies that were new here.
+    pub added_companies: usize,
+    /// How many companies there are now: new ones are mentioned only to someone with more than one.
+    pub companies: usize,
+    /// Answers the checks cannot place (kept, and listed on the Kompass).
+    pub unplaceable: usize,
+    /// Entries of a backup that could not be read.
+    pub unreadable: usize,
+    /// Whether the storage filled up before everything was saved.
+    pub storage_full: bool,
+}
+
+/// What an import brought, in one or two sentences.
+pub fn import_outcome(language: Language, outcome: &ImportSummary) -> String {
+    let total = outcome.added + outcome.updated + outcome.unchanged;
+    let mut sentence = match &outcome.single_run {
+        Some((name, check)) if total == 1 => {
+            if outcome.added == 1 {
                 pick(
                     language,
                     || {
@@ -481,7 +495,7 @@ pub fn import_outcome(
                         )
                     },
                 )
-            } else if !outcome.updated.is_empty() {
+            } else if outcome.updated == 1 {
                 pick(
                     language,
                     || {
@@ -504,11 +518,7 @@ pub fn import_outcome(
             }
         }
         _ => {
-            let (added, updated, unchanged) = (
-                outcome.added.len(),
-                outcome.updated.len(),
-                outcome.unchanged.len(),
-            );
+            let (added, updated, unchanged) = (outcome.added, outcome.updated, outcome.unchanged);
             pick(
                 language,
                 || {
@@ -520,7 +530,7 @@ pub fn import_outcome(
             )
         }
     };
-    if outcome.added_companies > 0 && companies > 1 {
+    if outcome.added_companies > 0 && outcome.companies > 1 {
         let count = outcome.added_companies;
         sentence.push(' ');
         sentence.push_str(&pick(
@@ -534,6 +544,7 @@ pub fn import_outcome(
             || format!("{count} new {}.", by_count(count, "company", "companies")),
         ));
     }
+    let unplaceable = outcome.unplaceable;
     if unplaceable > 0 {
         sentence.push(' ');
         sentence.push_str(&pick(
@@ -604,5 +615,59 @@ mod tests {
             .starts_with("In use: 12 KB of about 10.0 MB (0 %)"));
         assert!(company_facts(Language::De, 1, 1, 0, "01.02.2026")
             .starts_with("1 Durchlauf · 1 offene Maßnahme"));
+    }
+
+    #[test]
+    fn an_import_notice_names_the_run_and_its_check_or_counts_what_came() {
+        let one = ImportSummary {
+            single_run: Some(("Übernahme März".into(), "Umweltschutz".into())),
+            added: 1,
+            companies: 1,
+            added_companies: 1,
+            ..ImportSummary::default()
+        };
+        assert_eq!(
+            import_outcome(Language::De, &one),
+            "Durchlauf „Übernahme März“ importiert (Check „Umweltschutz“); Sie bearbeiten ihn jetzt.",
+            "a new company is not mentioned to someone who has only one"
+        );
+        let again = ImportSummary {
+            added: 0,
+            unchanged: 1,
+            ..one.clone()
+        };
+        assert!(import_outcome(Language::De, &again).ends_with("Nichts wurde geändert."));
+
+        let workspace = ImportSummary {
+            single_run: Some(("erster".into(), "Energie".into())),
+            added: 22,
+            updated: 1,
+            unchanged: 1,
+            added_companies: 2,
+            companies: 3,
+            unplaceable: 1,
+            unreadable: 2,
+            storage_full: true,
+        };
+        assert_eq!(
+            import_outcome(Language::De, &workspace),
+            "24 Durchläufe importiert: 22 neu, 1 ergänzt, 1 schon vorhanden. 2 Betriebe neu angelegt. \
+             1 Antwort passt nicht zu dieser Fassung des Checks (Check-Punkt, Bewertung oder Priorität unbekannt); \
+             sie bleibt erhalten und im Kompass aufgeführt. \
+             2 Einträge der Sicherung waren nicht lesbar und wurden nicht importiert. \
+             Der Speicher dieses Browsers ist voll: Der Rest der Datei wurde nicht importiert."
+        );
+        assert_eq!(
+            import_outcome(
+                Language::En,
+                &ImportSummary {
+                    storage_full: false,
+                    unreadable: 0,
+                    unplaceable: 0,
+                    ..workspace
+                }
+            ),
+            "24 runs imported: 22 new, 1 updated, 1 here already. 2 new companies."
+        );
     }
 }
