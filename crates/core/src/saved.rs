@@ -218,8 +218,14 @@ fn unpack(text: &str) -> Result<Vec<u8>, SavedError> {
     Ok(bytes)
 }
 
-/// The JSON text a stored run packed: its size is checked before anything is allocated for it.
+/// The JSON a stored run packed, parsed.
 fn unpacked_json(packed: &str) -> Result<serde_json::Value, SavedError> {
+    serde_json::from_slice(&unpacked_bytes(packed)?)
+        .map_err(|error| SavedError::Unreadable(error.to_string()))
+}
+
+/// The JSON text a stored run packed: its size is checked before anything is allocated for it.
+fn unpacked_bytes(packed: &str) -> Result<Vec<u8>, SavedError> {
     let compressed = unpack(packed)?;
     let broken = |detail: String| SavedError::Unreadable(format!("gepackte Daten: {detail}"));
     let size = compressed
@@ -230,9 +236,7 @@ fn unpacked_json(packed: &str) -> Result<serde_json::Value, SavedError> {
     if size > MAX_UNPACKED_BYTES {
         return Err(SavedError::Implausible(format!("{size} Bytes")));
     }
-    let json = lz4_flex::block::decompress(&compressed[4..], size)
-        .map_err(|error| broken(error.to_string()))?;
-    serde_json::from_slice(&json).map_err(|error| SavedError::Unreadable(error.to_string()))
+    lz4_flex::block::decompress(&compressed[4..], size).map_err(|error| broken(error.to_string()))
 }
 
 /// Reads a saved run of any released version, in file or stored form, from its text, migrating it to the current
@@ -240,9 +244,30 @@ fn unpacked_json(packed: &str) -> Result<serde_json::Value, SavedError> {
 ///
 /// serde_json's recursion limit stays on: a deeply nested text is an error, never a stack overflow.
 pub fn load_run(text: &str) -> Result<Run, SavedError> {
-    let value: serde_json::Value = serde_json::from_str(without_byte_order_mark(text))
-        .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    let text = without_byte_order_mark(text);
+    // The stored form of this version, which the app reads for every run at start: straight into a run, without
+    // building the JSON tree the migrations work on (an adviser's 1,200 runs open noticeably faster).
+    if let Ok(envelope) = serde_json::from_str::<PackedRun>(text) {
+        if envelope.format == SAVED_FORMAT_NAME
+            && envelope.version == u64::from(SAVED_FORMAT_VERSION)
+        {
+            let json = unpacked_bytes(&envelope.packed)?;
+            let run = serde_json::from_slice::<Run>(&json)
+                .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+            return Ok(checked(run));
+        }
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| SavedError::Unreadable(error.to_string()))?;
     load_run_value(value)
+}
+
+/// The stored form, as read.
+#[derive(Deserialize)]
+struct PackedRun {
+    format: String,
+    version: u64,
+    packed: String,
 }
 
 /// Reads a saved run of any released version from parsed JSON, migrating it to the current one.
@@ -286,12 +311,17 @@ fn load_with(value: serde_json::Value, migrations: &[Migration]) -> Result<Run, 
     for migration in migrations.iter().skip(first as usize) {
         value = migration(value)?;
     }
-    let mut run = serde_json::from_value::<SavedRun>(value)
+    let run = serde_json::from_value::<SavedRun>(value)
         .map(|saved| saved.run)
         .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    Ok(checked(run))
+}
+
+/// What every read run goes through: ids made unique, claims of removal checked against what is present.
+fn checked(mut run: Run) -> Run {
     make_measure_ids_unique(&mut run);
     keep_what_is_present(&mut run);
-    Ok(run)
+    run
 }
 
 /// A company as stored and as it travels in files.
