@@ -106,6 +106,10 @@ test("comparison: the index per Baustein before and after, what improved, worsen
   await expect(row(/^Gesamt/).getByRole("cell")).toHaveText(["75", "46", /−29/]);
   await app.expectAccessible("the comparison");
   await app.screenshot("vergleich.png");
+  // On a phone the page keeps to the screen: the table scrolls in its own region, if at all.
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // In the report the comparison is an optional section, and prints on A4.
   await app.checkBox("Bericht");

@@ -101,6 +101,13 @@ export class CheckwerkApp {
   }
 }
 
+/** How many sheets a PDF that Chromium printed has (its page tree's count, which Chromium writes uncompressed). */
+export function pdfPages(pdf: Buffer): number {
+  const count = /\/Type\s*\/Pages\b[^>]*?\/Count (\d+)|\/Count (\d+)[^>]*?\/Type\s*\/Pages\b/.exec(pdf.toString("latin1"));
+  if (!count) throw new Error("no page tree found in the PDF");
+  return Number(count[1] ?? count[2]);
+}
+
 /** A saved run as the app stored it before companies (saved format version 1, which every later build opens). */
 export interface SeedRun {
   id: string;

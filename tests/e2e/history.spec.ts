@@ -1,6 +1,6 @@
 // A company's history in one check over three runs: the index per Baustein and overall in each, as small charts
 // with a table whose values are checked against runs worked out by hand.
-import { test, expect, seedRuns, screenshotTag } from "./fixtures";
+import { test, expect, seedRuns, screenshotTag, pdfPages } from "./fixtures";
 
 const year = (y: number) => Date.UTC(y, 2, 3);
 const run = (id: string, y: number, answers: Record<string, string>) => ({
@@ -38,4 +38,10 @@ test("the history shows the index per Baustein in each run, oldest first", { tag
   await expect(page.getByText("40 Punkte weniger Handlungsbedarf")).toBeVisible();
   await app.expectAccessible("the history");
   await app.screenshot("verlauf.png");
+
+  // On paper, where the check's frame is not printed, a line says which check and company; it fits one A4 sheet.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("Sicherheit und Gesundheit bei der Arbeit · Betrieb: Muster GmbH")).toBeVisible();
+  expect(pdfPages(await page.pdf({ format: "A4", printBackground: true }))).toBe(1);
+  await page.emulateMedia({ media: "screen" });
 });

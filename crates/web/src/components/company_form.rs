@@ -1,7 +1,7 @@
 //! The fields of a company (name, site, address, sector, size, contact), each saved as it is typed: a reload
 //! in the middle of a word loses nothing.
 
-use checkwerk_core::CompanyField;
+use checkwerk_core::{Catalog, CompanyField};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -122,6 +122,23 @@ pub fn CurrentCompanyLine() -> impl IntoView {
             }
         })
     }
+}
+
+/// On paper only, where the check's frame (title, company, run) is not printed: which check and which company the
+/// printed page is about.
+#[component]
+pub fn PrintedContext(catalog: &'static Catalog) -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let language = expect_context::<UiLanguage>().0;
+    let text = move || {
+        let company = runs.companies.with_current(|company| {
+            company
+                .map(|company| company.name.clone())
+                .unwrap_or_default()
+        });
+        crate::i18n::companies::printed_context(language.get(), &catalog.title, &company)
+    };
+    view! { <p class="print-only printed-context">{text}</p> }
 }
 
 /// A reactive translation of a fixed text of this area, as [`tr`](crate::state::tr) is for the root's.

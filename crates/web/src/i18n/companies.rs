@@ -223,6 +223,20 @@ pub fn company_name(language: Language, name: &str) -> String {
     }
 }
 
+/// What a printed page is about, where the check's frame is not printed: the check and, once it has a name, the
+/// company.
+pub fn printed_context(language: Language, check: &str, company: &str) -> String {
+    let company = company.trim();
+    if company.is_empty() {
+        return check.to_owned();
+    }
+    pick(
+        language,
+        || format!("{check} · Betrieb: {company}"),
+        || format!("{check} · Company: {company}"),
+    )
+}
+
 /// The default name of a follow-up run.
 pub fn follow_up_name(language: Language, date: &str) -> String {
     pick(
@@ -232,7 +246,7 @@ pub fn follow_up_name(language: Language, date: &str) -> String {
     )
 }
 
-/// A company's line in the workspace: runs, measures, last change.
+/// A company's line in the workspace: runs, measures (the overdue ones named only when there are any), last change.
 pub fn company_facts(
     language: Language,
     runs: usize,
@@ -243,15 +257,25 @@ pub fn company_facts(
     pick(
         language,
         || {
+            let overdue = if overdue > 0 {
+                format!(" ({overdue} überfällig)")
+            } else {
+                String::new()
+            };
             format!(
-                "{runs} {} · {open} offene {} ({overdue} überfällig) · zuletzt geändert am {changed}",
+                "{runs} {} · {open} offene {}{overdue} · zuletzt geändert am {changed}",
                 by_count(runs, "Durchlauf", "Durchläufe"),
                 by_count(open, "Maßnahme", "Maßnahmen"),
             )
         },
         || {
+            let overdue = if overdue > 0 {
+                format!(" ({overdue} overdue)")
+            } else {
+                String::new()
+            };
             format!(
-                "{runs} {} · {open} open {} ({overdue} overdue) · last changed {changed}",
+                "{runs} {} · {open} open {}{overdue} · last changed {changed}",
                 by_count(runs, "run", "runs"),
                 by_count(open, "measure", "measures"),
             )
@@ -259,13 +283,25 @@ pub fn company_facts(
     )
 }
 
-/// A check's measures in the workspace: "3 offen, 1 überfällig".
+/// A check's measures in the workspace: "3 offen, 1 überfällig", "3 offen" or "keine offenen Maßnahmen".
 pub fn check_measures(language: Language, open: usize, overdue: usize) -> String {
-    pick(
-        language,
-        || format!("{open} offen, {overdue} überfällig"),
-        || format!("{open} open, {overdue} overdue"),
-    )
+    match (open, overdue) {
+        (0, _) => pick(
+            language,
+            || "keine offenen Maßnahmen".to_owned(),
+            || "no open measures".to_owned(),
+        ),
+        (_, 0) => pick(
+            language,
+            || format!("{open} offen"),
+            || format!("{open} open"),
+        ),
+        _ => pick(
+            language,
+            || format!("{open} offen, {overdue} überfällig"),
+            || format!("{open} open, {overdue} overdue"),
+        ),
+    }
 }
 
 /// "Index 42" or what stands in for it.
@@ -613,8 +649,28 @@ mod tests {
         );
         assert!(storage_usage(Language::En, 6_000, 5 * 1024 * 1024)
             .starts_with("In use: 12 KB of about 10.0 MB (0 %)"));
-        assert!(company_facts(Language::De, 1, 1, 0, "01.02.2026")
-            .starts_with("1 Durchlauf · 1 offene Maßnahme"));
+        assert_eq!(
+            printed_context(Language::De, "Energie sparen", " Bäckerei Schmidt "),
+            "Energie sparen · Betrieb: Bäckerei Schmidt"
+        );
+        assert_eq!(
+            printed_context(Language::En, "Energie sparen", ""),
+            "Energie sparen"
+        );
+        assert_eq!(
+            company_facts(Language::De, 1, 1, 0, "01.02.2026"),
+            "1 Durchlauf · 1 offene Maßnahme · zuletzt geändert am 01.02.2026"
+        );
+        assert_eq!(
+            company_facts(Language::De, 3, 2, 1, "05.03.2026"),
+            "3 Durchläufe · 2 offene Maßnahmen (1 überfällig) · zuletzt geändert am 05.03.2026"
+        );
+        assert_eq!(
+            check_measures(Language::De, 0, 0),
+            "keine offenen Maßnahmen"
+        );
+        assert_eq!(check_measures(Language::De, 3, 0), "3 offen");
+        assert_eq!(check_measures(Language::En, 3, 1), "3 open, 1 overdue");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::clock::local_date;
-use crate::components::company_form::{ct, CurrentCompanyLine};
+use crate::components::company_form::{ct, PrintedContext};
 use crate::components::comparison::ComparisonView;
 use crate::i18n::companies::{self, CompanyText};
 use crate::i18n::Text;
@@ -90,7 +90,7 @@ pub fn ComparePage() -> impl IntoView {
     let choose_after = choose("nachher");
     view! {
         <section class="page compare">
-            <CurrentCompanyLine/>
+            <PrintedContext catalog/>
             <h1>{ct(CompanyText::CompareHeading)}</h1>
             <p class="lead">{ct(CompanyText::CompareLead)}</p>
             {move || match pair.get() {

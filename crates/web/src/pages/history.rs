@@ -6,7 +6,7 @@ use checkwerk_core::{NeedIndex, Run};
 use leptos::prelude::*;
 
 use crate::clock::local_date;
-use crate::components::company_form::{ct, CurrentCompanyLine};
+use crate::components::company_form::{ct, PrintedContext};
 use crate::components::history_chart::Sparkline;
 use crate::i18n::companies::{self, CompanyText};
 use crate::i18n::{self, module_heading, Text};
@@ -124,7 +124,7 @@ pub fn HistoryPage() -> impl IntoView {
     };
     view! {
         <section class="page history">
-            <CurrentCompanyLine/>
+            <PrintedContext catalog/>
             <h1>{ct(CompanyText::HistoryHeading)}</h1>
             <p class="lead">{ct(CompanyText::HistoryLead)} " " {ct(CompanyText::LowerIsLessNeed)}</p>
             {move || if history.with(|history| history.runs.len() < 2) {

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use checkwerk_core::CompanyField;
 
-use crate::components::company_form::{ct, CompanyFields, CurrentCompanyLine, Editing};
+use crate::components::company_form::{ct, CompanyFields, Editing};
 use crate::components::formatted::Formatted;
 use crate::components::module_list::ModuleList;
 use crate::components::runs::RunsPanel;
@@ -38,7 +38,6 @@ pub fn KompassPage() -> impl IntoView {
     };
     view! {
         <section class="page kompass">
-            <CurrentCompanyLine/>
             <h1>{catalog.title.clone()}</h1>
             {(!catalog.subtitle.is_empty()).then(|| view! { <p class="lead">{catalog.subtitle.clone()}</p> })}
             <div class="orientation"><Formatted text=catalog.orientation.clone()/></div>

@@ -105,7 +105,7 @@ pub fn WorkspacePage() -> impl IntoView {
             let language = language.get();
             // Past the warning mark the banner above every page says what to do (`storage_banner.rs`).
             view! {
-                <p class="storage-usage">
+                <p class="storage-usage no-print">
                     <meter min="0" max=QUOTA_UNITS.to_string() high=(QUOTA_UNITS * WARN_PERCENT / 100).to_string()
                         value=units.to_string() aria-label=CompanyText::StorageHeading.get(language)></meter>
                     " " {companies::storage_usage(language, units, QUOTA_UNITS)}
@@ -118,14 +118,14 @@ pub fn WorkspacePage() -> impl IntoView {
         <section class="page workspace">
             <h1>{ct(CompanyText::Companies)}</h1>
             <p class="lead">{ct(CompanyText::WorkspaceLead)}</p>
-            <div class="toolbar">
+            <div class="toolbar no-print">
                 <button type="button" class="button" on:click=new_company>{ct(CompanyText::NewCompany)}</button>
                 <ImportButton label=Signal::derive(ct(CompanyText::ImportFile))/>
                 <button type="button" class="button secondary" on:click=export_all
                     disabled=move || company_ids.with(Vec::is_empty)>{ct(CompanyText::ExportAll)}</button>
             </div>
             {usage}
-            <div class="filters workspace-filters">
+            <div class="filters workspace-filters no-print">
                 <div class="field">
                     <label for="betriebe-suche">{ct(CompanyText::Search)}</label>
                     <input id="betriebe-suche" type="search" placeholder=ct(CompanyText::SearchHint)
