@@ -4,11 +4,13 @@
 //!
 //! Chromium 156 allows 5 Mi such units (5,242,880) per site, whatever the characters (measured: the write that
 //! passes it throws `QuotaExceededError`); `storage.rs` in the front end warns from 80 % on. Print the figures with
-//! `cargo test -p checkwerk-core --features source --test tests storage_size -- --nocapture`.
+//! `cargo test -p checkwerk-core --features source --test tests storage_size -- --nocapture`; with
+//! `CHECKWERK_WORKSPACE_FILE=<path>` set, the test also writes the workspace as an export file there, which
+//! `tests/perf/workspace.mjs` imports into a browser to time the workspace list.
 
 use checkwerk_core::company::Company;
 use checkwerk_core::saved::{
-    save_company, save_run, store_run, COMPANY_KEY_PREFIX, RUN_KEY_PREFIX,
+    save_company, save_run, save_workspace, store_run, COMPANY_KEY_PREFIX, RUN_KEY_PREFIX,
 };
 use checkwerk_core::{CompanyField, Measure, MeasureStatus, Run, Timestamp, Urgency};
 
@@ -67,7 +69,6 @@ fn realistic_run(catalog: &checkwerk_core::Catalog, company: usize, round: usize
         Timestamp(start),
     );
     run.name = format!("Durchlauf vom 12.03.{}", 2026 + round);
-    run.company_id = format!("{:x}-{:08x}", start - 1, company * 40_503);
     let mut at = start;
     for (index, (module, item)) in catalog.items().enumerate() {
         at += 45_000 + (index as i64 * 7_919) % 60_000;
@@ -139,6 +140,8 @@ fn fifty_companies_with_every_check_three_times_fit_the_browsers_storage() {
     let mut stored = 0;
     let mut plain = 0;
     let mut runs = 0;
+    let mut all_companies = Vec::new();
+    let mut all_runs = Vec::new();
     for company in 0..50 {
         let mut record = Company::new(
             format!("company-{company}"),
@@ -170,13 +173,17 @@ fn fifty_companies_with_every_check_three_times_fit_the_browsers_storage() {
             utf16(COMPANY_KEY_PREFIX) + utf16(&record.id) + utf16(&save_company(&record));
         stored += company_entry;
         plain += company_entry;
+        let company_id = record.id.clone();
+        all_companies.push(record);
         for (_, catalog) in &catalogs {
             for round in 0..3 {
-                let run = realistic_run(catalog, company, round);
+                let mut run = realistic_run(catalog, company, round);
+                run.company_id.clone_from(&company_id);
                 let key = utf16(RUN_KEY_PREFIX) + utf16(&run.id);
                 stored += key + utf16(&store_run(&run));
                 plain += key + utf16(&save_run(&run));
                 runs += 1;
+                all_runs.push(run);
             }
         }
     }
@@ -190,6 +197,12 @@ fn fifty_companies_with_every_check_three_times_fit_the_browsers_storage() {
         stored / runs,
     );
     assert_eq!(runs, 50 * catalogs.len() * 3);
+    if let Some(path) = std::env::var_os("CHECKWERK_WORKSPACE_FILE") {
+        let companies: Vec<&Company> = all_companies.iter().collect();
+        let runs: Vec<&Run> = all_runs.iter().collect();
+        std::fs::write(&path, save_workspace(&companies, &runs))
+            .expect("the workspace file is written");
+    }
     assert!(
         plain > QUOTA,
         "plain JSON would not fit: the reason for the stored form"
