@@ -7,7 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 /// The catalog format version this build reads and writes.
-pub const CATALOG_FORMAT_VERSION: u32 = 1;
+pub const CATALOG_FORMAT_VERSION: u32 = 2;
+
+/// The renewal lead time of a declaration that names none, in months.
+pub const DEFAULT_RENEWAL_LEAD_MONTHS: u32 = 3;
 
 /// One check: its description, answer scales, modules (Bausteine) with items (Check-Punkte), and Starthilfe.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,9 +34,9 @@ pub struct Catalog<ModuleT = Module> {
     /// Date of this version as `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
-    /// Who publishes the check.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub publisher: String,
+    /// Whose structure the check follows, whose wording it uses, and under which licence: so that no one takes
+    /// this wording for the official text of the structure's publisher unless it is.
+    pub attribution: Attribution,
     /// Language of the texts as a BCP 47 tag, e.g. "de".
     #[serde(default = "default_language")]
     pub language: String,
@@ -53,6 +56,86 @@ pub struct Catalog<ModuleT = Module> {
     /// Free-text parts such as „Wir sehen Handlungsbedarf in folgenden Bereichen…".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub free_texts: Vec<FreeText>,
+    /// The self-declarations a company can prepare with this check, with their rules; none for most checks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<Declaration>,
+}
+
+/// Where a check comes from: whose structure, whose words, which licence.
+///
+/// A check may follow the structure of a published standard (an OM-Praxis check) in words of its own; then it must
+/// say so, and `official = false` makes every place that shows the check say that this is not the official version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// Whose structure the check follows, e.g. „OM-Praxis A-3.6 der Offensive Mittelstand".
+    pub structure: String,
+    /// Where that structure is published (`https://`, `http://` or `mailto:`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub structure_url: String,
+    /// Who wrote the texts of this catalog, e.g. „Checkwerk".
+    pub wording: String,
+    /// The licence of the texts, e.g. "MIT OR Apache-2.0".
+    pub licence: String,
+    /// Where the licence can be read.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence_url: String,
+    /// Whether the texts are the official text of the structure's publisher. `false` for a check in words of its
+    /// own: the app then says that this is not the official version.
+    pub official: bool,
+}
+
+/// A self-declaration (Selbsterklärung) a company can prepare with a check, and what it asks of a run.
+///
+/// A declaration of one check stands alone (e.g. the OM-Zeichen Arbeitsschutz). A declaration whose `id` several
+/// catalogs share, each naming its `part`, is one joint declaration over the runs of all of them (e.g. the
+/// OM-Zeichen Nachhaltigkeit: measures from three checks); each catalog's rules then apply to its own run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Declaration {
+    /// Stable identifier; saved declarations refer to it, and catalogs that share it form one joint declaration.
+    pub id: String,
+    /// The name of what is declared, e.g. „OM-Zeichen Arbeitsschutz".
+    pub title: String,
+    /// For a joint declaration: the name of this check's part, e.g. „Lieferkette". Empty for a declaration of
+    /// this check alone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub part: String,
+    /// Whether every item must be rated.
+    pub every_item_rated: bool,
+    /// Whether the scale's "not relevant" choice counts as a rating.
+    pub not_relevant_is_rated: bool,
+    /// How many complete measures (description, urgency, responsible, due date, Kontrolle) are needed at least;
+    /// every measure in the plan must be complete besides.
+    pub min_measures: u32,
+    /// How long a signed declaration is valid, in months.
+    pub validity_months: u32,
+    /// How many months before the end of validity renewal is due (the calendar reminder, the home page's note).
+    #[serde(
+        default = "default_renewal_lead_months",
+        skip_serializing_if = "is_default_renewal_lead_months"
+    )]
+    pub renewal_lead_months: u32,
+    /// Where a company learns about the declaration and hands it in.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+}
+
+fn default_renewal_lead_months() -> u32 {
+    DEFAULT_RENEWAL_LEAD_MONTHS
+}
+
+fn is_default_renewal_lead_months(months: &u32) -> bool {
+    *months == DEFAULT_RENEWAL_LEAD_MONTHS
+}
+
+impl Declaration {
+    /// Whether this is a check's part of a joint declaration.
+    pub fn is_part(&self) -> bool {
+        !self.part.is_empty()
+    }
 }
 
 fn default_language() -> String {
@@ -320,6 +403,27 @@ impl Catalog {
     pub fn item_count(&self) -> usize {
         self.modules.iter().map(|module| module.items.len()).sum()
     }
+
+    /// The declaration of this check alone, if it has one (the first, should a catalog list several).
+    pub fn own_declaration(&self) -> Option<&Declaration> {
+        self.declarations
+            .iter()
+            .find(|declaration| !declaration.is_part())
+    }
+
+    /// The joint declarations this check is a part of.
+    pub fn declaration_parts(&self) -> impl Iterator<Item = &Declaration> {
+        self.declarations
+            .iter()
+            .filter(|declaration| declaration.is_part())
+    }
+
+    /// The declaration with this id.
+    pub fn declaration(&self, id: &str) -> Option<&Declaration> {
+        self.declarations
+            .iter()
+            .find(|declaration| declaration.id == id)
+    }
 }
 
 impl Scale {
@@ -392,7 +496,7 @@ impl<ModuleT> Catalog<ModuleT> {
             standard: self.standard,
             version: self.version,
             date: self.date,
-            publisher: self.publisher,
+            attribution: self.attribution,
             language: self.language,
             minutes_per_module: self.minutes_per_module,
             orientation: self.orientation,
@@ -400,6 +504,7 @@ impl<ModuleT> Catalog<ModuleT> {
             modules,
             starthilfe: self.starthilfe,
             free_texts: self.free_texts,
+            declarations: self.declarations,
         }
     }
 }

@@ -101,6 +101,20 @@ impl Date {
         Date::from_days_since_epoch(self.days_since_epoch() + 1)
     }
 
+    /// The same day some months later (or earlier, for a negative count); a day the target month lacks becomes
+    /// its last day, so 31 January plus one month is the last day of February.
+    pub fn add_months(self, months: i32) -> Date {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(months);
+        let year = i32::try_from(index.div_euclid(12)).unwrap_or(self.year);
+        // 1–12 by construction.
+        let month = u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
     /// The UTC date of a timestamp.
     pub fn from_timestamp(timestamp: Timestamp) -> Date {
         Date::from_days_since_epoch(timestamp.0.div_euclid(MILLISECONDS_PER_DAY))
@@ -224,6 +238,18 @@ mod tests {
         assert_eq!(date(2023, 2, 28).next_day(), date(2023, 3, 1));
         assert_eq!(date(2026, 4, 30).next_day(), date(2026, 5, 1));
         assert_eq!(date(2026, 12, 31).next_day(), date(2027, 1, 1));
+    }
+
+    #[test]
+    fn adding_months_keeps_the_day_or_takes_the_month_end() {
+        assert_eq!(date(2026, 12, 1).add_months(24), date(2028, 12, 1));
+        assert_eq!(date(2028, 12, 1).add_months(-3), date(2028, 9, 1));
+        assert_eq!(date(2026, 1, 31).add_months(1), date(2026, 2, 28));
+        assert_eq!(date(2024, 2, 29).add_months(24), date(2026, 2, 28));
+        assert_eq!(date(2024, 2, 29).add_months(48), date(2028, 2, 29));
+        assert_eq!(date(2026, 3, 31).add_months(-1), date(2026, 2, 28));
+        assert_eq!(date(2026, 1, 15).add_months(-1), date(2025, 12, 15));
+        assert_eq!(date(2026, 5, 15).add_months(0), date(2026, 5, 15));
     }
 
     #[test]

@@ -363,7 +363,14 @@ mod tests {
             standard: String::new(),
             version: "1".into(),
             date: String::new(),
-            publisher: String::new(),
+            attribution: crate::catalog::Attribution {
+                structure: "Test".into(),
+                structure_url: String::new(),
+                wording: "Checkwerk".into(),
+                licence: "MIT OR Apache-2.0".into(),
+                licence_url: String::new(),
+                official: false,
+            },
             language: "de".into(),
             minutes_per_module: None,
             orientation: String::new(),
@@ -392,6 +399,7 @@ mod tests {
             modules,
             starthilfe: vec![],
             free_texts: vec![],
+            declarations: vec![],
         }
     }
 

@@ -4,7 +4,7 @@
 //! [`ExportWording`], so every word the user reads comes from the front end's one home for wording.
 
 use crate::catalog::Catalog;
-use crate::date::{utc_stamp, Timestamp};
+use crate::date::{utc_stamp, Date, Timestamp};
 use crate::measure::{Measure, MeasureStatus, Urgency};
 use crate::plan::measure_module;
 use crate::run::Run;
@@ -201,6 +201,60 @@ fn push_ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
+fn push_ics_header(out: &mut String) {
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Checkwerk//Checkwerk//DE",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        push_ics_line(out, line);
+    }
+}
+
+/// One all-day calendar entry, e.g. the reminder to renew a self-declaration. Its words come from the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reminder<'a> {
+    /// A stable identifier (without the `@checkwerk` domain), so that a newer file updates the entry.
+    pub uid: &'a str,
+    /// The day of the entry.
+    pub date: Date,
+    /// Its title.
+    pub summary: &'a str,
+    /// Its description; line breaks are kept.
+    pub description: &'a str,
+}
+
+/// A calendar file with one all-day entry. `stamp` is when the file is made (DTSTAMP).
+pub fn reminder_ics(reminder: &Reminder, stamp: Timestamp) -> String {
+    let mut out = String::new();
+    push_ics_header(&mut out);
+    push_ics_line(&mut out, "BEGIN:VEVENT");
+    push_ics_line(
+        &mut out,
+        &format!("UID:{}", ics_text(&format!("{}@checkwerk", reminder.uid))),
+    );
+    push_ics_line(&mut out, &format!("DTSTAMP:{}", utc_stamp(stamp)));
+    push_ics_line(
+        &mut out,
+        &format!("DTSTART;VALUE=DATE:{}", reminder.date.compact()),
+    );
+    push_ics_line(
+        &mut out,
+        &format!("DTEND;VALUE=DATE:{}", reminder.date.next_day().compact()),
+    );
+    push_ics_line(&mut out, &format!("SUMMARY:{}", ics_text(reminder.summary)));
+    push_ics_line(
+        &mut out,
+        &format!("DESCRIPTION:{}", ics_text(reminder.description)),
+    );
+    push_ics_line(&mut out, "TRANSP:TRANSPARENT");
+    push_ics_line(&mut out, "END:VEVENT");
+    push_ics_line(&mut out, "END:VCALENDAR");
+    out
+}
+
 /// The measures with a valid due date as an iCalendar file: one all-day event per measure on its due date.
 ///
 /// `stamp` is when the file is made (DTSTAMP). Events keep their UID across exports, so importing a newer file
@@ -212,15 +266,7 @@ pub fn measures_ics(
     wording: &ExportWording,
 ) -> String {
     let mut out = String::new();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Checkwerk//Checkwerk//DE",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ] {
-        push_ics_line(&mut out, line);
-    }
+    push_ics_header(&mut out);
     let dtstamp = utc_stamp(stamp);
     for measure in &run.measures {
         let Some(due) = measure.due_date() else {
@@ -423,6 +469,31 @@ mod tests {
         assert!(lines[1].starts_with(" ü"));
         assert!(lines.iter().all(|line| line.len() <= 75));
         assert_eq!(out.replace("\r\n ", ""), format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn a_reminder_is_one_all_day_event_with_the_callers_words() {
+        let ics = reminder_ics(
+            &Reminder {
+                uid: "erneuerung-om-zeichen-test-lauf-1",
+                date: Date::parse_iso("2028-09-01").unwrap_or(Date {
+                    year: 1970,
+                    month: 1,
+                    day: 1,
+                }),
+                summary: "OM-Zeichen Test erneuern",
+                description: "Gültig bis 01.12.2028;\nSelbstbewertung aktualisieren",
+            },
+            Timestamp(0),
+        );
+        assert_eq!(
+            ics,
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Checkwerk//Checkwerk//DE\r\nCALSCALE:GREGORIAN\r\n\
+             METHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:erneuerung-om-zeichen-test-lauf-1@checkwerk\r\n\
+             DTSTAMP:19700101T000000Z\r\nDTSTART;VALUE=DATE:20280901\r\nDTEND;VALUE=DATE:20280902\r\n\
+             SUMMARY:OM-Zeichen Test erneuern\r\nDESCRIPTION:Gültig bis 01.12.2028\\;\\nSelbstbewertung aktualisieren\r\n\
+             TRANSP:TRANSPARENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
     }
 
     #[test]

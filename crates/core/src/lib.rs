@@ -1,5 +1,5 @@
 //! Checkwerk's core: the catalog model, runs and answers, their evaluation, the action plan with its exports, the
-//! Starthilfe, readiness for the Selbsterklärung and the management summary; with the `source` feature also loading
+//! Starthilfe, the Selbsterklärung (readiness, record, fingerprint, renewal) and the management summary; with the `source` feature also loading
 //! and validating catalogs from their TOML or JSON source.
 //!
 //! Pure Rust with no browser types, no clock and no random source: time, dates and ids come in as arguments, so
@@ -10,14 +10,16 @@
 //! The modules form layers, each using only those above it:
 //! 1. vocabulary: [`language`], [`date`];
 //! 2. model: [`catalog`], [`text`], [`measure`], [`run`];
-//! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`starthilfe`], [`report`],
-//!    [`saved`];
+//! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`declaration`] (the record
+//!    of a self-declaration and its renewal), [`fingerprint`] (its hash), [`starthilfe`], [`report`], [`saved`];
 //! 4. reading sources (feature `source`): `problem`, `validate`, `load`; and `schema` (feature `schema`).
 
 pub mod catalog;
 pub mod date;
+pub mod declaration;
 pub mod evaluation;
 pub mod export;
+pub mod fingerprint;
 pub mod language;
 #[cfg(feature = "source")]
 pub mod load;
@@ -39,7 +41,9 @@ pub mod validate;
 #[cfg(test)]
 mod testing;
 
-pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};
+pub use catalog::{
+    Attribution, Catalog, Colour, Declaration, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION,
+};
 pub use date::{Date, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use language::Language;

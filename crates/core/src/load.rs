@@ -4,15 +4,48 @@
 //! item does not hide the problems of the others. Once the structure is sound, the rules of [`crate::validate`] run
 //! over the whole catalog. Their findings carry field paths, which are mapped back to lines of the source.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, CATALOG_FORMAT_VERSION};
 use crate::problem::{
     classify_serde_message, CatalogErrors, FieldPath, PathSegment, Problem, ProblemKind,
     SourceFormat,
 };
 use crate::validate::validate;
 
+/// Just the format version of a file, read before anything else: the fields a catalog must have depend on it, so a
+/// file of another version is told so, instead of being told about fields it could not have known.
+#[derive(serde::Deserialize)]
+struct FormatVersionOnly {
+    format_version: Option<u32>,
+}
+
+/// The problem of a file in a format version this build does not read, if it is one.
+fn format_version_problem(found: Option<u32>) -> Option<ProblemKind> {
+    match found? {
+        CATALOG_FORMAT_VERSION => None,
+        1 => Some(ProblemKind::OutdatedFormatVersion { found: 1 }),
+        found => Some(ProblemKind::UnsupportedFormatVersion { found }),
+    }
+}
+
 /// Parses and validates a catalog written in JSON (the form the web build embeds and remote sites may serve).
 pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
+    let version = serde_json::from_str::<FormatVersionOnly>(source)
+        .ok()
+        .and_then(|head| head.format_version);
+    if let Some(kind) = format_version_problem(version) {
+        let line = source
+            .find("\"format_version\"")
+            .map(|offset| source[..offset].matches('\n').count() + 1);
+        return Err(CatalogErrors {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                file: file.to_owned(),
+                line,
+                path: FieldPath::root().key("format_version"),
+                kind,
+            }],
+        });
+    }
     let mut deserializer = serde_json::Deserializer::from_str(source);
     let catalog: Catalog =
         serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
@@ -238,6 +271,14 @@ mod toml_source {
             root: &root,
             problems: Vec::new(),
         };
+
+        let version = serde::Deserialize::deserialize(ValueDeserializer::from(root.clone()))
+            .ok()
+            .and_then(|head: FormatVersionOnly| head.format_version);
+        if let Some(kind) = format_version_problem(version) {
+            report.push(None, FieldPath::root().key("format_version"), kind);
+            return Err(report.finish());
+        }
 
         let head: Option<Catalog<IgnoredAny>> = report.stage(&root, &FieldPath::root());
         let mut modules = Vec::new();

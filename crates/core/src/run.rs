@@ -55,6 +55,12 @@ pub struct Run {
     /// The action plan (Maßnahmenplan), in the order the user keeps it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// Address, size and sector of the company, for a self-declaration (its name is [`Run::company`]).
+    #[serde(default, skip_serializing_if = "CompanyDetails::is_empty")]
+    pub company_details: CompanyDetails,
+    /// The self-declarations prepared from this run, by declaration id: their date and what was signed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declarations: BTreeMap<String, DeclarationEntry>,
     /// When the fields without a timestamp of their own last changed, and when answers and measures were
     /// removed: what [`Run::merge`] needs to tell the newer of two changes.
     #[serde(default, skip_serializing_if = "Changes::is_empty")]
@@ -71,6 +77,12 @@ pub struct Changes {
     /// When the company's name last changed.
     #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
     pub company: Timestamp,
+    /// When the company's address, size or sector last changed.
+    #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
+    pub company_details: Timestamp,
+    /// When each declaration's entry last changed, by declaration id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declarations: BTreeMap<String, Timestamp>,
     /// When each Starthilfe answer last changed (set or cleared), by module id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub starthilfe: BTreeMap<String, Timestamp>,
@@ -90,6 +102,50 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         self == &Changes::default()
     }
+}
+
+/// What a self-declaration asks about the company besides its name. Plain texts, as the user writes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CompanyDetails {
+    /// The postal address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// The size, e.g. „25 Beschäftigte".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub size: String,
+    /// The sector (Branche).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sector: String,
+}
+
+impl CompanyDetails {
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        self == &CompanyDetails::default()
+    }
+}
+
+/// A self-declaration prepared from a run: the date it is made on and, once the user says it is signed, what was
+/// signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DeclarationEntry {
+    /// The date of the declaration as `YYYY-MM-DD`, kept as typed; empty until chosen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// What was signed, once the user has recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Signed>,
+}
+
+/// A signed declaration: its date and the fingerprint of what was signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Signed {
+    /// The date of the signed declaration, `YYYY-MM-DD`; its validity counts from here.
+    #[serde(default)]
+    pub date: String,
+    /// The fingerprint of the signed record, in hexadecimal.
+    #[serde(default)]
+    pub fingerprint: String,
 }
 
 /// The answer to one item.
@@ -131,25 +187,31 @@ impl Run {
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
+            company_details: CompanyDetails::default(),
+            declarations: BTreeMap::new(),
             changes: Changes::default(),
         }
     }
 
     /// A new run that starts from this one, for a re-assessment: everything the user entered is copied, the
-    /// new run gets its own id, name and timestamps.
+    /// new run gets its own id, name and timestamps. Declarations are not copied: what was signed belongs to the
+    /// run it was signed from, and the re-assessment is the next declaration's draft.
     pub fn copy_as_new(
         &self,
         id: impl Into<String>,
         name: impl Into<String>,
         now: Timestamp,
     ) -> Run {
-        Run {
+        let mut copy = Run {
             id: id.into(),
             name: name.into(),
             created_at: now,
             updated_at: now,
+            declarations: BTreeMap::new(),
             ..self.clone()
-        }
+        };
+        copy.changes.declarations.clear();
+        copy
     }
 
     /// Renames the run.
@@ -163,6 +225,54 @@ impl Run {
     pub fn set_company(&mut self, company: String, now: Timestamp) {
         self.company = company;
         self.changes.company = now;
+        self.updated_at = now;
+    }
+
+    /// Sets the company's address, size and sector.
+    pub fn set_company_details(&mut self, details: CompanyDetails, now: Timestamp) {
+        self.company_details = details;
+        self.changes.company_details = now;
+        self.updated_at = now;
+    }
+
+    /// The entry of a declaration, if one was begun.
+    pub fn declaration(&self, declaration_id: &str) -> Option<&DeclarationEntry> {
+        self.declarations.get(declaration_id)
+    }
+
+    /// Sets the date of a declaration (`YYYY-MM-DD`, kept as typed); an empty date with nothing signed removes the
+    /// entry.
+    pub fn set_declaration_date(&mut self, declaration_id: &str, date: String, now: Timestamp) {
+        self.edit_declaration(declaration_id, now, |entry| entry.date = date);
+    }
+
+    /// Records that the declaration was signed as it stands: its date and the fingerprint of its record.
+    pub fn sign_declaration(&mut self, declaration_id: &str, fingerprint: String, now: Timestamp) {
+        self.edit_declaration(declaration_id, now, |entry| {
+            entry.signed = Some(Signed {
+                date: entry.date.clone(),
+                fingerprint,
+            });
+        });
+    }
+
+    fn edit_declaration(
+        &mut self,
+        declaration_id: &str,
+        now: Timestamp,
+        edit: impl FnOnce(&mut DeclarationEntry),
+    ) {
+        let entry = self
+            .declarations
+            .entry(declaration_id.to_owned())
+            .or_default();
+        edit(entry);
+        if entry == &DeclarationEntry::default() {
+            self.declarations.remove(declaration_id);
+        }
+        self.changes
+            .declarations
+            .insert(declaration_id.to_owned(), now);
         self.updated_at = now;
     }
 
@@ -300,6 +410,18 @@ impl Run {
             (&other.company, other.changes.company),
             this_newer,
         );
+        merge_field(
+            (&mut self.company_details, &mut self.changes.company_details),
+            (&other.company_details, other.changes.company_details),
+            this_newer,
+        );
+        merge_keyed(
+            &mut self.declarations,
+            &mut self.changes.declarations,
+            &other.declarations,
+            &other.changes.declarations,
+            this_newer,
+        );
         merge_keyed(
             &mut self.starthilfe,
             &mut self.changes.starthilfe,
@@ -394,10 +516,10 @@ fn merge_field<T: Clone + Ord>(
 }
 
 /// Last writer wins per key of a map whose keys may be absent (cleared); the stamps say when each key changed.
-fn merge_keyed(
-    mine: &mut BTreeMap<String, String>,
+fn merge_keyed<V: Clone + Ord>(
+    mine: &mut BTreeMap<String, V>,
     my_stamps: &mut BTreeMap<String, Timestamp>,
-    theirs: &BTreeMap<String, String>,
+    theirs: &BTreeMap<String, V>,
     their_stamps: &BTreeMap<String, Timestamp>,
     this_newer: Ordering,
 ) {
@@ -568,6 +690,8 @@ mod tests {
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
+            company_details: CompanyDetails::default(),
+            declarations: BTreeMap::new(),
             changes: Changes::default(),
         }
     }
@@ -793,6 +917,48 @@ mod tests {
         assert_eq!(left.company, "Firma");
         assert_eq!(left.free_texts["f"], "Neuer Text");
         assert_eq!(left.starthilfe["m"], "hoch");
+    }
+
+    #[test]
+    fn company_details_and_declarations_follow_their_stamps() {
+        let (mut left, mut right) = two_copies();
+        let details = CompanyDetails {
+            address: "Hauptstraße 1, 50667 Köln".into(),
+            size: "25 Beschäftigte".into(),
+            sector: "Metallbau".into(),
+        };
+        right.set_company_details(details.clone(), Timestamp(4));
+        left.set_declaration_date("om", "2026-12-01".into(), Timestamp(5));
+        right.set_declaration_date("om", "2026-11-30".into(), Timestamp(3));
+        left.sign_declaration("om", "ab".repeat(32), Timestamp(6));
+        left.merge(&right);
+        assert_eq!(left.company_details, details);
+        let entry = left.declaration("om").cloned().unwrap_or_default();
+        assert_eq!(entry.date, "2026-12-01", "the later date wins");
+        assert_eq!(
+            entry.signed,
+            Some(Signed {
+                date: "2026-12-01".into(),
+                fingerprint: "ab".repeat(32)
+            })
+        );
+
+        left.set_declaration_date("om", String::new(), Timestamp(7));
+        assert!(
+            left.declaration("om").is_some(),
+            "a signed entry stays when the date is cleared"
+        );
+        let mut fresh = left.clone();
+        fresh.declarations.clear();
+        fresh.set_declaration_date("x", String::new(), Timestamp(8));
+        assert!(
+            fresh.declaration("x").is_none(),
+            "an empty entry is removed"
+        );
+
+        let copy = left.copy_as_new("r2", "Erneuerung", Timestamp(9));
+        assert!(copy.declarations.is_empty() && copy.changes.declarations.is_empty());
+        assert_eq!(copy.company_details, details, "the company is copied");
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! The journey from ratings to a Selbsterklärung on every shipped catalog: Starthilfe, ratings, ten measures,
-//! readiness, exports and the summary.
+//! The journey from ratings to an action plan on every shipped catalog, and to a Selbsterklärung where the catalog
+//! supports one: Starthilfe, ratings, ten measures, readiness, exports and the summary.
 
 use checkwerk_core::export::{measures_csv, measures_ics};
 use checkwerk_core::measure::suggested_urgency;
-use checkwerk_core::readiness::{readiness, MIN_MEASURES};
+use checkwerk_core::readiness::readiness;
 use checkwerk_core::report::summary;
 use checkwerk_core::starthilfe::recommend;
 use checkwerk_core::{evaluate, Date, Measure, Run, Timestamp};
@@ -11,8 +11,11 @@ use checkwerk_core::{evaluate, Date, Measure, Run, Timestamp};
 use crate::catalogs::shipped_catalogs;
 use crate::wording;
 
+/// How many measures the journey plans: as many as the OM-Zeichen ask for.
+const PLANNED: usize = 10;
+
 #[test]
-fn every_shipped_catalog_can_be_prepared_for_a_selbsterklaerung() {
+fn every_shipped_catalog_can_be_prepared_for_its_declarations() {
     for (name, catalog) in shipped_catalogs() {
         let mut run = Run::new("lauf", &catalog, Timestamp(0));
         run.set_company("Beispiel GmbH".into(), Timestamp(1));
@@ -60,7 +63,7 @@ fn every_shipped_catalog_can_be_prepared_for_a_selbsterklaerung() {
                 .max_by_key(|level| level.need)
                 .expect("levels");
             run.set_choice(&item.id, Some(highest.key.clone()), Timestamp(3));
-            if planned < MIN_MEASURES {
+            if planned < PLANNED {
                 let mut measure = Measure::new(
                     format!("m{planned}"),
                     format!("Maßnahme zu {}", item.number),
@@ -75,13 +78,16 @@ fn every_shipped_catalog_can_be_prepared_for_a_selbsterklaerung() {
                 planned += 1;
             }
         }
-        let ready = readiness(&catalog, &run);
-        assert_eq!(ready.missing_measures, MIN_MEASURES - planned, "{name}");
-        assert_eq!(
-            ready.is_ready(),
-            planned == MIN_MEASURES,
-            "{name}: {ready:?}"
-        );
+        for declaration in &catalog.declarations {
+            let ready = readiness(&catalog, declaration, &run);
+            let asked = declaration.min_measures as usize;
+            assert_eq!(
+                ready.missing_measures,
+                asked.saturating_sub(planned),
+                "{name}"
+            );
+            assert_eq!(ready.is_ready(), planned >= asked, "{name}: {ready:?}");
+        }
 
         let csv = measures_csv(&catalog, &run, &wording::german());
         assert_eq!(csv.matches("\r\n").count(), planned + 1, "{name}");

@@ -723,8 +723,10 @@ proptest! {
             prop_assert!(ics.split("\r\n").all(|line| line.len() <= 75), "an unfolded line");
             prop_assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), dated);
         }
-        let readiness = checkwerk_core::readiness::readiness(catalog, &run);
-        prop_assert!(readiness.complete_measures <= run.measures.len());
+        for declaration in &catalog.declarations {
+            let readiness = checkwerk_core::readiness::readiness(catalog, declaration, &run);
+            prop_assert!(readiness.complete_measures <= run.measures.len());
+        }
         if let Some(recommendation) = checkwerk_core::starthilfe::recommend(catalog, &run) {
             prop_assert!(catalog.module(&recommendation.module_id).is_some());
             prop_assert!(!recommendation.tied_with.contains(&recommendation.module_id));

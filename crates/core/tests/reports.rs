@@ -17,11 +17,12 @@ use crate::wording;
 const NOW: Timestamp = Timestamp(1_773_579_845_678);
 
 const CATALOG: &str = r#"
-format_version = 1
+format_version = 2
 id = "umwelt-beispiel"
 title = "Check „Betrieblicher Umweltschutz“ (Beispiel)"
 standard = "OM-Praxis A-3.6"
 version = "1"
+attribution = { structure = "OM-Praxis A-3.6 der Offensive Mittelstand", wording = "Checkwerk", licence = "MIT OR Apache-2.0", official = false }
 
 [[scales]]
 id = "handlungsbedarf"

@@ -10,6 +10,7 @@ use checkwerk_core::{evaluate, MeasureStatus, Timestamp, Urgency};
 const BEFORE_ACTION_PLAN: &str = include_str!("saved/v1-before-action-plan.json");
 const WITH_ACTION_PLAN: &str = include_str!("saved/v1-with-action-plan.json");
 const WITH_CHANGE_STAMPS: &str = include_str!("saved/v1-with-change-stamps.json");
+const WITH_DECLARATION: &str = include_str!("saved/v1-with-declaration.json");
 
 /// Every golden file, with its name: `v<version>-<shape>.json`.
 fn golden_files() -> Vec<(String, String)> {
@@ -185,4 +186,32 @@ fn a_run_with_company_starthilfe_free_texts_and_measures_loads() {
         "a measure with only id and title takes defaults"
     );
     assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+#[test]
+fn a_run_with_company_details_and_a_signed_declaration_loads() {
+    let run = load_run(WITH_DECLARATION).expect("loads");
+    assert_eq!(run.company_details.size, "25 Beschäftigte");
+    assert_eq!(run.company_details.address, "Industriestraße 5\n50667 Köln");
+    let entry = run
+        .declaration("om-zeichen-faire-lieferkette")
+        .expect("the declaration");
+    assert_eq!(entry.date, "2026-12-01");
+    let signed = entry.signed.as_ref().expect("signed");
+    assert_eq!(signed.date, "2026-12-01");
+    assert_eq!(signed.fingerprint.len(), 64);
+    assert_eq!(
+        run.changes.declarations["om-zeichen-faire-lieferkette"],
+        Timestamp(1_796_050_000_000)
+    );
+    assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+#[test]
+fn a_run_without_declarations_is_saved_without_their_keys() {
+    let run = load_run(WITH_ACTION_PLAN).expect("loads");
+    let saved = save_run(&run);
+    for key in ["company_details", "declarations"] {
+        assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
+    }
 }
