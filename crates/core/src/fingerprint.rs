@@ -58,15 +58,36 @@ impl Fingerprint {
         group(&self.hex()[..SHORT_DIGITS])
     }
 
-    /// Whether a fingerprint as someone typed, pasted or scanned it matches this one: its full form, or at least
+    /// Compares a fingerprint as someone typed, pasted or scanned it with this one: its full form, or at least
     /// the short form's digits from the start. Spaces, dashes, colons, case and a leading `sha256` are ignored.
-    pub fn matches(&self, typed: &str) -> bool {
+    pub fn compare(&self, typed: &str) -> Comparison {
         let digits = typed_digits(typed);
-        digits.len() >= SHORT_DIGITS
-            && digits.len() <= 64
-            && digits.chars().all(|c| c.is_ascii_hexdigit())
-            && self.hex().starts_with(&digits)
+        if digits.is_empty() {
+            Comparison::Nothing
+        } else if !digits.chars().all(|c| c.is_ascii_hexdigit())
+            || digits.len() > 64
+            || !self.hex().starts_with(&digits)
+        {
+            Comparison::Differs
+        } else if digits.len() < SHORT_DIGITS {
+            Comparison::TooShort
+        } else {
+            Comparison::Matches
+        }
     }
+}
+
+/// How a typed fingerprint compares with one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    /// Nothing typed yet.
+    Nothing,
+    /// What is typed agrees so far, but is shorter than the short form.
+    TooShort,
+    /// At least the short form's digits, and all agree.
+    Matches,
+    /// Something differs (or is not a fingerprint at all).
+    Differs,
 }
 
 /// The hexadecimal digits of a typed fingerprint, lower case, without separators or a `sha256` prefix.
@@ -215,16 +236,25 @@ mod tests {
         let print = Fingerprint([0xab; 32]);
         assert_eq!(print.short(), "abab abab abab abab");
         assert_eq!(print.grouped().len(), 64 + 15);
-        assert!(print.matches(&print.hex()));
-        assert!(print.matches(&print.grouped().to_uppercase()));
-        assert!(print.matches(&format!("sha256:{}", print.hex())));
-        assert!(print.matches(" abab-abab abab:abab "));
-        assert!(
-            !print.matches("abab abab abab"),
-            "shorter than the short form"
+        assert_eq!(print.compare(&print.hex()), Comparison::Matches);
+        assert_eq!(
+            print.compare(&print.grouped().to_uppercase()),
+            Comparison::Matches
         );
-        assert!(!print.matches("abab abab abab abac"));
-        assert!(!print.matches(&format!("{}0", print.hex())), "too long");
-        assert!(!print.matches(""));
+        assert_eq!(
+            print.compare(&format!("sha256:{}", print.hex())),
+            Comparison::Matches
+        );
+        assert_eq!(print.compare(" abab-abab abab:abab "), Comparison::Matches);
+        assert_eq!(print.compare("abab abab abab"), Comparison::TooShort);
+        assert_eq!(print.compare("abab abab abab abac"), Comparison::Differs);
+        assert_eq!(print.compare("abac"), Comparison::Differs, "wrong at once");
+        assert_eq!(
+            print.compare(&format!("{}0", print.hex())),
+            Comparison::Differs,
+            "too long"
+        );
+        assert_eq!(print.compare("Fingerabdruck"), Comparison::Differs);
+        assert_eq!(print.compare("  "), Comparison::Nothing);
     }
 }

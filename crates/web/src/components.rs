@@ -1,6 +1,8 @@
 //! Building blocks shared by the pages.
 
+pub mod attribution;
 pub mod chart;
+pub mod declaration_record;
 pub mod download;
 pub mod formatted;
 pub mod header;
@@ -10,6 +12,7 @@ pub mod module_list;
 pub mod notice;
 pub mod orphans;
 pub mod progress;
+pub mod qr_code;
 pub mod rating;
 pub mod runs;
 pub mod save_status;

@@ -4,6 +4,7 @@
 //! word through one helper, [`by_count`]. (Catalog texts come from the catalogs; the messages about a broken catalog
 //! file, which are for catalog authors, come from the core's loader, through the catalog worker.)
 
+pub mod declaration;
 pub mod plan;
 pub mod report;
 
@@ -118,11 +119,9 @@ pub enum Text {
     StrengthsIntro,
     NoStrengthsYet,
     ReadinessHeading,
-    ReadinessIntro,
     ReadyYes,
     ReadyNo,
     MeasuresComplete,
-    ReadinessNote,
     ResultsIntro,
     ManagementSummary,
     NeedIndex,
@@ -333,10 +332,6 @@ impl Text {
             ),
             NoStrengthsYet => ("Noch keine Stärken bewertet.", "No strengths rated yet."),
             ReadinessHeading => ("Bereit für die Selbsterklärung?", "Ready for the self-declaration?"),
-            ReadinessIntro => (
-                "Für eine Selbsterklärung nach OM-Systematik müssen alle Check-Punkte bewertet und mindestens zehn Maßnahmen vollständig beschrieben sein – mit Dringlichkeit, Verantwortlichen, Termin und Kontrolle.",
-                "A self-declaration following the OM system needs every check point rated and at least ten fully described measures – with urgency, person responsible, date and check of effect.",
-            ),
             ReadyYes => (
                 "Alles beisammen: Ihr Durchlauf erfüllt die Voraussetzungen für die Selbsterklärung.",
                 "All there: your run meets the requirements for the self-declaration.",
@@ -345,10 +340,6 @@ impl Text {
             MeasuresComplete => (
                 "Jede Maßnahme hat Beschreibung, Dringlichkeit, Verantwortliche, Termin und Kontrolle.",
                 "Every measure has a description, urgency, person responsible, date and check of effect.",
-            ),
-            ReadinessNote => (
-                "Die Selbsterklärung selbst unterzeichnen Sie außerhalb dieser Seite; der Bericht dokumentiert Ihre Selbstbewertung.",
-                "You sign the self-declaration itself outside this page; the report documents your self-assessment.",
             ),
             ResultsIntro => (
                 "Ihr Profil des Handlungsbedarfs – kein Zeugnis: Verbesserung ist eine Daueraufgabe, auch wo wenig Bedarf gemeldet ist.",

@@ -25,11 +25,13 @@ use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
 use crate::pages::home::HomePage;
+use crate::pages::joint_declaration::JointDeclarationPage;
 use crate::pages::kompass::KompassPage;
 use crate::pages::measures::MeasuresPage;
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::readiness::ReadinessPage;
+use crate::pages::record::{JointRecordPage, RecordPage};
 use crate::pages::report::{BlankPrintPage, ReportPage};
 use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
@@ -91,9 +93,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("massnahmen") view=MeasuresPage/>
                         <Route path=path!("staerken") view=StrengthsPage/>
                         <Route path=path!("selbsterklaerung") view=ReadinessPage/>
+                        <Route path=path!("selbsterklaerung/erklaerung") view=RecordPage/>
                         <Route path=path!("bericht") view=ReportPage/>
                         <Route path=path!("druckvorlage") view=BlankPrintPage/>
                     </ParentRoute>
+                    <Route path=path!("/erklaerung/:declaration") view=JointDeclarationPage/>
+                    <Route path=path!("/erklaerung/:declaration/erklaerung") view=JointRecordPage/>
                 </Routes>
             </main>
             <NoticeBar/>

@@ -2,6 +2,7 @@
 //! - [`catalogs`]: the catalogs this page knows (bundled and a site's own) with their formatted texts;
 //! - [`runs`]: the user's runs, the only place that changes and saves one;
 //! - [`check`]: the reactive state of the check a page belongs to (evaluation, item answers);
+//! - [`company`]: the company as a self-declaration names it, read and written in one place;
 //! - [`language`]: the language of the user interface;
 //! - [`notices`]: the message shown after an action, with its undo.
 //!
@@ -9,6 +10,7 @@
 
 pub mod catalogs;
 pub mod check;
+pub mod company;
 pub mod language;
 pub mod notices;
 pub mod runs;

@@ -69,7 +69,10 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
                         <li><A href=crate::page_config::app_href(&link("/ergebnisse"))>{tr(Text::MyResults)}</A></li>
                         <li><A href=crate::page_config::app_href(&link("/massnahmen"))>{tr(Text::MyMeasures)}</A></li>
                         <li><A href=crate::page_config::app_href(&link("/staerken"))>{tr(Text::OurStrengths)}</A></li>
-                        <li><A href=crate::page_config::app_href(&link("/selbsterklaerung"))>{tr(Text::Readiness)}</A></li>
+                        // Only checks that are the basis of a self-declaration (catalog data) offer its page.
+                        {(!catalog.declarations.is_empty()).then(|| view! {
+                            <li><A href=crate::page_config::app_href(&link("/selbsterklaerung"))>{tr(Text::Readiness)}</A></li>
+                        })}
                         <li><A href=crate::page_config::app_href(&link("/bericht"))>{tr(Text::Report)}</A></li>
                     </ul>
                 </nav>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::attribution::AttributionLine;
 use crate::components::formatted::Formatted;
 use crate::components::module_list::ModuleList;
 use crate::components::runs::RunsPanel;
@@ -37,6 +38,7 @@ pub fn KompassPage() -> impl IntoView {
         <section class="page kompass">
             <h1>{catalog.title.clone()}</h1>
             {(!catalog.subtitle.is_empty()).then(|| view! { <p class="lead">{catalog.subtitle.clone()}</p> })}
+            <AttributionLine catalog/>
             <div class="orientation"><Formatted text=catalog.orientation.clone()/></div>
             <ul class="facts">
                 <li>{move || i18n::modules_and_items(language.get(), catalog.modules.len(), catalog.item_count())}</li>

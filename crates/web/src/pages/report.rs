@@ -7,6 +7,7 @@ use checkwerk_core::{evaluate, Run, Timestamp};
 use leptos::prelude::*;
 
 use crate::clock::today;
+use crate::components::attribution::AttributionLine;
 use crate::components::formatted::Formatted;
 use crate::components::summary::ManagementSummary;
 use crate::i18n::{self, module_heading, Text};
@@ -121,6 +122,7 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="card-standard">{catalog.standard.clone()}</p>
                 <h1>{catalog.title.clone()}</h1>
                 {(!catalog.subtitle.is_empty()).then(|| view! { <p class="lead">{catalog.subtitle.clone()}</p> })}
+                <AttributionLine catalog/>
                 <dl class="cover-facts">
                     <dt>{tr(Text::CompanyName)}</dt><dd>{move || report.with(|r| if r.company.is_empty() { "–".to_owned() } else { r.company.clone() })}</dd>
                     <dt>{tr(Text::ActiveRun)}</dt><dd>{move || report.with(|r| r.run_name.clone())}</dd>
@@ -206,6 +208,7 @@ pub fn BlankPrintPage() -> impl IntoView {
             <header class="report-cover">
                 <p class="card-standard">{catalog.standard.clone()}</p>
                 <h1>{catalog.title.clone()}</h1>
+                <AttributionLine catalog/>
                 <p>{tr(Text::BlankIntro)}</p>
                 <p class="paper-field">{tr(Text::CompanyName)} ": ____________________________   " {tr(Text::ReportDate)} ": ____________"</p>
             </header>
