@@ -153,17 +153,31 @@ impl RecordMeasure {
     /// The canonical order of measures: by due date (`YYYY-MM-DD` sorts by date), urgency key ("hoch" before
     /// "mittel" before "niedrig"), title, items, responsible, Kontrolle and status key, each text compared by its
     /// UTF-8 bytes. No field is left out, so only measures that read the same tie, and their order does not matter.
-    pub fn sort_key(&self) -> (&str, &str, &str, String, &str, &str, &str) {
-        (
-            &self.due,
-            self.urgency.map(Urgency::key).unwrap_or_default(),
-            &self.title,
+    pub fn sort_key(&self) -> MeasureKey {
+        [
+            self.due.clone(),
+            self.urgency
+                .map(Urgency::key)
+                .unwrap_or_default()
+                .to_owned(),
+            self.title.clone(),
             self.item_ids.join(","),
-            &self.responsible,
-            &self.control,
-            self.status.key(),
-        )
+            self.responsible.clone(),
+            self.control.clone(),
+            self.status.key().to_owned(),
+        ]
     }
+}
+
+/// The fields of a measure in the order they sort by.
+pub type MeasureKey = [String; 7];
+
+/// Puts a value into a list kept sorted by its key, after any equal key (so the result is a stable sort). The lists
+/// here are short (the checks of a declaration, the measures of a plan); this costs the browser's download far less
+/// code than a general sort per element type.
+fn insert_sorted<K: Ord, T>(list: &mut Vec<(K, T)>, key: K, value: T) {
+    let at = list.partition_point(|(existing, _)| *existing <= key);
+    list.insert(at, (key, value));
 }
 
 /// A text as a record holds it: without surrounding white space, every line end a plain line feed.
@@ -193,37 +207,38 @@ impl RecordPart {
                 }
             })
             .collect();
-        let mut measures: Vec<RecordMeasure> = run
-            .measures
-            .iter()
-            .map(|measure| {
-                let named: BTreeSet<&str> = measure.item_ids.iter().map(String::as_str).collect();
-                let known = catalog
-                    .items()
-                    .map(|(_, item)| item.id.as_str())
-                    .filter(|id| named.contains(id));
-                let unknown = named
-                    .iter()
-                    .copied()
-                    .filter(|id| catalog.item(id).is_none());
-                RecordMeasure {
-                    title: record_text(&measure.title),
-                    item_ids: known.chain(unknown).map(str::to_owned).collect(),
-                    urgency: measure.urgency,
-                    responsible: record_text(&measure.responsible),
-                    due: record_text(measure.due.as_deref().unwrap_or_default()),
-                    control: record_text(&measure.control),
-                    status: measure.status,
-                }
-            })
-            .collect();
-        measures.sort_by(|left, right| left.sort_key().cmp(&right.sort_key()));
+        let mut measures: Vec<(MeasureKey, RecordMeasure)> = Vec::new();
+        for measure in &run.measures {
+            // Inserted one by one: collecting into a set would sort, and a sort costs the browser's download.
+            let mut named = BTreeSet::new();
+            for id in &measure.item_ids {
+                named.insert(id.as_str());
+            }
+            let known = catalog
+                .items()
+                .map(|(_, item)| item.id.as_str())
+                .filter(|id| named.contains(id));
+            let unknown = named
+                .iter()
+                .copied()
+                .filter(|id| catalog.item(id).is_none());
+            let record = RecordMeasure {
+                title: record_text(&measure.title),
+                item_ids: known.chain(unknown).map(str::to_owned).collect(),
+                urgency: measure.urgency,
+                responsible: record_text(&measure.responsible),
+                due: record_text(measure.due.as_deref().unwrap_or_default()),
+                control: record_text(&measure.control),
+                status: measure.status,
+            };
+            insert_sorted(&mut measures, record.sort_key(), record);
+        }
         RecordPart {
             catalog_id: catalog.id.clone(),
             catalog_version: catalog.version.clone(),
             part: declaration.part.clone(),
             items,
-            measures,
+            measures: measures.into_iter().map(|(_, measure)| measure).collect(),
         }
     }
 }
@@ -237,14 +252,16 @@ impl Record {
         company: &RecordCompany,
         date: Date,
     ) -> Record {
-        let mut parts: Vec<RecordPart> = parts
-            .iter()
-            .map(|(catalog, run)| {
-                let own = catalog.declaration(&declaration.id).unwrap_or(declaration);
-                RecordPart::of(catalog, own, run)
-            })
-            .collect();
-        parts.sort_by(|left, right| left.catalog_id.cmp(&right.catalog_id));
+        let mut sorted: Vec<(String, RecordPart)> = Vec::new();
+        for (catalog, run) in parts {
+            let own = catalog.declaration(&declaration.id).unwrap_or(declaration);
+            insert_sorted(
+                &mut sorted,
+                catalog.id.clone(),
+                RecordPart::of(catalog, own, run),
+            );
+        }
+        let parts = sorted.into_iter().map(|(_, part)| part).collect();
         Record {
             declaration_id: declaration.id.clone(),
             date,
@@ -321,17 +338,16 @@ pub fn joint_parts<'a>(
     catalogs: impl IntoIterator<Item = &'a Catalog>,
     declaration_id: &str,
 ) -> Vec<(&'a Catalog, &'a Declaration)> {
-    let mut parts: Vec<(&Catalog, &Declaration)> = catalogs
-        .into_iter()
-        .filter_map(|catalog| {
-            catalog
-                .declaration_parts()
-                .find(|declaration| declaration.id == declaration_id)
-                .map(|declaration| (catalog, declaration))
-        })
-        .collect();
-    parts.sort_by(|(left, _), (right, _)| left.id.cmp(&right.id));
-    parts
+    let mut parts: Vec<(&'a str, (&'a Catalog, &'a Declaration))> = Vec::new();
+    for catalog in catalogs {
+        if let Some(declaration) = catalog
+            .declaration_parts()
+            .find(|declaration| declaration.id == declaration_id)
+        {
+            insert_sorted(&mut parts, catalog.id.as_str(), (catalog, declaration));
+        }
+    }
+    parts.into_iter().map(|(_, part)| part).collect()
 }
 
 /// Where the catalogs that share a joint declaration disagree about what applies to all of it (its title, validity,

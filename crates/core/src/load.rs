@@ -11,14 +11,8 @@ use crate::problem::{
 };
 use crate::validate::validate;
 
-/// Just the format version of a file, read before anything else: the fields a catalog must have depend on it, so a
-/// file of another version is told so, instead of being told about fields it could not have known.
-#[derive(serde::Deserialize)]
-struct FormatVersionOnly {
-    format_version: Option<u32>,
-}
-
-/// The problem of a file in a format version this build does not read, if it is one.
+/// The problem of a file in a format version this build does not read, if it is one: the fields a catalog must have
+/// depend on the version, so such a file is told so, instead of being told about fields it could not have known.
 fn format_version_problem(found: Option<u32>) -> Option<ProblemKind> {
     match found? {
         CATALOG_FORMAT_VERSION => None,
@@ -27,25 +21,23 @@ fn format_version_problem(found: Option<u32>) -> Option<ProblemKind> {
     }
 }
 
+/// The `format_version` of a JSON text and the line it stands on, found by looking for the key rather than by
+/// parsing (a parser instantiated for this alone would cost the catalog worker's download more than it is worth).
+/// Only used to explain a file that did not load, so a key hidden in a text can at worst word that message.
+fn json_format_version(source: &str) -> Option<(u32, usize)> {
+    let key = "\"format_version\"";
+    let at = source.find(key)?;
+    let rest = source[at + key.len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let version = digits.parse().ok()?;
+    Some((version, source[..at].matches('\n').count() + 1))
+}
+
 /// Parses and validates a catalog written in JSON (the form the web build embeds and remote sites may serve).
 pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
-    let version = serde_json::from_str::<FormatVersionOnly>(source)
-        .ok()
-        .and_then(|head| head.format_version);
-    if let Some(kind) = format_version_problem(version) {
-        let line = source
-            .find("\"format_version\"")
-            .map(|offset| source[..offset].matches('\n').count() + 1);
-        return Err(CatalogErrors {
-            file: file.to_owned(),
-            problems: vec![Problem {
-                file: file.to_owned(),
-                line,
-                path: FieldPath::root().key("format_version"),
-                kind,
-            }],
-        });
-    }
     let mut deserializer = serde_json::Deserializer::from_str(source);
     let catalog: Catalog =
         serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
@@ -59,11 +51,20 @@ pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErr
             } else {
                 classify_serde_message(&strip_json_position(&inner.to_string()))
             };
+            // A file of another format version fails for that reason, whatever serde stumbled over first.
+            let (line, path, kind) = match json_format_version(source)
+                .and_then(|(found, line)| Some((line, format_version_problem(Some(found))?)))
+            {
+                Some((line, version_kind)) => {
+                    (line, FieldPath::root().key("format_version"), version_kind)
+                }
+                None => (inner.line(), path, kind),
+            };
             CatalogErrors {
                 file: file.to_owned(),
                 problems: vec![Problem {
                     file: file.to_owned(),
-                    line: Some(inner.line()),
+                    line: Some(line),
                     path,
                     kind,
                 }],
@@ -140,6 +141,37 @@ mod tests {
             from_toml
         );
         Ok(())
+    }
+
+    #[test]
+    fn a_json_file_of_format_1_is_told_what_to_add() {
+        let catalog = catalog_from_source("umweltschutz.toml", SHIPPED).expect("valid");
+        let mut json = serde_json::to_value(&catalog).expect("serializable");
+        json["format_version"] = 1.into();
+        if let Some(head) = json.as_object_mut() {
+            head.remove("attribution");
+        }
+        let text = serde_json::to_string_pretty(&json).expect("serializable");
+        let problems = catalog_from_json("alt.json", &text)
+            .err()
+            .map(|errors| errors.problems)
+            .unwrap_or_default();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::OutdatedFormatVersion { found: 1 }
+        );
+        assert_eq!(problems[0].path.to_string(), "format_version");
+        let line = text
+            .lines()
+            .position(|line| line.contains("\"format_version\""))
+            .map(|index| index + 1);
+        assert_eq!(problems[0].line, line);
+        assert_eq!(
+            json_format_version("{ \"format_version\" : 12 }"),
+            Some((12, 1))
+        );
+        assert_eq!(json_format_version("{\"format_version\": \"zwei\"}"), None);
     }
 
     #[test]
@@ -272,9 +304,18 @@ mod toml_source {
             problems: Vec::new(),
         };
 
-        let version = serde::Deserialize::deserialize(ValueDeserializer::from(root.clone()))
-            .ok()
-            .and_then(|head: FormatVersionOnly| head.format_version);
+        let version = root
+            .get_ref()
+            .as_table()
+            .and_then(|table| {
+                table
+                    .iter()
+                    .find(|(name, _)| name.get_ref() == "format_version")
+            })
+            .and_then(|(_, value)| match value.get_ref() {
+                DeValue::Integer(integer) if integer.radix() == 10 => integer.as_str().parse().ok(),
+                _ => None,
+            });
         if let Some(kind) = format_version_problem(version) {
             report.push(None, FieldPath::root().key("format_version"), kind);
             return Err(report.finish());

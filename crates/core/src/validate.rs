@@ -48,14 +48,13 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
 }
 
 fn format_version_is_supported(catalog: &Catalog, findings: &mut Vec<Finding>) {
-    if catalog.format_version != CATALOG_FORMAT_VERSION {
-        findings.push((
-            FieldPath::root().key("format_version"),
-            ProblemKind::UnsupportedFormatVersion {
-                found: catalog.format_version,
-            },
-        ));
-    }
+    let found = catalog.format_version;
+    let kind = match found {
+        CATALOG_FORMAT_VERSION => return,
+        1 => ProblemKind::OutdatedFormatVersion { found },
+        _ => ProblemKind::UnsupportedFormatVersion { found },
+    };
+    findings.push((FieldPath::root().key("format_version"), kind));
 }
 
 fn required_texts_are_not_empty(catalog: &Catalog, findings: &mut Vec<Finding>) {

@@ -5,11 +5,14 @@
 //! the core's [`Record`] holds, in its order; its fingerprint is computed by the core. It appears once every part
 //! is ready and the date is chosen: before that there is nothing settled to sign.
 
-use checkwerk_core::declaration::{renewal, CompanyField, Record, RenewalState};
+use checkwerk_core::declaration::{
+    renewal, CompanyField, Record, RecordCompany, Renewal, RenewalState,
+};
 use checkwerk_core::export::{reminder_ics, Reminder};
 use checkwerk_core::fingerprint::{canonical_text, fingerprint, Comparison, Fingerprint};
 use checkwerk_core::readiness::readiness;
-use checkwerk_core::{Catalog, Date, Declaration, Run};
+use checkwerk_core::run::DeclarationEntry;
+use checkwerk_core::{Catalog, Date, Declaration, Language, Run};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -31,6 +34,51 @@ fn print_page() {
     }
 }
 
+/// Everything the record and its tools show, computed at once from the active runs of the parts.
+#[derive(Debug, Clone, PartialEq)]
+struct RecordState {
+    /// Whether every part has a run that meets its rules.
+    ready: bool,
+    /// The company, from the first part's run (all parts are written alike).
+    company: RecordCompany,
+    /// The declaration's entry in the first part's run: its date and what was signed.
+    entry: DeclarationEntry,
+    /// The record, once every part is ready and the date is valid.
+    record: Option<Record>,
+    /// Its fingerprint.
+    print: Option<Fingerprint>,
+    /// When the signed declaration must be renewed.
+    renewal: Option<Renewal>,
+}
+
+fn record_state(declaration: &Declaration, parts: &[Part], runs: &[Option<Run>]) -> RecordState {
+    let first = runs.iter().flatten().next();
+    let company = first.map(record_company).unwrap_or_default();
+    let entry = first
+        .and_then(|run| run.declaration(&declaration.id).cloned())
+        .unwrap_or_default();
+    let ready = parts.iter().zip(runs).all(|((catalog, part), run)| {
+        run.as_ref()
+            .is_some_and(|run| readiness(catalog, part, run).is_ready())
+    });
+    let pairs: Vec<(&Catalog, &Run)> = parts
+        .iter()
+        .zip(runs)
+        .filter_map(|((catalog, _), run)| run.as_ref().map(|run| (*catalog, run)))
+        .collect();
+    let record = Date::parse_iso(&entry.date)
+        .filter(|_| ready)
+        .map(|date| Record::new(declaration, &pairs, &company, date));
+    RecordState {
+        ready,
+        print: record.as_ref().map(fingerprint),
+        record,
+        renewal: renewal(declaration, &entry, today()),
+        company,
+        entry,
+    }
+}
+
 /// The record of a declaration over the active runs of its parts, with what it takes to prepare and sign it.
 #[component]
 pub fn DeclarationRecord(
@@ -48,342 +96,404 @@ pub fn DeclarationRecord(
     let catalogs: Vec<&'static Catalog> = parts.iter().map(|(catalog, _)| *catalog).collect();
     let catalogs = StoredValue::new(catalogs);
     let parts = StoredValue::new(parts);
+    let readiness_href = StoredValue::new(readiness_href);
 
-    // The active run of each part; the first one's company and date stand for all (they are written to all).
-    let part_runs = Memo::new(move |_| {
-        catalogs.with_value(|catalogs| {
+    let state = Memo::new(move |_| {
+        let active: Vec<Option<Run>> = catalogs.with_value(|catalogs| {
             catalogs
                 .iter()
                 .map(|catalog| runs.with_active(&catalog.id, |run| run.cloned()))
-                .collect::<Vec<Option<Run>>>()
-        })
-    });
-    let ready = Memo::new(move |_| {
-        part_runs.with(|runs| {
-            parts.with_value(|parts| {
-                parts.iter().zip(runs).all(|((catalog, part), run)| {
-                    run.as_ref()
-                        .is_some_and(|run| readiness(catalog, part, run).is_ready())
-                })
-            })
-        })
-    });
-    let company = Memo::new(move |_| {
-        part_runs.with(|runs| {
-            runs.iter()
-                .flatten()
-                .next()
-                .map(record_company)
-                .unwrap_or_default()
-        })
-    });
-    let entry = Memo::new(move |_| {
-        part_runs.with(|runs| {
-            runs.iter()
-                .flatten()
-                .next()
-                .and_then(|run| run.declaration(&declaration.id).cloned())
-                .unwrap_or_default()
-        })
-    });
-    let date = Memo::new(move |_| entry.with(|entry| Date::parse_iso(&entry.date)));
-    let record = Memo::new(move |_| {
-        let date = date.get()?;
-        if !ready.get() {
-            return None;
-        }
-        part_runs.with(|runs| {
-            let pairs: Vec<(&Catalog, &Run)> = catalogs.with_value(|catalogs| {
-                catalogs
-                    .iter()
-                    .zip(runs)
-                    .filter_map(|(catalog, run)| run.as_ref().map(|run| (*catalog, run)))
-                    .collect()
-            });
-            company.with(|company| Some(Record::new(declaration, &pairs, company, date)))
-        })
-    });
-    let print = Memo::new(move |_| record.with(|record| record.as_ref().map(fingerprint)));
-
-    let write_field = move |field: CompanyField, value: String| {
-        catalogs.with_value(|catalogs| set_company_field(runs, catalogs, field, value));
-    };
-    let set_date = move |value: String| {
-        catalogs.with_value(|catalogs| {
-            for catalog in catalogs {
-                let value = value.clone();
-                runs.edit_active(catalog, |run, now| {
-                    run.set_declaration_date(&declaration.id, value, now)
-                });
-            }
-        });
-    };
-    let sign = move |_| {
-        let Some(print) = print.get_untracked() else {
-            return;
-        };
-        catalogs.with_value(|catalogs| {
-            for catalog in catalogs {
-                runs.edit_active(catalog, |run, now| {
-                    run.sign_declaration(&declaration.id, print.hex(), now)
-                });
-            }
-        });
-        notices.show(
-            Words::MarkedSigned.get(language.get_untracked()).to_owned(),
-            None,
-        );
-    };
-    let company_missing = Memo::new(move |_| company.with(|company| company.missing()));
-    let can_sign = move || print.with(Option::is_some) && company_missing.with(Vec::is_empty);
-
-    let download_canonical = move |_| {
-        record.with_untracked(|record| {
-            if let Some(record) = record {
-                let name = format!(
-                    "selbsterklaerung-{}-{}.txt",
-                    declaration.id,
-                    record.date.iso()
-                );
-                download_text(&name, "text/plain;charset=utf-8", &canonical_text(record));
-            }
-        });
-    };
-    let export_runs = move |_| {
-        part_runs.with_untracked(|runs| {
-            let present: Vec<Run> = runs.iter().flatten().cloned().collect();
-            match (
-                present.as_slice(),
-                catalogs.with_value(|c| c.first().copied()),
-            ) {
-                ([run], Some(catalog)) => {
-                    download_run(catalog, run);
-                }
-                _ => {
-                    download_runs(&format!("checkwerk-{}.json", declaration.id), &present);
-                }
-            }
-        });
-    };
-    let renewal_state =
-        Memo::new(move |_| entry.with(|entry| renewal(declaration, entry, today())));
-    let download_reminder = move |_| {
-        let Some(renewal) = renewal_state.get_untracked() else {
-            return;
-        };
-        let language = language.get_untracked();
-        let checks: Vec<&str> = catalogs.with_value(|catalogs| {
-            catalogs
-                .iter()
-                .map(|catalog| catalog.title.as_str())
                 .collect()
         });
-        let run_id = part_runs
-            .with_untracked(|runs| runs.iter().flatten().next().map(|run| run.id.clone()))
-            .unwrap_or_default();
-        let uid = format!("erneuerung-{}-{run_id}", declaration.id);
-        let summary = words::renewal_summary(language, &declaration.title);
-        let description = words::renewal_description(
-            language,
-            &declaration.title,
-            &checks.join(", "),
-            &renewal.signed_on.german(),
-            &renewal.valid_until.german(),
-            &declaration.url,
-        );
-        let calendar = reminder_ics(
-            &Reminder {
-                uid: &uid,
-                date: renewal.renew_from,
-                summary: &summary,
-                description: &description,
-            },
-            now(),
-        );
-        download_text(
-            &format!("erneuerung-{}.ics", declaration.id),
-            "text/calendar;charset=utf-8",
-            &calendar,
-        );
-    };
-
-    let typed = RwSignal::new(String::new());
-    let comparison = Memo::new(move |_| {
-        print.with(|print| {
-            print
-                .as_ref()
-                .map(|print| typed.with(|typed| print.compare(typed)))
-        })
+        parts.with_value(|parts| record_state(declaration, parts, &active))
     });
-
-    let field_input = move |id: &'static str, field: CompanyField, multiline: bool| {
-        let value = move || company.with(|company| field.value_in(company).to_owned());
-        let label = move || words::company_field(language.get(), field);
-        let on_input =
-            move |event: leptos::ev::Event| write_field(field, event_target_value(&event));
-        let control = if multiline {
-            view! { <textarea id=id rows="3" autocomplete="street-address" prop:value=value on:input=on_input></textarea> }.into_any()
-        } else {
-            let autocomplete = if field == CompanyField::Name {
-                "organization"
-            } else {
-                "off"
-            };
-            view! { <input id=id type="text" autocomplete=autocomplete prop:value=value on:input=on_input/> }.into_any()
-        };
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                {control}
-                {(field == CompanyField::Size).then(|| view! { <p class="hint">{move || Words::SizeHint.get(language.get())}</p> })}
-            </div>
-        }
-    };
-
-    let standards = move || {
+    let active_runs = move || {
         catalogs.with_value(|catalogs| {
             catalogs
                 .iter()
-                .map(|catalog| catalog.standard.as_str())
-                .filter(|standard| !standard.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ")
+                .filter_map(|catalog| runs.with_active_untracked(&catalog.id, |run| run.cloned()))
+                .collect::<Vec<Run>>()
         })
     };
-    let head = view! {
-        <header class="record-head">
-            <p class="card-standard">{standards}</p>
-            <h1>{move || Words::RecordHeading.get(language.get())} " " <span class="record-title">{move || words::record_subheading(language.get(), &declaration.title)}</span></h1>
-            {move || parts.with_value(|parts| parts.iter().map(|(catalog, part)| {
-                let basis = words::record_basis(language.get(), &catalog.title, &catalog.standard, &catalog.version, &part.part);
-                view! {
-                    <p class="record-basis">{basis}</p>
-                    <AttributionLine catalog=*catalog/>
-                }
-            }).collect_view())}
-            <p class="hint">{move || words::not_an_official_form(language.get(), &declaration.url)}</p>
-        </header>
+    // Every part keeps the same company and date, so a declaration over several checks reads alike from each.
+    let edit_all = move |edit: &dyn Fn(&mut Run, checkwerk_core::Timestamp)| {
+        catalogs.with_value(|catalogs| {
+            for catalog in catalogs {
+                runs.edit_active(catalog, edit);
+            }
+        });
     };
+    let set_date = move |value: String| {
+        edit_all(&|run, now| run.set_declaration_date(&declaration.id, value.clone(), now));
+    };
+    let act = move |action: Action| {
+        let language = language.get_untracked();
+        match action {
+            Action::Sign => {
+                let Some(print) = state.with_untracked(|state| state.print) else {
+                    return;
+                };
+                edit_all(&|run, now| run.sign_declaration(&declaration.id, print.hex(), now));
+                notices.show(Words::MarkedSigned.get(language).to_owned(), None);
+            }
+            Action::Export => {
+                let present = active_runs();
+                match (
+                    present.as_slice(),
+                    catalogs.with_value(|c| c.first().copied()),
+                ) {
+                    ([run], Some(catalog)) => download_run(catalog, run),
+                    _ => download_runs(&format!("checkwerk-{}.json", declaration.id), &present),
+                };
+            }
+            Action::Canonical => state.with_untracked(|state| {
+                if let Some(record) = &state.record {
+                    let name = format!(
+                        "selbsterklaerung-{}-{}.txt",
+                        declaration.id,
+                        record.date.iso()
+                    );
+                    download_text(&name, "text/plain;charset=utf-8", &canonical_text(record));
+                }
+            }),
+            Action::Reminder => {
+                let Some(renewal) = state.with_untracked(|state| state.renewal) else {
+                    return;
+                };
+                let checks: Vec<String> = catalogs.with_value(|catalogs| {
+                    catalogs
+                        .iter()
+                        .map(|catalog| catalog.title.clone())
+                        .collect()
+                });
+                let run_id = active_runs()
+                    .first()
+                    .map(|run| run.id.clone())
+                    .unwrap_or_default();
+                let uid = format!("erneuerung-{}-{run_id}", declaration.id);
+                let summary = words::renewal_summary(language, &declaration.title);
+                let description = words::renewal_description(
+                    language,
+                    &declaration.title,
+                    &checks.join(", "),
+                    &renewal.signed_on.german(),
+                    &renewal.valid_until.german(),
+                    &declaration.url,
+                );
+                let reminder = Reminder {
+                    uid: &uid,
+                    date: renewal.renew_from,
+                    summary: &summary,
+                    description: &description,
+                };
+                download_text(
+                    &format!("erneuerung-{}.ics", declaration.id),
+                    "text/calendar;charset=utf-8",
+                    &reminder_ics(&reminder, now()),
+                );
+            }
+        }
+    };
+    let typed = RwSignal::new(String::new());
 
-    let tools = view! {
-        <section class="record-tools no-print" aria-labelledby="erklaerung-vorbereiten">
-            <h2 id="erklaerung-vorbereiten">{move || Words::RecordTools.get(language.get())}</h2>
-            {move || (!ready.get()).then(|| view! {
-                <p class="verdict missing">
-                    {Words::NotReadyForRecord.get(language.get())} " "
-                    <A href=crate::page_config::app_href(&readiness_href)>{Words::WhatIsMissing.get(language.get())}</A>
-                </p>
-            })}
-            <fieldset class="record-form">
-                <legend>{move || Words::FormLegend.get(language.get())}</legend>
-                {field_input("erklaerung-firma", CompanyField::Name, false)}
-                {field_input("erklaerung-anschrift", CompanyField::Address, true)}
-                {field_input("erklaerung-groesse", CompanyField::Size, false)}
-                {field_input("erklaerung-branche", CompanyField::Sector, false)}
+    // The inputs are built once per language, so that typing never rebuilds the field being typed in.
+    let form = move || {
+        let language = language.get();
+        let field = move |id: &'static str, field: CompanyField| {
+            let value = move || state.with(|state| field.value_in(&state.company).to_owned());
+            let on_input = move |event: leptos::ev::Event| {
+                let value = event_target_value(&event);
+                catalogs.with_value(|catalogs| set_company_field(runs, catalogs, field, value));
+            };
+            let input = if field == CompanyField::Address {
+                view! { <textarea id=id rows="3" autocomplete="street-address" prop:value=value on:input=on_input></textarea> }.into_any()
+            } else {
+                view! { <input id=id type="text" autocomplete=if field == CompanyField::Name { "organization" } else { "off" } prop:value=value on:input=on_input/> }.into_any()
+            };
+            view! {
                 <div class="field">
-                    <label for="erklaerung-datum">{move || Words::DeclarationDate.get(language.get())}</label>
+                    <label for=id>{words::company_field(language, field)}</label>
+                    {input}
+                    {(field == CompanyField::Size).then(|| view! { <p class="hint">{Words::SizeHint.get(language)}</p> })}
+                </div>
+            }
+        };
+        view! {
+            <fieldset class="record-form">
+                <legend>{Words::FormLegend.get(language)}</legend>
+                {field("erklaerung-firma", CompanyField::Name)}
+                {field("erklaerung-anschrift", CompanyField::Address)}
+                {field("erklaerung-groesse", CompanyField::Size)}
+                {field("erklaerung-branche", CompanyField::Sector)}
+                <div class="field">
+                    <label for="erklaerung-datum">{Words::DeclarationDate.get(language)}</label>
                     <div class="date-row">
                         <input id="erklaerung-datum" type="date"
-                            prop:value=move || entry.with(|entry| entry.date.clone())
+                            prop:value=move || state.with(|state| state.entry.date.clone())
                             on:change=move |event| set_date(event_target_value(&event))/>
                         <button type="button" class="button secondary small" on:click=move |_| set_date(today().iso())>
-                            {move || Words::Today.get(language.get())}
+                            {Words::Today.get(language)}
                         </button>
                     </div>
                 </div>
-                {move || date.with(Option::is_none).then(|| view! { <p class="hint">{Words::NoDateYet.get(language.get())}</p> })}
-                {move || {
-                    let missing = company_missing.get();
-                    (!missing.is_empty()).then(|| view! { <p class="hint warning">{words::company_missing(language.get(), &missing)}</p> })
-                }}
             </fieldset>
-            {move || print.get().map(|current| {
-                let language = language.get();
-                let signed = entry.with(|entry| entry.signed.clone());
-                let status = match signed {
-                    None => view! { <p class="signed-status">{Words::NotSignedYet.get(language)}</p> }.into_any(),
-                    Some(signed) if signed.fingerprint == current.hex() => view! {
-                        <p class="signed-status verdict ready">
-                            {words::signed_same(language, &Date::parse_iso(&signed.date).map(Date::german).unwrap_or(signed.date.clone()))}
-                        </p>
-                    }.into_any(),
-                    Some(signed) => {
-                        let short = signed_short(&signed.fingerprint);
-                        view! {
-                            <p class="signed-status verdict missing">
-                                {words::signed_changed(language, &Date::parse_iso(&signed.date).map(Date::german).unwrap_or(signed.date.clone()), &short)}
-                            </p>
-                        }.into_any()
-                    }
-                };
-                let signed_now = entry.with(|entry| entry.signed.as_ref().is_some_and(|signed| signed.fingerprint == current.hex()));
-                let sign_label = if entry.with(|entry| entry.signed.is_some()) { Words::MarkSignedAgain } else { Words::MarkSigned };
-                view! {
-                    <div role="status">{status}</div>
-                    {renewal_state.get().map(|renewal| {
-                        let line = words::valid_until_line(language, &renewal.valid_until.german(), &renewal.renew_from.german());
-                        let warning = match renewal.state {
-                            RenewalState::Valid => None,
-                            RenewalState::DueSoon => Some(words::expires_soon(language, &declaration.title, &renewal.valid_until.german())),
-                            RenewalState::Expired => Some(words::expired(language, &declaration.title, &renewal.valid_until.german())),
-                        };
-                        view! {
-                            <p class="renewal">{line}</p>
-                            {warning.map(|warning| view! { <p class="verdict missing">{warning}</p> })}
-                        }
-                    })}
-                    <div class="toolbar">
-                        <button type="button" class="button" on:click=|_| print_page()>{Text::Print.get(language)}</button>
-                        {(!signed_now && can_sign()).then(|| view! {
-                            <button type="button" class="button secondary" on:click=sign>{sign_label.get(language)}</button>
-                        })}
-                        <button type="button" class="button secondary" on:click=export_runs>{Words::ExportForReview.get(language)}</button>
-                        <button type="button" class="button secondary" on:click=download_canonical>{Words::DownloadCanonical.get(language)}</button>
-                        {renewal_state.get().map(|renewal| view! {
-                            <button type="button" class="button secondary" on:click=download_reminder>
-                                {words::renewal_button(language, &renewal.renew_from.german())}
-                            </button>
-                        })}
-                    </div>
-                }
-            })}
-            {move || print.with(Option::is_some).then(|| view! {
-                <div class="field compare">
-                    <label for="fingerabdruck-vergleichen">{Words::CompareHeading.get(language.get())}</label>
-                    <p class="hint" id="fingerabdruck-vergleichen-hinweis">{Words::CompareHint.get(language.get())}</p>
-                    <input id="fingerabdruck-vergleichen" type="text" autocomplete="off" spellcheck="false"
-                        aria-describedby="fingerabdruck-vergleichen-hinweis"
-                        prop:value=move || typed.get() on:input=move |event| typed.set(event_target_value(&event))/>
-                    <p role="status" class="compare-result">{move || match comparison.get() {
-                        Some(Comparison::Matches) => view! { <span class="ok">"✓ " {Words::CompareMatch.get(language.get())}</span> }.into_any(),
-                        Some(Comparison::Differs) => view! { <span class="bad">"✗ " {Words::CompareMismatch.get(language.get())}</span> }.into_any(),
-                        _ => ().into_any(),
-                    }}</p>
-                </div>
-            })}
-        </section>
+        }
     };
-
+    // Built once per language too; only its result follows what is typed.
+    let compare = move || {
+        let language = language.get();
+        let result = move || {
+            let current = state.with(|state| state.print)?;
+            Some(match typed.with(|typed| current.compare(typed)) {
+                Comparison::Matches => format!("✓ {}", Words::CompareMatch.get(language)),
+                Comparison::Differs => format!("✗ {}", Words::CompareMismatch.get(language)),
+                Comparison::Nothing | Comparison::TooShort => String::new(),
+            })
+        };
+        view! {
+            <div class="field compare">
+                <label for="fingerabdruck-vergleichen">{Words::CompareHeading.get(language)}</label>
+                <p class="hint" id="fingerabdruck-vergleichen-hinweis">{Words::CompareHint.get(language)}</p>
+                <input id="fingerabdruck-vergleichen" type="text" autocomplete="off" spellcheck="false"
+                    aria-describedby="fingerabdruck-vergleichen-hinweis"
+                    prop:value=move || typed.get() on:input=move |event| typed.set(event_target_value(&event))/>
+                <p role="status" class="compare-result">{result}</p>
+            </div>
+        }
+    };
+    let status = move || {
+        let language = language.get();
+        state.with(|state| {
+            status_view(
+                language,
+                declaration,
+                state,
+                &readiness_href.get_value(),
+                act,
+            )
+        })
+    };
     let body = move || {
         let language = language.get();
-        match (record.get(), print.get()) {
-            (Some(record), Some(current)) => parts.with_value(|parts| {
-                record_body(language, declaration, parts, &record, current).into_any()
-            }),
-            _ if ready.get() => {
+        state.with(|state| match (&state.record, state.print) {
+            (Some(record), Some(current)) => parts
+                .with_value(|parts| record_body(language, parts, record, current))
+                .into_any(),
+            _ if state.ready => {
                 view! { <p class="empty">{Words::NoRecordWithoutDate.get(language)}</p> }.into_any()
             }
             _ => ().into_any(),
-        }
+        })
+    };
+    // The short fingerprint at the foot of every printed page, and the page count: the print style sheet's page
+    // margins show these properties of the root element, which only this page sets.
+    Effect::new(move |_| {
+        let language = language.get();
+        let footer = state.with(|state| {
+            state.print.map(|print| {
+                let name = if state.company.name.trim().is_empty() {
+                    "–".to_owned()
+                } else {
+                    state.company.name.clone()
+                };
+                words::running_footer(language, &declaration.title, &name, &print.short())
+            })
+        });
+        set_print_margins(footer.map(|footer| (footer, words::page_of(language))));
+    });
+    on_cleanup(|| set_print_margins(None));
+    let head = move || {
+        let language = language.get();
+        parts.with_value(|parts| head_view(language, declaration, parts))
     };
 
     view! {
         <article class="page record">
             {head}
-            {tools}
+            <section class="record-tools no-print" aria-labelledby="erklaerung-vorbereiten">
+                <h2 id="erklaerung-vorbereiten">{move || Words::RecordTools.get(language.get())}</h2>
+                {form}
+                {status}
+                {compare}
+            </section>
             {body}
         </article>
     }
+}
+
+/// What the record page's buttons do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    /// Record the current state as signed.
+    Sign,
+    /// Download the run (or the runs of all parts) for the review.
+    Export,
+    /// Download the canonical text the fingerprint is the hash of.
+    Canonical,
+    /// Download the renewal reminder.
+    Reminder,
+}
+
+/// The record's heading: the declaration, the checks it is made with, where they come from, and that it is no
+/// official form.
+fn head_view(
+    language: Language,
+    declaration: &'static Declaration,
+    parts: &[Part],
+) -> impl IntoView {
+    let standards: Vec<&str> = parts
+        .iter()
+        .map(|(catalog, _)| catalog.standard.as_str())
+        .filter(|standard| !standard.is_empty())
+        .collect();
+    let bases = parts
+        .iter()
+        .map(|(catalog, part)| {
+            let basis = words::record_basis(
+                language,
+                &catalog.title,
+                &catalog.standard,
+                &catalog.version,
+                &part.part,
+            );
+            view! {
+                <p class="record-basis">{basis}</p>
+                <AttributionLine catalog=*catalog/>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="record-head">
+            <p class="card-standard">{standards.join(" · ")}</p>
+            <h1>{Words::RecordHeading.get(language)} " " <span class="record-title">{words::record_subheading(language, &declaration.title)}</span></h1>
+            {bases}
+            <p class="hint">{words::not_an_official_form(language, &declaration.url)}</p>
+        </header>
+    }
+}
+
+/// What is missing, whether the current state is the signed one, validity, the buttons, and the comparison's result.
+fn status_view(
+    language: Language,
+    declaration: &'static Declaration,
+    state: &RecordState,
+    readiness_href: &str,
+    act: impl Fn(Action) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let missing = state.company.missing();
+    let not_ready = (!state.ready).then(|| {
+        view! {
+            <p class="verdict missing">
+                {Words::NotReadyForRecord.get(language)} " "
+                <A href=crate::page_config::app_href(readiness_href)>{Words::WhatIsMissing.get(language)}</A>
+            </p>
+        }
+    });
+    let no_date = (Date::parse_iso(&state.entry.date).is_none())
+        .then(|| view! { <p class="hint">{Words::NoDateYet.get(language)}</p> });
+    let company_missing = (!missing.is_empty()).then(
+        || view! { <p class="hint warning">{words::company_missing(language, &missing)}</p> },
+    );
+    let signing = state.print.map(|current| {
+        let signed = state.entry.signed.as_ref();
+        let signed_date = |date: &str| Date::parse_iso(date).map_or_else(|| date.to_owned(), Date::german);
+        let (class, text) = match signed {
+            None => ("signed-status", Words::NotSignedYet.get(language).to_owned()),
+            Some(signed) if signed.fingerprint == current.hex() => {
+                ("signed-status verdict ready", words::signed_same(language, &signed_date(&signed.date)))
+            }
+            Some(signed) => (
+                "signed-status verdict missing",
+                words::signed_changed(language, &signed_date(&signed.date), &signed_short(&signed.fingerprint)),
+            ),
+        };
+        let signed_now = signed.is_some_and(|signed| signed.fingerprint == current.hex());
+        let sign_label = if signed.is_some() { Words::MarkSignedAgain } else { Words::MarkSigned };
+        let can_sign = !signed_now && missing.is_empty();
+        let renewal = state.renewal.map(|renewal| {
+            let until = renewal.valid_until.german();
+            let warning = match renewal.state {
+                RenewalState::Valid => None,
+                RenewalState::DueSoon => Some(words::expires_soon(language, &declaration.title, &until)),
+                RenewalState::Expired => Some(words::expired(language, &declaration.title, &until)),
+            };
+            view! {
+                <p class="renewal">{words::valid_until_line(language, &until, &renewal.renew_from.german())}</p>
+                {warning.map(|warning| view! { <p class="verdict missing">{warning}</p> })}
+            }
+        });
+        let reminder = state.renewal.map(|renewal| {
+            view! {
+                <button type="button" class="button secondary" on:click=move |_| act(Action::Reminder)>
+                    {words::renewal_button(language, &renewal.renew_from.german())}
+                </button>
+            }
+        });
+        view! {
+            <p class=class>{text}</p>
+            {renewal}
+            <div class="toolbar">
+                <button type="button" class="button" on:click=|_| print_page()>{Text::Print.get(language)}</button>
+                {can_sign.then(|| view! {
+                    <button type="button" class="button secondary" on:click=move |_| act(Action::Sign)>{sign_label.get(language)}</button>
+                })}
+                <button type="button" class="button secondary" on:click=move |_| act(Action::Export)>{Words::ExportForReview.get(language)}</button>
+                <button type="button" class="button secondary" on:click=move |_| act(Action::Canonical)>{Words::DownloadCanonical.get(language)}</button>
+                {reminder}
+            </div>
+        }
+    });
+    view! {
+        <div role="status" class="record-status">
+            {not_ready}
+            {no_date}
+            {company_missing}
+        </div>
+        {signing}
+    }
+}
+
+/// The custom properties the print style sheet's page margins show: the running footer and the words around the page
+/// count (`None` removes them, so other pages print without).
+fn set_print_margins(texts: Option<(String, (&'static str, &'static str))>) {
+    use wasm_bindgen::JsCast;
+    let Some(style) = document()
+        .document_element()
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|root| root.style())
+    else {
+        return;
+    };
+    let properties = ["--record-footer", "--record-page", "--record-page-of"];
+    match texts {
+        Some((footer, (page, of))) => {
+            for (property, text) in properties.into_iter().zip([footer.as_str(), page, of]) {
+                let _ = style.set_property(property, &css_string(text));
+            }
+        }
+        None => {
+            for property in properties {
+                let _ = style.remove_property(property);
+            }
+        }
+    }
+}
+
+/// A text as a CSS string: quoted, with quotes and backslashes escaped and line breaks made spaces.
+fn css_string(text: &str) -> String {
+    let mut out = String::from('"');
+    for character in text.chars() {
+        match character {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(character);
+            }
+            control if control.is_control() => out.push(' '),
+            other => out.push(other),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The short form of a stored fingerprint, as the page shows it.
@@ -403,8 +513,7 @@ fn signed_short(hex: &str) -> String {
 /// The printed record: company, dates, statement, every item's rating, every measure, signature lines and the
 /// fingerprint.
 fn record_body(
-    language: checkwerk_core::Language,
-    declaration: &'static Declaration,
+    language: Language,
     parts: &[Part],
     record: &Record,
     current: Fingerprint,
@@ -417,10 +526,6 @@ fn record_body(
             text.to_owned()
         }
     };
-    let checks: Vec<&str> = parts
-        .iter()
-        .map(|(catalog, _)| catalog.title.as_str())
-        .collect();
     let measure_count: usize = record.parts.iter().map(|part| part.measures.len()).sum();
     let every_item_rated = parts.iter().all(|(_, part)| part.every_item_rated);
     let sections = record
@@ -439,12 +544,6 @@ fn record_body(
             ))
         })
         .collect_view();
-    let footer = words::running_footer(
-        language,
-        &declaration.title,
-        &or_dash(&company.name),
-        &current.short(),
-    );
     let qr_text = format!("sha256:{}", current.hex());
     view! {
         <dl class="cover-facts record-facts">
@@ -455,7 +554,7 @@ fn record_body(
             <dt>{Words::DeclarationDate.get(language)}</dt><dd>{record.date.german()}</dd>
             <dt>{Words::ValidUntil.get(language)}</dt><dd>{record.valid_until.german()}</dd>
         </dl>
-        <p class="record-statement">{words::statement(language, &checks, measure_count, every_item_rated)}</p>
+        <p class="record-statement">{words::statement(language, parts.len(), measure_count, every_item_rated)}</p>
         {sections}
         <section class="record-signature">
             <h2>{Words::Signature.get(language)}</h2>
@@ -479,13 +578,12 @@ fn record_body(
             <p>{Words::FingerprintDoesNotProve.get(language)}</p>
             <p class="hint">{Words::FingerprintRecompute.get(language)}</p>
         </section>
-        <p class="record-running-footer" aria-hidden="true">{footer}</p>
     }
 }
 
 /// One check's items and measures in the record.
 fn part_sections(
-    language: checkwerk_core::Language,
+    language: Language,
     catalog: &'static Catalog,
     entry: &Declaration,
     part: &checkwerk_core::declaration::RecordPart,

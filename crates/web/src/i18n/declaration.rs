@@ -57,6 +57,7 @@ pub enum Words {
     NoDeclaration,
     JointDeclarationMissing,
     ReadinessRecordNote,
+    SomeIncomplete,
 }
 
 impl Words {
@@ -148,6 +149,10 @@ impl Words {
                 "Diese Selbsterklärung kennt diese Seite nicht.",
                 "This page does not know this self-declaration.",
             ),
+            SomeIncomplete => (
+                "einige Maßnahmen sind noch unvollständig",
+                "some measures are still incomplete",
+            ),
             ReadinessRecordNote => (
                 "Ist alles beisammen, stellt Checkwerk die Erklärung zum Unterschreiben zusammen: mit Ihren Angaben zum Unternehmen, jeder Bewertung, jeder Maßnahme und einem Fingerabdruck, mit dem sich Papier und Datei vergleichen lassen.",
                 "Once everything is there, Checkwerk puts the declaration together for signing: with your company's details, every rating, every measure and a fingerprint to compare paper and file.",
@@ -162,14 +167,25 @@ impl Words {
 
 /// Where a check comes from, in one line: „Gliederung: " before the structure, „ · Formulierung: … · Lizenz: …"
 /// after it, then „nicht die offizielle Fassung" (or that it is the official one).
-pub fn attribution_parts(language: Language, attribution: &Attribution) -> [String; 3] {
+pub fn attribution_parts(
+    language: Language,
+    attribution: &Attribution,
+    compact: bool,
+) -> [String; 3] {
+    let licence_de = if compact {
+        String::new()
+    } else {
+        format!(" · Lizenz: {}", attribution.licence)
+    };
+    let licence_en = if compact {
+        String::new()
+    } else {
+        format!(" · licence: {}", attribution.licence)
+    };
     match language {
         Language::De => [
             "Gliederung: ".to_owned(),
-            format!(
-                " · Formulierung: {} · Lizenz: {}",
-                attribution.wording, attribution.licence
-            ),
+            format!(" · Formulierung: {}{licence_de}", attribution.wording),
             if attribution.official {
                 "offizielle Fassung".to_owned()
             } else {
@@ -178,10 +194,7 @@ pub fn attribution_parts(language: Language, attribution: &Attribution) -> [Stri
         ],
         Language::En => [
             "Structure: ".to_owned(),
-            format!(
-                " · wording: {} · licence: {}",
-                attribution.wording, attribution.licence
-            ),
+            format!(" · wording: {}{licence_en}", attribution.wording),
             if attribution.official {
                 "official version".to_owned()
             } else {
@@ -295,16 +308,8 @@ pub fn record_basis(
     };
     pick(
         language,
-        || {
-            format!(
-                "{part_de}Selbstbewertung mit dem Check „{check}“{standard_de}, Fassung {version}"
-            )
-        },
-        || {
-            format!(
-                "{part_en}self-assessment with the check “{check}”{standard_de}, version {version}"
-            )
-        },
+        || format!("{part_de}Selbstbewertung: {check}{standard_de}, Fassung {version}"),
+        || format!("{part_en}Self-assessment: {check}{standard_de}, version {version}"),
     )
 }
 
@@ -334,12 +339,10 @@ pub fn not_an_official_form(language: Language, url: &str) -> String {
 /// The sentence the company signs.
 pub fn statement(
     language: Language,
-    checks: &[&str],
+    checks: usize,
     measures: usize,
     every_item_rated: bool,
 ) -> String {
-    let checks_de = super::report::quoted_list(checks, Language::De);
-    let checks_en = super::report::quoted_list(checks, Language::En);
     pick(
         language,
         || {
@@ -348,13 +351,17 @@ pub fn statement(
             } else {
                 "Die "
             };
-            let checks_word = by_count(checks.len(), "dem Check", "den Checks");
+            let assessment = by_count(
+                checks,
+                "die oben genannte Selbstbewertung",
+                "die oben genannten Selbstbewertungen",
+            );
             let measure_word = by_count(
                 measures,
                 "aufgeführte Maßnahme ist",
                 "aufgeführten Maßnahmen sind",
             );
-            format!("Wir erklären, dass wir die Selbstbewertung mit {checks_word} {checks_de} für unser Unternehmen durchgeführt haben. {rated}{measures} unten {measure_word} mit Dringlichkeit, Verantwortlichen, Termin und Kontrolle der Wirksamkeit festgelegt. Die Angaben entsprechen nach bestem Wissen dem Stand in unserem Unternehmen.")
+            format!("Wir erklären, dass wir {assessment} für unser Unternehmen durchgeführt haben. {rated}{measures} unten {measure_word} mit Dringlichkeit, Verantwortlichen, Termin und Kontrolle der Wirksamkeit festgelegt. Die Angaben entsprechen nach bestem Wissen dem Stand in unserem Unternehmen.")
         },
         || {
             let rated = if every_item_rated {
@@ -362,13 +369,17 @@ pub fn statement(
             } else {
                 "The "
             };
-            let checks_word = by_count(checks.len(), "check", "checks");
+            let assessment = by_count(
+                checks,
+                "the self-assessment named above",
+                "the self-assessments named above",
+            );
             let measure_word = by_count(
                 measures,
                 "measure listed below is",
                 "measures listed below are",
             );
-            format!("We declare that we have carried out the self-assessment with the {checks_word} {checks_en} for our company. {rated}{measures} {measure_word} set with urgency, person responsible, date and check of effect. To the best of our knowledge, this is the state of our company.")
+            format!("We declare that we have carried out {assessment} for our company. {rated}{measures} {measure_word} set with urgency, person responsible, date and check of effect. To the best of our knowledge, this is the state of our company.")
         },
     )
 }
@@ -380,6 +391,14 @@ pub fn running_footer(language: Language, title: &str, company: &str, short: &st
         || format!("Selbsterklärung {title} · {company} · Fingerabdruck {short}"),
         || format!("Self-declaration {title} · {company} · fingerprint {short}"),
     )
+}
+
+/// The words around the page count at the foot of a printed record: „Seite 2 von 4".
+pub fn page_of(language: Language) -> (&'static str, &'static str) {
+    match language {
+        Language::De => ("Seite ", " von "),
+        Language::En => ("Page ", " of "),
+    }
 }
 
 /// "Unterschrieben am 01.12.2026. Dieser Stand ist der unterschriebene."
@@ -508,8 +527,8 @@ pub fn joint_total(language: Language, complete: usize, minimum: u32) -> String 
 pub fn part_heading(language: Language, part: &str, check: &str) -> String {
     pick(
         language,
-        || format!("{part}: „{check}“"),
-        || format!("{part}: “{check}”"),
+        || format!("{part} – {check}"),
+        || format!("{part} – {check}"),
     )
 }
 
@@ -551,11 +570,17 @@ mod tests {
 
     #[test]
     fn the_statement_counts_checks_and_measures() {
-        let one = statement(Language::De, &["Faire Lieferkette"], 1, true);
-        assert!(one.contains("mit dem Check „Faire Lieferkette“"), "{one}");
+        let one = statement(Language::De, 1, 1, true);
+        assert!(
+            one.contains("die oben genannte Selbstbewertung für"),
+            "{one}"
+        );
         assert!(one.contains("1 unten aufgeführte Maßnahme ist"), "{one}");
-        let three = statement(Language::En, &["A", "B", "C"], 10, false);
-        assert!(three.contains("the checks “A”, “B” and “C”"), "{three}");
+        let three = statement(Language::En, 3, 10, false);
+        assert!(
+            three.contains("the self-assessments named above"),
+            "{three}"
+        );
         assert!(
             three.starts_with("We declare") && three.contains("The 10 measures"),
             "{three}"

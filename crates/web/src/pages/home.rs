@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use checkwerk_core::declaration::{joint_parts, renewal, RenewalState};
+use checkwerk_core::declaration::{joint_parts, renewal, Renewal, RenewalState};
 use checkwerk_core::{Catalog, Declaration};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -50,7 +50,7 @@ fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
             {(!catalog.standard.is_empty()).then(|| view! { <p class="card-standard">{catalog.standard.clone()}</p> })}
             <h2 id=heading_id>{catalog.title.clone()}</h2>
             {(!catalog.subtitle.is_empty()).then(|| view! { <p class="card-subtitle">{catalog.subtitle.clone()}</p> })}
-            <AttributionLine catalog/>
+            <AttributionLine catalog compact=true/>
             <p class="card-facts">
                 {catalog.modules.len()} " " {tr(Text::ModulesHeading)} " · " {total} " " {tr(Text::Items)}
                 {catalog.minutes_per_module.map(|minutes| view! { " · " {minutes} " " {tr(Text::MinutesPerModule)} })}
@@ -72,17 +72,22 @@ fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
     }
 }
 
-/// A line when the signed declaration of a check's active run expires within its renewal lead time or has expired.
+/// The renewal of the declaration signed last among a check's runs: a re-assessment started as a copy (which does
+/// not carry the signature) must not hide that the signed declaration runs out.
+fn latest_renewal(runs: Runs, catalog_id: &str, declaration: &Declaration) -> Option<Renewal> {
+    runs.of_catalog(catalog_id)
+        .iter()
+        .filter_map(|run| run.declaration(&declaration.id))
+        .filter_map(|entry| renewal(declaration, entry, today()))
+        .max_by_key(|renewal| renewal.signed_on)
+}
+
+/// A line when the declaration signed last among a check's runs expires within its renewal lead time or has expired.
 #[component]
 fn RenewalNote(catalog: &'static Catalog, declaration: &'static Declaration) -> impl IntoView {
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
-    let state = Memo::new(move |_| {
-        runs.with_active(&catalog.id, |run| {
-            run.and_then(|run| run.declaration(&declaration.id))
-                .and_then(|entry| renewal(declaration, entry, today()))
-        })
-    });
+    let state = Memo::new(move |_| latest_renewal(runs, &catalog.id, declaration));
     move || {
         let renewal = state.get()?;
         let until = renewal.valid_until.german();
@@ -108,10 +113,11 @@ fn JointDeclarations() -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
     move || {
         let all = catalogs::all();
-        let ids: BTreeSet<String> = all
-            .iter()
-            .flat_map(|catalog| catalog.declaration_parts().map(|part| part.id.clone()))
-            .collect();
+        // Inserted one by one: collecting into a set would sort, and a sort costs the download.
+        let mut ids = BTreeSet::new();
+        for part in all.iter().flat_map(|catalog| catalog.declaration_parts()) {
+            ids.insert(part.id.clone());
+        }
         if ids.is_empty() {
             return None;
         }
@@ -125,12 +131,7 @@ fn JointDeclarations() -> impl IntoView {
                     .map(|(catalog, part)| words::part_heading(language.get(), &part.part, &catalog.title))
                     .collect();
                 let first = parts.first().map(|(catalog, _)| *catalog)?;
-                let due = runs
-                    .with_active(&first.id, |run| {
-                        run.and_then(|run| run.declaration(&declaration.id))
-                            .and_then(|entry| renewal(declaration, entry, today()))
-                    })
-                    .and_then(|renewal| {
+                let due = latest_renewal(runs, &first.id, declaration).and_then(|renewal| {
                         let until = renewal.valid_until.german();
                         match renewal.state {
                             RenewalState::Valid => None,

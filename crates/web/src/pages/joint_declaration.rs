@@ -3,7 +3,7 @@
 
 use checkwerk_core::declaration::joint_parts;
 use checkwerk_core::readiness::readiness;
-use checkwerk_core::{Catalog, Declaration};
+use checkwerk_core::{Catalog, Declaration, Language};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -41,7 +41,10 @@ fn JointOverview(
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
     let parts = StoredValue::new(parts);
-    // Per part: whether a run exists, its complete measures, and whether the part is ready.
+    let total_minimum: u32 =
+        parts.with_value(|parts| parts.iter().map(|(_, part)| part.min_measures).sum());
+    // Per part: its complete measures, whether some are incomplete, and whether the part is ready; `None` while the
+    // check has no run.
     let states = Memo::new(move |_| {
         parts.with_value(|parts| {
             parts
@@ -52,7 +55,7 @@ fn JointOverview(
                             let state = readiness(catalog, part, run);
                             (
                                 state.complete_measures,
-                                state.incomplete_measures.len(),
+                                !state.incomplete_measures.is_empty(),
                                 state.is_ready(),
                             )
                         })
@@ -61,77 +64,86 @@ fn JointOverview(
                 .collect::<Vec<_>>()
         })
     });
-    let all_ready = move || {
-        states.with(|states| {
-            states
-                .iter()
-                .all(|state| state.is_some_and(|(_, _, ready)| ready))
-        })
-    };
-    let total_minimum: u32 =
-        parts.with_value(|parts| parts.iter().map(|(_, part)| part.min_measures).sum());
-    let counted = move || {
+    let overview = move || {
+        let language = language.get();
         states.with(|states| {
             parts.with_value(|parts| {
-                parts
-                    .iter()
-                    .zip(states)
-                    .map(|((_, part), state)| {
-                        state.map_or(0, |(complete, _, _)| {
-                            complete.min(part.min_measures as usize)
-                        })
-                    })
-                    .sum::<usize>()
+                overview_view(language, declaration, parts, states, total_minimum)
             })
         })
     };
-    let check_mark = |ok: bool| if ok { "✓" } else { "✗" };
     view! {
         <section class="page joint-declaration">
             <h1>{declaration.title.clone()}</h1>
             <p class="lead">{move || Words::JointHeadingHint.get(language.get())}</p>
-            <ul class="checklist">
-                {move || {
-                    let language = language.get();
-                    states.with(|states| parts.with_value(|parts| parts.iter().copied().zip(states).map(|((catalog, part), state)| {
-                        let ready = state.is_some_and(|(_, _, ready)| ready);
-                        let line = match state {
-                            Some((complete, incomplete, _)) => {
-                                let mut line = words::part_count(language, *complete, part.min_measures);
-                                if *incomplete > 0 {
-                                    line = format!("{line} · {}", Text::MeasuresComplete.get(language));
-                                }
-                                line
-                            }
-                            None => Words::NotStarted.get(language).to_owned(),
-                        };
-                        let incomplete = state.is_some_and(|(_, incomplete, _)| incomplete > 0);
-                        view! {
-                            <li class:ok=ready>
-                                <span class="mark" aria-hidden="true">{check_mark(ready)}</span>
-                                <strong>{words::part_heading(language, &part.part, &catalog.title)}</strong>
-                                <span class="part-line">{line}</span>
-                                {incomplete.then(|| view! { <span class="hint">" " {Text::ReadyNo.get(language)}</span> })}
-                                " "
-                                <A href=crate::page_config::app_href(&format!("/check/{}/massnahmen", catalog.id))>
-                                    {Words::ToMeasures.get(language)}<span class="visually-hidden">": " {catalog.title.clone()}</span>
-                                </A>
-                            </li>
-                        }
-                    }).collect_view()))
-                }}
-            </ul>
-            <p role="status" class=move || if all_ready() { "verdict ready" } else { "verdict missing" }>
-                {move || words::joint_total(language.get(), counted(), total_minimum)} " "
-                {move || if all_ready() { Text::ReadyYes.get(language.get()) } else { "" }}
-            </p>
-            {move || all_ready().then(|| view! {
-                <p><A href=crate::page_config::app_href(&format!("/erklaerung/{}/erklaerung", declaration.id)) attr:class="button">
-                    {Words::ViewRecord.get(language.get())}
-                </A></p>
-            })}
+            {overview}
             <p class="hint">{move || Words::ReadinessRecordNote.get(language.get())}</p>
             <p class="hint">{move || i18n::declaration::not_an_official_form(language.get(), &declaration.url)}</p>
         </section>
+    }
+}
+
+/// The parts with their counts, the total, and the way to the record once every part is ready.
+fn overview_view(
+    language: Language,
+    declaration: &'static Declaration,
+    parts: &[(&'static Catalog, &'static Declaration)],
+    states: &[Option<(usize, bool, bool)>],
+    total_minimum: u32,
+) -> impl IntoView {
+    let check_mark = |ok: bool| if ok { "✓" } else { "✗" };
+    let all_ready = states
+        .iter()
+        .all(|state| state.is_some_and(|(_, _, ready)| ready));
+    let counted: usize = parts
+        .iter()
+        .zip(states)
+        .map(|((_, part), state)| {
+            state.map_or(0, |(complete, _, _)| {
+                complete.min(part.min_measures as usize)
+            })
+        })
+        .sum();
+    let rows = parts
+        .iter()
+        .copied()
+        .zip(states)
+        .map(|((catalog, part), state)| {
+            let ready = state.is_some_and(|(_, _, ready)| ready);
+            let line = match state {
+                Some((complete, incomplete, _)) => {
+                    let count = words::part_count(language, *complete, part.min_measures);
+                    if *incomplete {
+                        format!("{count} · {}", Words::SomeIncomplete.get(language))
+                    } else {
+                        count
+                    }
+                }
+                None => Words::NotStarted.get(language).to_owned(),
+            };
+            view! {
+                <li class:ok=ready>
+                    <span class="mark" aria-hidden="true">{check_mark(ready)}</span>
+                    <strong>{words::part_heading(language, &part.part, &catalog.title)}</strong>
+                    <span class="part-line">{line} " "
+                        <A href=crate::page_config::app_href(&format!("/check/{}/massnahmen", catalog.id))>
+                            {Words::ToMeasures.get(language)}<span class="visually-hidden">": " {catalog.title.clone()}</span>
+                        </A>
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="checklist">{rows}</ul>
+        <p role="status" class=if all_ready { "verdict ready" } else { "verdict missing" }>
+            {words::joint_total(language, counted, total_minimum)} " "
+            {if all_ready { Text::ReadyYes.get(language) } else { "" }}
+        </p>
+        {all_ready.then(|| view! {
+            <p><A href=crate::page_config::app_href(&format!("/erklaerung/{}/erklaerung", declaration.id)) attr:class="button">
+                {Words::ViewRecord.get(language)}
+            </A></p>
+        })}
     }
 }
