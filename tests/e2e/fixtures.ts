@@ -89,6 +89,8 @@ export interface SeedRun {
   answers?: Record<string, { choice?: string; priority?: number; note?: string }>;
   measures?: Array<Record<string, unknown>>;
   starthilfe?: Record<string, string>;
+  company_details?: { address?: string; size?: string; sector?: string };
+  declarations?: Record<string, { date?: string; signed?: { date: string; fingerprint: string } }>;
 }
 
 /** Puts runs into localStorage before the app starts, as if the user had worked on them earlier. */
