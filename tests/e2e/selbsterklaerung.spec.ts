@@ -1,10 +1,10 @@
 // From check to OM-Zeichen: only checks that are the basis of a self-declaration offer one; a complete run becomes a
 // record to sign whose fingerprint survives export and import in another browser profile and changes with any
 // declared value; the OM-Zeichen Nachhaltigkeit counts measures per check; renewal is a calendar entry.
-import { test, expect, seedRuns, readDownload, screenshotDir } from "./fixtures";
+import { test, expect, seedRuns, readDownload, reviewerFile, screenshotTag } from "./fixtures";
 import { completeRun, lieferkette, measure } from "./declaration-data";
 import { chromium, type Page, type TestInfo } from "@playwright/test";
-import { mkdtempSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -55,7 +55,7 @@ test("a One-Pager offers no Selbsterklärung; the checks behind the OM-Zeichen d
   await app.expectAccessible("readiness of A-3.7");
 });
 
-test("a complete run becomes a record whose fingerprint survives export and import in a fresh profile, and changes with one rating", async ({ app, page }, testInfo) => {
+test("a complete run becomes a record whose fingerprint survives export and import in a fresh profile, and changes with one rating", { tag: screenshotTag }, async ({ app, page }, testInfo) => {
   await seedRuns(page, [completeRun()]);
   await page.goto("/check/faire-lieferkette/selbsterklaerung");
   await expect(page.getByRole("status").filter({ hasText: "Alles beisammen" })).toBeVisible();
@@ -87,8 +87,7 @@ test("a complete run becomes a record whose fingerprint survives export and impo
   const margin = (name: string) => page.evaluate((name) => getComputedStyle(document.documentElement).getPropertyValue(name), name);
   expect(await margin("--record-footer")).toBe(`"Selbsterklärung OM-Zeichen Faire Lieferkette · Muster Metallbau GmbH · Fingerabdruck ${printed.slice(0, 19)}"`);
   expect(await margin("--record-page")).toBe('"Seite "');
-  mkdirSync(screenshotDir, { recursive: true });
-  const pdf = join(screenshotDir, "selbsterklaerung.pdf");
+  const pdf = reviewerFile("selbsterklaerung.pdf");
   await page.pdf({ path: pdf, format: "A4", printBackground: true });
   expect(statSync(pdf).size).toBeGreaterThan(20_000);
   await page.emulateMedia({ media: "screen" });
