@@ -163,9 +163,49 @@ test("the OM-Zeichen Nachhaltigkeit counts complete measures per check: 4 supply
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("OM-Zeichen Nachhaltigkeit");
 });
 
+test("the OM-Zeichen Nachhaltigkeit, once 4/3/3 is met, is one record over three runs whose fingerprint survives export and import", async ({ page, browser }) => {
+  const arbeitsschutz = ["gesamtverantwortung", "pflichtenuebertragung", "aufgaben-bekannt"];
+  const umwelt = ["kosten-senken", "kundenanforderungen-umwelt", "haftung-vermeiden"];
+  await seedRuns(page, [
+    { id: "lk", catalog_id: "faire-lieferkette", company: "Muster GmbH", measures: Array.from({ length: 4 }, (_, index) => measure(index, lieferkette)) },
+    { id: "as", catalog_id: "arbeitsschutz-mit-methode", measures: Array.from({ length: 3 }, (_, index) => measure(index, arbeitsschutz)) },
+    { id: "uw", catalog_id: "umweltschutz", measures: Array.from({ length: 3 }, (_, index) => measure(index, umwelt)) },
+  ]);
+  await page.goto("/erklaerung/om-zeichen-nachhaltigkeit");
+  await expect(page.getByText("Zusammen 10 von mindestens 10 Maßnahmen, die zählen.")).toBeVisible();
+  await page.getByRole("link", { name: "Erklärung ansehen und drucken" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Selbsterklärung „OM-Zeichen Nachhaltigkeit“");
+  await expect(page.getByText("Teil „Lieferkette“: Selbstbewertung: Check „Faire Lieferkette“ (OM-Praxis A-3.7), Fassung")).toBeVisible();
+  await page.getByRole("textbox", { name: "Anschrift" }).fill("Industriestraße 5, 50667 Köln");
+  await page.getByRole("textbox", { name: "Größe" }).fill("25 Beschäftigte");
+  await page.getByRole("textbox", { name: "Branche" }).fill("Metallbau");
+  await page.getByLabel("Datum der Erklärung").fill("2026-12-01");
+  const printed = await fingerprintOn(page);
+  await expect(page.getByText("Wir erklären, dass wir die oben genannten Selbstbewertungen für unser Unternehmen durchgeführt haben.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Maßnahmen – / })).toHaveText(["Maßnahmen – Arbeitsschutz", "Maßnahmen – Lieferkette", "Maßnahmen – Umweltschutz"]);
+
+  // The three runs travel in one file; imported elsewhere, they make the same record.
+  const exported = await readDownload(page, () => page.getByRole("button", { name: "Datei für die Prüfung exportieren" }).click());
+  expect(exported.name).toBe("checkwerk-om-zeichen-nachhaltigkeit.json");
+  const folder = mkdtempSync(join(tmpdir(), "checkwerk-"));
+  writeFileSync(join(folder, exported.name), exported.text);
+  const other = await browser.newContext();
+  try {
+    const review = await other.newPage();
+    await review.goto("/check/umweltschutz");
+    await review.getByLabel("Durchlauf importieren").setInputFiles(join(folder, exported.name));
+    await expect(review.getByRole("status").filter({ hasText: "3 Durchläufe importiert" })).toBeVisible();
+    await review.goto("/erklaerung/om-zeichen-nachhaltigkeit/erklaerung");
+    expect(await fingerprintOn(review)).toBe(printed);
+  } finally {
+    await other.close();
+  }
+});
+
 test("renewal: a calendar entry three months before expiry, and the home card says when a declaration runs out", async ({ app, page }) => {
   // Signed 22 months ago: valid for two more months, so renewal is due.
   const signed = new Date();
+  signed.setDate(1);
   signed.setMonth(signed.getMonth() - 22);
   const signedIso = `${signed.getFullYear()}-${String(signed.getMonth() + 1).padStart(2, "0")}-01`;
   const run = completeRun();
