@@ -96,17 +96,13 @@ function checkwerk_texts() {
 		),
 		'notice_for_editors' => array( 'Nur für Redakteure sichtbar.', 'Visible to editors only.' ),
 		'no_app'             => array(
-			'Checkwerk: Diesem Plugin fehlt die App. Installieren Sie die Datei checkwerk.zip aus `cargo xtask wordpress`, nicht den Quellordner.',
-			'Checkwerk: this plugin lacks its app. Install checkwerk.zip from `cargo xtask wordpress`, not the source folder.',
+			'Checkwerk: Diesem Plugin fehlt die App. Installieren Sie die Datei checkwerk.zip, nicht den Ordner mit den Quelltexten.',
+			'Checkwerk: this plugin lacks its app. Install checkwerk.zip, not the folder with the sources.',
 		),
 
 		// Visitors.
 		'frame_title_check'  => array( 'Checkwerk – %s', 'Checkwerk – %s' ),
 		'frame_title_list'   => array( 'Checkwerk – Selbst-Checks für den Mittelstand', 'Checkwerk – self-assessment checks for businesses' ),
-		'noscript'           => array(
-			'Der Check braucht JavaScript. Bitte aktivieren Sie JavaScript in Ihrem Browser.',
-			'The check needs JavaScript. Please enable JavaScript in your browser.',
-		),
 	);
 }
 
