@@ -311,7 +311,12 @@ fn test_port() -> Result<u16> {
 /// Builds the plugin, lints its PHP, sets up WordPress with it and runs the WordPress browser tests; then
 /// uninstalls the plugin and checks what is left. Every process it starts ends with it, also on failure.
 pub fn test() -> Result<TestCounts> {
+    let started = Instant::now();
     tools::ensure_wordpress()?;
+    eprintln!(
+        "xtask: Debian's WordPress, PHP and MariaDB ready in {:.1?}",
+        started.elapsed()
+    );
     tools::ensure_chromium()?;
     tools::ensure_test_packages()?;
     let zip = build()?;
