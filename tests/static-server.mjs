@@ -4,6 +4,7 @@
 // Usage: node static-server.mjs <folder> <port>   (port 0: any free port; the first line printed names it)
 //   CHECKWERK_EMBED_URL  where partner-demo.html loads embed.js from (another origin in the tests)
 //   CHECKWERK_CORS=1     allow any origin to fetch files (a partner serving its own catalog)
+//   CHECKWERK_SPA_FALLBACK=0  no index.html for app routes: a host without rewrites (a WordPress plugin folder on nginx)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, normalize, resolve } from "node:path";
@@ -66,7 +67,7 @@ const server = createServer(async (request, response) => {
   const urlPath = decodeURIComponent((request.url ?? "/").split("?")[0]);
   let path = await fileFor(urlPath);
   // Unknown paths without a file extension are app routes: serve the app, as hosts configured per docs do.
-  if (!path && extname(urlPath) === "") path = await appFor(urlPath);
+  if (!path && extname(urlPath) === "" && process.env.CHECKWERK_SPA_FALLBACK !== "0") path = await appFor(urlPath);
   if (!path) {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
     return;

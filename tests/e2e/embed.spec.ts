@@ -148,3 +148,22 @@ test("a widget's height follows only its own frame's messages: forged ones from 
     partner.kill();
   }
 });
+
+test("the widget works from a host without rewrites: the frame opens the app's own file and moves to the check", async ({ page }) => {
+  // Such a host answers only files; /check/umweltschutz is a 404 there until the service worker takes over.
+  const host = await startHost(join(repoRoot, "dist"), { CHECKWERK_SPA_FALLBACK: "0" });
+  try {
+    expect((await page.request.get(`${host.origin}/check/umweltschutz`)).status()).toBe(404);
+    await page.goto(`${host.origin}/partner-demo.html`);
+    const umwelt = page.frameLocator("iframe >> nth=0");
+    await expect(umwelt.getByRole("heading", { level: 1 })).toHaveText("Check „Betrieblicher Umweltschutz“");
+    // The app moved to the route's own address, keeping the widget's settings.
+    const address = page.frames().map((frame) => new URL(frame.url())).find((url) => url.pathname === "/check/umweltschutz");
+    expect(address?.searchParams.get("accent")).toBe("#0a6e4f");
+    expect(address?.searchParams.get("route")).toBeNull();
+    await expect(page.frameLocator("iframe >> nth=1").getByRole("heading", { level: 1 })).toHaveText("Wählen Sie einen Check");
+    await expect(page.frameLocator("iframe >> nth=2").getByRole("heading", { level: 1 })).toHaveText("Sicherheit und Gesundheit bei der Arbeit");
+  } finally {
+    host.kill();
+  }
+});

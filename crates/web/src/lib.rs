@@ -85,6 +85,8 @@ pub fn App() -> impl IntoView {
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>
+                    // Hosts without rewrites serve the app at its file; see page_config::requested_route.
+                    <Route path=path!("/index.html") view=home/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
                         <Route path=path!("") view=KompassPage/>
                         <Route path=path!("starthilfe") view=StarthilfePage/>
