@@ -1,9 +1,10 @@
 // Checkwerk's service worker: after the first visit the app starts and works with no network at all.
-// `cargo xtask build` writes the deployable copy into dist/, filling in VERSION and PRECACHE; this template is
-// never served as it is.
+// `cargo xtask build` writes the deployable copy into dist/, filling in VERSION, PRECACHE and ON_FIRST_USE; this
+// template is never served as it is.
 const VERSION = "__CHECKWERK_VERSION__";
 const PRECACHE = __CHECKWERK_PRECACHE__;
-// Files few pages need (the catalog worker): kept once a page has fetched them, so they work offline from then on.
+// Files few pages need (the catalog worker, the large install icons): kept once a page has fetched them, so they work
+// offline from then on.
 const ON_FIRST_USE = new Set(__CHECKWERK_ON_FIRST_USE__);
 const CACHE = `checkwerk-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
@@ -31,12 +32,13 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "checkwerk:skip-waiting") self.skipWaiting();
 });
 
-/** App routes (no file extension) get the app shell; files are served from the cache first. */
+/** Whether a navigation is to an app route (no file extension below the scope), which gets the app shell. */
 function isAppRoute(url) {
   const last = url.pathname.slice(SCOPE.pathname.length).split("/").pop();
   return last === "" || last === "index.html" || !last.includes(".");
 }
 
+// Navigations to app routes get the cached app shell; files are served from the cache first.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;

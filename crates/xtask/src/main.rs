@@ -1,7 +1,13 @@
-//! `cargo xtask serve | build | test`: the project's commands. Each installs what a fresh machine lacks first.
+//! `cargo xtask serve | build | test | screenshots | bench`: the project's commands. Each installs what a fresh
+//! machine lacks first.
 
+mod app_dependencies;
+mod app_wasm;
+mod architecture;
 mod bench;
+mod checkout;
 mod dist;
+mod screenshots;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -21,7 +27,10 @@ commands:
   build   build the release site into dist/
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
-  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests
+  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests;
+          also that the app's wasm holds no catalog-source parser and that the run left the checkout unchanged
+  screenshots
+          regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
   bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
           --no-build   reuse the sites of the last bench run
           --build-only build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
@@ -36,6 +45,7 @@ fn main() -> Result<()> {
             build_with(&options)
         }
         Some("test") => test(),
+        Some("screenshots") => screenshots::screenshots(),
         Some("bench") => bench::bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -46,7 +56,6 @@ fn main() -> Result<()> {
     }
 }
 
-/// Builds the release site into dist/, as a static host will serve it.
 /// Where and for which path the site is built.
 struct BuildOptions {
     public_url: String,
@@ -128,6 +137,8 @@ fn step(name: &str, action: impl FnOnce() -> Result<()>) -> Result<()> {
 
 fn test() -> Result<()> {
     let started = Instant::now();
+    // Before anything runs, so that the comparison at the end sees everything the run wrote.
+    let checkout_before = checkout::snapshot()?;
     step("tools", || {
         tools::ensure_web_build_tools()?;
         tools::ensure_chromium()?;
@@ -135,6 +146,9 @@ fn test() -> Result<()> {
     })?;
     step("formatting", || {
         run(command("cargo").args(["fmt", "--all", "--", "--check"]))
+    })?;
+    step("architecture", || {
+        architecture::check(&tools::workspace_root())
     })?;
     step("lints (host)", || {
         run(command("cargo").args([
@@ -161,6 +175,10 @@ fn test() -> Result<()> {
             "warnings",
         ]))
     })?;
+    step(
+        "no catalog-source parser among the app's dependencies",
+        app_dependencies::check,
+    )?;
     let mut counts = TestCounts::default();
     step("unit and integration tests", || {
         counts.add(run_counting(command("cargo").args([
@@ -182,6 +200,10 @@ fn test() -> Result<()> {
         ]))
     })?;
     step("release build", build)?;
+    step(
+        "no catalog-source parser in the app's wasm",
+        app_wasm::check,
+    )?;
     step("release build under a sub-path", || {
         build_with(&BuildOptions {
             public_url: "/checks/umwelt/".to_owned(),
@@ -196,6 +218,13 @@ fn test() -> Result<()> {
                 .current_dir(tests),
         )?);
         Ok(())
+    })?;
+    step("checkout unchanged", || match &checkout_before {
+        Some(before) => checkout::ensure_unchanged(before),
+        None => {
+            eprintln!("xtask test: not a git checkout, so there is no `git status` to compare");
+            Ok(())
+        }
     })?;
     eprintln!(
         "\nxtask test: everything passed in {:.1?}",
