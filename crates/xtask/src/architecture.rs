@@ -12,8 +12,8 @@ use anyhow::{bail, Context, Result};
 /// The core's layers, from the vocabulary everything uses to the loading only tools need. A module may use modules of
 /// its own layer or of an earlier one.
 const CORE_LAYERS: &[(&str, &[&str])] = &[
-    ("vocabulary", &["language", "date"]),
-    ("model", &["catalog", "text", "measure", "run"]),
+    ("vocabulary", &["language", "date", "codec", "text_code"]),
+    ("model", &["catalog", "text", "measure", "team", "run"]),
     (
         "computed",
         &[
@@ -24,6 +24,8 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "starthilfe",
             "report",
             "saved",
+            "contribution",
+            "agreement",
         ],
     ),
     ("sources", &["problem", "validate", "load", "schema"]),
