@@ -151,14 +151,14 @@ test("a team rates on four devices offline; contributions by link, QR code and f
     // Taking the same contribution in again changes nothing, not even the run's time of change.
     const before = await storedRuns(page);
     await page.getByRole("textbox", { name: "Link oder Code eines Beitrags" }).fill(annaLink);
-    await page.getByRole("button", { name: "Übernehmen" }).click();
+    await page.getByRole("button", { name: "Beitrag übernehmen" }).click();
     await expect(page.getByRole("status").filter({ hasText: "nichts geändert" })).toHaveText("Dieser Beitrag von Anna ist schon übernommen – nichts geändert.");
     await page.goto(annaLink);
     await expect(page.getByRole("status").filter({ hasText: "nichts geändert" })).toBeVisible();
     expect(await storedRuns(page)).toEqual(before);
     // A link cut short (as a messenger might) is refused whole.
     await page.getByRole("textbox", { name: "Link oder Code eines Beitrags" }).fill(benLink.slice(0, -7));
-    await page.getByRole("button", { name: "Übernehmen" }).click();
+    await page.getByRole("button", { name: "Beitrag übernehmen" }).click();
     await expect(page.getByRole("alert")).toContainText("Der Link ist unvollständig oder verändert");
     await expect(page.getByRole("alert")).toContainText("Es wurde nichts übernommen.");
     expect(await storedRuns(page)).toEqual(before);
@@ -168,7 +168,7 @@ test("a team rates on four devices offline; contributions by link, QR code and f
     await expect(participants).toHaveText([
       /^Anna.*15 von 15 bewertet · 2 Notizen/,
       /^Ben.*15 von 15 bewertet · 0 Notizen/,
-      /^Carla – noch kein Beitrag/,
+      /^Carla\s*noch kein Beitrag/,
       /^Person 3 \(ohne Namen\).*14 von 15 bewertet · 1 Notiz/,
     ]);
 

@@ -302,7 +302,8 @@ fn suggest(choices: &[ChoiceCount], priorities: &[(u8, usize)]) -> Option<Sugges
 /// level after differences of need), then agreed items, then open ones; catalog order among equals. The order
 /// does not depend on decisions, so deciding an item never moves it.
 pub fn by_difference(spreads: &mut [Spread]) {
-    spreads.sort_by_key(|spread| {
+    // Unstable sorting suffices: the catalog position makes every key unique.
+    spreads.sort_unstable_by_key(|spread| {
         let kind = match spread.agreement {
             Agreement::Differs => 0,
             Agreement::Agreed => 1,
@@ -420,10 +421,11 @@ pub fn contribution_summaries(catalog: &Catalog, team: &Team) -> Vec<Contributio
         .collect()
 }
 
-/// Whether a contribution's name is one of the listed participants' (ignoring case and spaces around it).
+/// Whether a contribution's name is one of the listed participants' (ignoring spaces around it and the case of
+/// ASCII letters: Unicode case tables would cost the app more than "JÖRG" for "Jörg" is worth).
 pub fn same_person(listed: &str, given: &str) -> bool {
     let listed = listed.trim();
-    !listed.is_empty() && listed.to_lowercase() == given.trim().to_lowercase()
+    !listed.is_empty() && listed.eq_ignore_ascii_case(given.trim())
 }
 
 #[cfg(test)]

@@ -10,9 +10,10 @@
 //!   choices ([`item_order`], 32 bits), team name, and the chosen Bausteine (a count, 0 for all, then their ids);
 //! - a contribution: team id and contribution id (64 bits each), the time it was made (seconds), catalog id and
 //!   version, the person's name, then the answers in one of two forms. *By position*, where the participant's
-//!   catalog has the fingerprint the invitation named: the fingerprint, then one digit per item in catalog order
-//!   (no rating, each level, "not relevant", times each priority or none), all items packed as one number in mixed
-//!   radix (five choices cost 2.32 bits an item), then the notes as (distance to the previous note's item, text).
+//!   catalog has the fingerprint the invitation named: the fingerprint, then the stretch of items from the first to
+//!   the last one answered (its start and length), one digit per item in catalog order (no rating, each level,
+//!   "not relevant", times each priority or none), all packed as one number in mixed radix (five choices cost 2.32
+//!   bits an item), then the notes as (distance to the previous note's item, text).
 //!   *By id* otherwise (another catalog version, or a choice this version does not know): a count, then per answer
 //!   its item id, choice, priority and note. A facilitator whose catalog has changed since can then still match
 //!   the answers by item id, and list what no longer exists.
@@ -381,8 +382,17 @@ pub fn encode_contribution(
         Some(digits) => {
             writer.bit(true);
             writer.bits(u64::from(order), 32);
-            let radices: Vec<u32> = codes.iter().map(ItemCode::radix).collect();
-            pack_digits(&mut writer, &digits, &radices);
+            // Only the stretch from the first to the last item answered: a team that rates two of seven Bausteine
+            // sends no run of empty digits for the other five.
+            let first = digits.iter().position(|&digit| digit != 0).unwrap_or(0);
+            let end = digits
+                .iter()
+                .rposition(|&digit| digit != 0)
+                .map_or(first, |last| last + 1);
+            writer.number(first as u64);
+            writer.number((end - first) as u64);
+            let radices: Vec<u32> = codes[first..end].iter().map(ItemCode::radix).collect();
+            pack_digits(&mut writer, &digits[first..end], &radices);
             let notes: Vec<(usize, &str)> = codes
                 .iter()
                 .enumerate()
@@ -531,9 +541,12 @@ pub fn decode_contribution(text: &str, catalog: &Catalog) -> Result<Contribution
             return Err(LinkError::OtherVersion(catalog_version));
         }
         let codes = item_codes(catalog);
-        let radices: Vec<u32> = codes.iter().map(ItemCode::radix).collect();
+        let first = reader.number_up_to(codes.len() as u64)? as usize;
+        let count = reader.number_up_to((codes.len() - first) as u64)? as usize;
+        let stretch = &codes[first..first + count];
+        let radices: Vec<u32> = stretch.iter().map(ItemCode::radix).collect();
         let digits = unpack_digits(&mut reader, &radices)?;
-        for (code, digit) in codes.iter().zip(digits) {
+        for (code, digit) in stretch.iter().zip(digits) {
             if digit > 0 {
                 answers.insert(code.item_id.to_owned(), code.answer(digit));
             }

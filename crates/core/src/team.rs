@@ -363,7 +363,8 @@ impl Team {
     /// are left out.
     pub fn contributions_in_order(&self) -> Vec<&Contribution> {
         let mut ordered: Vec<&Contribution> = self.contributions.values().collect();
-        ordered.sort_by(|a, b| (a.received_at, &a.id).cmp(&(b.received_at, &b.id)));
+        // Ids are unique, so the unstable sort is as deterministic as the stable one (and smaller in the app).
+        ordered.sort_unstable_by(|a, b| (a.received_at, &a.id).cmp(&(b.received_at, &b.id)));
         ordered
     }
 }

@@ -175,7 +175,7 @@ fn build_table() -> Table {
         }
     }
     let mut by_code: Vec<usize> = (0..symbols).collect();
-    by_code.sort_by_key(|&symbol| (lengths[symbol], symbol));
+    by_code.sort_unstable_by_key(|&symbol| (lengths[symbol], symbol));
     let longest = lengths.iter().copied().max().unwrap_or(1) as usize;
     let mut counts = vec![0u64; longest + 1];
     for &length in &lengths {

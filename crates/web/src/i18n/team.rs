@@ -179,7 +179,7 @@ impl TeamText {
                 "Open the links you get back on this device – or paste them here, or load contribution files. Taking in the same contribution twice changes nothing; a newer version replaces the older.",
             ),
             PasteLabel => ("Link oder Code eines Beitrags", "Link or code of a contribution"),
-            TakeIn => ("Übernehmen", "Take in"),
+            TakeIn => ("Beitrag übernehmen", "Take in the contribution"),
             LoadFile => ("Beitragsdatei laden", "Load a contribution file"),
             ParticipantsHeading => ("Teilnehmende und Beiträge", "Participants and contributions"),
             NoContributions => ("Noch keine Beiträge.", "No contributions yet."),
@@ -619,6 +619,15 @@ pub fn remove_contribution_of(language: Language, who: &str) -> String {
         language,
         || format!("Beitrag von {who} entfernen"),
         || format!("Remove the contribution of {who}"),
+    )
+}
+
+/// "Teamwert für 1.2 festgelegt: mittel."
+pub fn rating_set(language: Language, number: &str, label: &str) -> String {
+    pick(
+        language,
+        || format!("Teamwert für {number} festgelegt: {label}."),
+        || format!("Team rating for {number} set: {label}."),
     )
 }
 

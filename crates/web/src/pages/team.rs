@@ -715,7 +715,9 @@ fn Participants(
                     <ul class="participant-list">
                         {rows.into_iter().map(|(name, summary)| match summary {
                             None => view! {
-                                <li class="participant waiting"><strong>{name}</strong> " – " <span class="run-meta">{TeamText::NoContributionYet.get(language)}</span></li>
+                                <li class="participant waiting">
+                                    <span class="participant-info"><strong>{name}</strong><span class="run-meta">{TeamText::NoContributionYet.get(language)}</span></span>
+                                </li>
                             }.into_any(),
                             Some(summary) => {
                                 let who = team::person(language, &summary.participant, summary.number, true);
@@ -762,6 +764,7 @@ fn TeamItem(
     spreads: Memo<Vec<Spread>>,
 ) -> impl IntoView {
     let runs = expect_context::<Runs>();
+    let notices = expect_context::<Notices>();
     let language = expect_context::<UiLanguage>().0;
     let Some((module, item)) = catalog.item(&item_id) else {
         return ().into_any();
@@ -800,7 +803,7 @@ fn TeamItem(
     let picked_choice: RwSignal<Option<String>> = RwSignal::new(None);
     let picked_priority: RwSignal<Option<u8>> = RwSignal::new(None);
     let typed_reason: RwSignal<Option<String>> = RwSignal::new(None);
-    let shown_choice = Memo::new(move |_| {
+    let shown_choice = Signal::derive(move || {
         picked_choice.get().or_else(|| {
             current.with(|current| {
                 let (choice, _, decision, _) = current.as_ref()?;
@@ -821,14 +824,14 @@ fn TeamItem(
             })
         })
     });
-    let shown_priority = Memo::new(move |_| {
+    let shown_priority = Signal::derive(move || {
         picked_priority.get().or_else(|| {
             current
                 .with(|current| current.as_ref().and_then(|(_, priority, _, _)| *priority))
                 .or_else(|| spread.with(|spread| spread.as_ref()?.suggestion.as_ref()?.priority))
         })
     });
-    let shown_reason = Memo::new(move |_| {
+    let shown_reason = Signal::derive(move || {
         typed_reason.get().unwrap_or_else(|| {
             current.with(|current| {
                 current
@@ -848,6 +851,7 @@ fn TeamItem(
             .as_ref()
             .and_then(|_| shown_priority.get_untracked());
         let reason = shown_reason.get_untracked().trim().to_owned();
+        let choice_for_notice = choice.clone();
         runs.edit(&run_id.get_value(), catalog, |run, now| {
             run.set_choice(&item.id, Some(choice.clone()), now);
             if scale.priority.is_some() {
@@ -869,6 +873,13 @@ fn TeamItem(
         picked_choice.set(None);
         picked_priority.set(None);
         typed_reason.set(None);
+        let label = scale
+            .choice_label(&choice_for_notice)
+            .unwrap_or(&choice_for_notice);
+        notices.show(
+            team::rating_set(language.get_untracked(), &item.number, label),
+            None,
+        );
     };
     let label_of = move |key: &str| scale.choice_label(key).unwrap_or(key).to_owned();
     let state = move || {
@@ -988,7 +999,7 @@ fn TeamItem(
             <div class="item-head">
                 <span class="item-number">{item.number.clone()}</span>
                 <p class="statement" id=statement_id>{item.statement.clone()}</p>
-                <span class=move || state().1 role="status">{move || state().0}</span>
+                <span class=move || state().1>{move || state().0}</span>
             </div>
             {move || spread.get().map(|spread| view! { <SpreadChips spread/> })}
             {move || {

@@ -96,7 +96,7 @@ pub fn WorkshopPrintPage() -> impl IntoView {
                         <td>{item.statement.clone()}</td>
                         <td><SpreadChips spread/></td>
                         <td><ul class="team-notes">{notes_view}</ul></td>
-                        <td class="paper-boxes">{boxes}</td>
+                        <td class="paper-boxes">{boxes}<span class="paper-lines" aria-hidden="true"></span></td>
                     </tr>
                 })
             })
