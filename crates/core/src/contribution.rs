@@ -630,7 +630,7 @@ struct FileOwned {
     contribution: Contribution,
 }
 
-/// A contribution as a file (JSON, indented so a person can read what they pass on).
+/// A contribution as a file: JSON in one line (indenting it would add a second copy of the JSON writer to the app).
 pub fn contribution_file(contribution: &Contribution) -> String {
     let file = FileRef {
         format: FILE_FORMAT_NAME,
@@ -638,7 +638,7 @@ pub fn contribution_file(contribution: &Contribution) -> String {
         contribution,
     };
     // Strings, numbers and maps with string keys always serialize.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Reads a contribution file for a catalog. Every rule a link obeys holds for a file too.
@@ -849,14 +849,14 @@ mod tests {
         let catalog = testing::catalog();
         let contribution = contribution();
         let file = contribution_file(&contribution);
-        assert!(file.contains("\"format\": \"checkwerk-contribution\""));
+        assert!(file.starts_with(r#"{"format":"checkwerk-contribution","version":1,"#));
         assert_eq!(read_contribution(&file, &catalog), Ok(contribution));
         let run = crate::saved::save_run(&testing::run());
         assert_eq!(
             read_contribution(&run, &catalog),
             Err(LinkError::NotAContributionFile)
         );
-        let future = file.replace("\"version\": 1", "\"version\": 2");
+        let future = file.replace("\"version\":1", "\"version\":2");
         assert_eq!(
             read_contribution(&future, &catalog),
             Err(LinkError::FromTheFuture(2))

@@ -178,12 +178,12 @@ mod tests {
             version(&with_notes)
         );
         assert!(
-            without.len() <= 130,
+            without.len() <= 150,
             "{} characters: {without}",
             without.len()
         );
         assert!(version(&without) <= 8);
-        assert!(with_notes.len() <= 500, "{} characters", with_notes.len());
-        assert!(version(&with_notes) <= 16);
+        assert!(with_notes.len() <= 520, "{} characters", with_notes.len());
+        assert!(version(&with_notes) <= 18);
     }
 }

@@ -311,11 +311,11 @@ mod tests {
             ("report", &["run"]),
         ]);
         assert!(layer_problems(&fine).is_empty());
-        let upward = graph(&[("date", &["run"]), ("team", &[])]);
+        let upward = graph(&[("date", &["run"]), ("newcomer", &[])]);
         let problems = layer_problems(&upward);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("`date` (vocabulary) uses `run` (model)"));
-        assert!(problems[1].contains("`team` is in no layer"));
+        assert!(problems[1].contains("`newcomer` is in no layer"));
     }
 
     #[test]
