@@ -268,7 +268,7 @@ test("the printed invitation carries the QR code and the link, and holds no answ
   await page.pdf({ path: reviewerFile("team-einladung.pdf"), format: "A4" });
 });
 
-test("a participant's invitation link that lost its end is refused with a message, and nothing is started", async ({ app, page }) => {
+test("an invitation link that lost its end is refused with a message, and nothing is started", async ({ app, page }) => {
   await page.goto("/check/sicherheit-gesundheit/team");
   await page.getByRole("textbox", { name: "Name der Teamauswertung" }).fill("Sicherheit 2027");
   await page.getByRole("button", { name: "Teamauswertung starten" }).click();
@@ -278,7 +278,7 @@ test("a participant's invitation link that lost its end is refused with a messag
   await expect(page.getByRole("alert")).toContainText("Der Link ist unvollständig oder verändert");
   await expect(page.getByRole("button", { name: "Mitmachen" })).toHaveCount(0);
   expect(await storedRuns(page)).toEqual(runs);
-  // A contribution link pasted where the invitation is expected is told apart.
+  // An invitation opened where contributions are taken in is told apart from a contribution.
   await page.goto(link.replace("/mitmachen#", "/team#"));
   await expect(page.getByRole("alert")).toContainText("Das ist eine Einladung, kein Beitrag.");
   await app.expectAccessible("refused link");
