@@ -1,5 +1,6 @@
 //! Checkwerk's core: the catalog model, runs and answers, their evaluation, the action plan with its exports, the
-//! Starthilfe, readiness for the Selbsterklärung and the management summary; with the `source` feature also loading
+//! Starthilfe, readiness for the Selbsterklärung, the management summary, and rating as a team (contributions by link,
+//! QR code or file, and where the team agrees); with the `source` feature also loading
 //! and validating catalogs from their TOML or JSON source.
 //!
 //! Pure Rust with no browser types, no clock and no random source: time, dates and ids come in as arguments, so
@@ -8,13 +9,16 @@
 //! with the loader.
 //!
 //! The modules form layers, each using only those above it:
-//! 1. vocabulary: [`language`], [`date`];
-//! 2. model: [`catalog`], [`text`], [`measure`], [`run`];
+//! 1. vocabulary: [`language`], [`date`], [`codec`] and [`text_code`] (the building blocks of compact links);
+//! 2. model: [`catalog`], [`text`], [`measure`], [`team`], [`run`];
 //! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`starthilfe`], [`report`],
-//!    [`saved`];
+//!    [`saved`], [`contribution`] (links and files of a team assessment), [`agreement`] (spread and suggestion);
 //! 4. reading sources (feature `source`): `problem`, `validate`, `load`; and `schema` (feature `schema`).
 
+pub mod agreement;
 pub mod catalog;
+pub mod codec;
+pub mod contribution;
 pub mod date;
 pub mod evaluation;
 pub mod export;
@@ -32,7 +36,9 @@ pub mod saved;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod starthilfe;
+pub mod team;
 pub mod text;
+pub mod text_code;
 #[cfg(feature = "source")]
 pub mod validate;
 

@@ -6,6 +6,7 @@
 
 pub mod plan;
 pub mod report;
+pub mod team;
 
 use checkwerk_core::{Language, MeasureStatus, NeedIndex};
 

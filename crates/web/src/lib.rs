@@ -6,6 +6,7 @@ mod components;
 mod deferred;
 mod i18n;
 mod js_error;
+mod links;
 mod offline;
 mod page_config;
 mod pages;
@@ -24,6 +25,7 @@ use crate::components::notice::NoticeBar;
 use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
+use crate::pages::contribute::ContributePage;
 use crate::pages::home::HomePage;
 use crate::pages::kompass::KompassPage;
 use crate::pages::measures::MeasuresPage;
@@ -34,6 +36,9 @@ use crate::pages::report::{BlankPrintPage, ReportPage};
 use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
+use crate::pages::team::TeamPage;
+use crate::pages::team_invitation::InvitationPrintPage;
+use crate::pages::team_workshop::WorkshopPrintPage;
 use crate::state::catalogs::RemoteCatalog;
 use crate::state::{Notices, Runs, UiLanguage};
 
@@ -95,6 +100,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("selbsterklaerung") view=ReadinessPage/>
                         <Route path=path!("bericht") view=ReportPage/>
                         <Route path=path!("druckvorlage") view=BlankPrintPage/>
+                        <Route path=path!("team") view=TeamPage/>
+                        <Route path=path!("team/einladung") view=InvitationPrintPage/>
+                        <Route path=path!("team/unterschiede") view=WorkshopPrintPage/>
+                        <Route path=path!("mitmachen") view=ContributePage/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -20,6 +20,9 @@ pub fn ItemCard(
     catalog: &'static Catalog,
     module: &'static Module,
     item: &'static Item,
+    /// Leaves out the way to plan a measure (when rating for a team: the action plan is the team's).
+    #[prop(optional)]
+    without_measures: bool,
 ) -> impl IntoView {
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
@@ -173,7 +176,7 @@ pub fn ItemCard(
             // there is room: the rest of the card (and every card below it) stays where it was.
             <div class="scale-row">
                 <div class="scale" role="radiogroup" aria-labelledby=statement_id>{radios}</div>
-                {move || reports_need.get().then(|| view! {
+                {move || (reports_need.get() && !without_measures).then(|| view! {
                     <div class="item-measure no-print">
                         <button type="button" class="button secondary small" on:click=create_measure.clone()>
                             {tr(Text::CreateMeasure)}<span class="visually-hidden">" " {item.number.clone()}</span>

@@ -158,6 +158,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h2>{tr(Text::AllAnswers)}</h2>
                 {answers}
             </section>
+            <crate::components::team_appendix::TeamAppendix catalog run/>
             {move || (!catalog.free_texts.is_empty()).then(|| view! {
                 <section class="report-section">
                     <h2>{tr(Text::Conclusions)}</h2>
