@@ -5,7 +5,7 @@
 
 use crate::catalog::Catalog;
 use crate::date::{utc_stamp, Timestamp};
-use crate::measure::{Effect, Measure, MeasureStatus, Urgency};
+use crate::measure::{Effectiveness, Measure, MeasureStatus, Urgency};
 use crate::plan::measure_module;
 use crate::run::Run;
 
@@ -55,7 +55,7 @@ pub struct ExportWording<'a> {
     pub urgencies: [&'a str; 3],
     /// The statuses' labels, in the order of [`MeasureStatus::ALL`].
     pub statuses: [&'a str; 3],
-    /// The findings' labels, in the order of [`Effect::ALL`].
+    /// The findings' labels, in the order of [`Effectiveness::ALL`].
     pub effects: [&'a str; 3],
     /// How dates are written.
     pub date_style: DateStyle,
@@ -81,8 +81,8 @@ impl ExportWording<'_> {
     }
 
     /// The label of a finding.
-    pub fn effect_label(&self, effect: Effect) -> &str {
-        let index = Effect::ALL
+    pub fn effect_label(&self, effect: Effectiveness) -> &str {
+        let index = Effectiveness::ALL
             .iter()
             .position(|candidate| *candidate == effect)
             .unwrap_or_default();
@@ -439,7 +439,7 @@ mod tests {
             MeasureStatus::Done,
             crate::date::Date::new(2026, 4, 2).expect("a date"),
         );
-        third.effect = Some(Effect::Partial);
+        third.effect = Some(Effectiveness::Partial);
         run.upsert_measure(third, Timestamp(2));
         let csv = measures_csv(&catalog, &run, &testing::wording());
         let lines: Vec<&str> = csv.split("\r\n").collect();
@@ -537,7 +537,7 @@ mod tests {
             MeasureStatus::Done,
             crate::date::Date::new(2027, 2, 20).expect("a date"),
         );
-        done.effect = Some(Effect::Effective);
+        done.effect = Some(Effectiveness::Effective);
         run.upsert_measure(done, Timestamp(2));
         let ics = measures_ics(&catalog, &run, Timestamp(0), &testing::wording())
             .text

@@ -43,7 +43,7 @@ pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VE
 pub use date::{Date, DateEntry, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use language::Language;
-pub use measure::{Effect, Measure, MeasureStatus, Urgency};
+pub use measure::{Effectiveness, Measure, MeasureStatus, Urgency};
 #[cfg(feature = "source")]
 pub use problem::{CatalogErrors, Problem, ProblemKind};
 pub use run::{Answer, Run};

@@ -52,7 +52,7 @@ pub struct Measure {
         deserialize_with = "lenient_effect",
         skip_serializing_if = "Option::is_none"
     )]
-    pub effect: Option<Effect>,
+    pub effect: Option<Effectiveness>,
     /// When the measure was created.
     #[serde(default)]
     pub created_at: Timestamp,
@@ -134,9 +134,11 @@ fn lenient_urgency<'de, D: Deserializer<'de>>(
     Ok(value.as_str().and_then(Urgency::from_key))
 }
 
-fn lenient_effect<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Effect>, D::Error> {
+fn lenient_effect<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Effectiveness>, D::Error> {
     let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(value.as_str().and_then(Effect::from_key))
+    Ok(value.as_str().and_then(Effectiveness::from_key))
 }
 
 fn lenient_status<'de, D: Deserializer<'de>>(deserializer: D) -> Result<MeasureStatus, D::Error> {
@@ -226,7 +228,7 @@ impl MeasureStatus {
 
 /// What the Kontrolle found about a finished measure: whether it worked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Effect {
+pub enum Effectiveness {
     /// Wirksam: it did what it should.
     #[serde(rename = "wirksam")]
     Effective,
@@ -238,22 +240,28 @@ pub enum Effect {
     Ineffective,
 }
 
-impl Effect {
+impl Effectiveness {
     /// Every finding, from worked to did not work.
-    pub const ALL: [Effect; 3] = [Effect::Effective, Effect::Partial, Effect::Ineffective];
+    pub const ALL: [Effectiveness; 3] = [
+        Effectiveness::Effective,
+        Effectiveness::Partial,
+        Effectiveness::Ineffective,
+    ];
 
     /// The saved name, also fit for form values.
     pub fn key(self) -> &'static str {
         match self {
-            Effect::Effective => "wirksam",
-            Effect::Partial => "teilweise-wirksam",
-            Effect::Ineffective => "nicht-wirksam",
+            Effectiveness::Effective => "wirksam",
+            Effectiveness::Partial => "teilweise-wirksam",
+            Effectiveness::Ineffective => "nicht-wirksam",
         }
     }
 
     /// The finding with this saved name.
-    pub fn from_key(key: &str) -> Option<Effect> {
-        Effect::ALL.into_iter().find(|effect| effect.key() == key)
+    pub fn from_key(key: &str) -> Option<Effectiveness> {
+        Effectiveness::ALL
+            .into_iter()
+            .find(|effect| effect.key() == key)
     }
 }
 
@@ -313,8 +321,8 @@ mod tests {
 
     #[test]
     fn effects_round_trip_and_read_leniently() {
-        for effect in Effect::ALL {
-            assert_eq!(Effect::from_key(effect.key()), Some(effect));
+        for effect in Effectiveness::ALL {
+            assert_eq!(Effectiveness::from_key(effect.key()), Some(effect));
         }
         let measure: Measure =
             serde_json::from_str(r#"{"id":"m1","status":"erledigt","effect":"super"}"#)
@@ -324,7 +332,7 @@ mod tests {
             r#"{"id":"m1","status":"erledigt","finished":"2027-03-01","effect":"teilweise-wirksam"}"#,
         )
         .expect("known keys");
-        assert_eq!(measure.effect, Some(Effect::Partial));
+        assert_eq!(measure.effect, Some(Effectiveness::Partial));
         assert_eq!(measure.finished_date(), Date::new(2027, 3, 1));
         let text = serde_json::to_string(&Measure::new("m2", "", vec![], Timestamp(1)))
             .expect("serializable");
@@ -350,11 +358,11 @@ mod tests {
             Some("2027-03-01"),
             "done again is no new finish"
         );
-        measure.effect = Some(Effect::Ineffective);
+        measure.effect = Some(Effectiveness::Ineffective);
         assert!(!measure.awaits_effect_check());
         measure.set_status(MeasureStatus::Open, april);
         assert_eq!(measure.finished, None);
-        assert_eq!(measure.effect, Some(Effect::Ineffective));
+        assert_eq!(measure.effect, Some(Effectiveness::Ineffective));
         assert!(
             !measure.awaits_effect_check(),
             "only done measures await it"

@@ -276,8 +276,8 @@ mod tests {
         assert_eq!(ids(&follow.due_soon), vec!["b", "c"]);
         assert_eq!(ids(&follow.to_check), vec!["g", "f"]);
         assert!(!follow.is_empty());
-        measures[6].effect = Some(crate::measure::Effect::Effective);
-        measures[5].effect = Some(crate::measure::Effect::Partial);
+        measures[6].effect = Some(crate::measure::Effectiveness::Effective);
+        measures[5].effect = Some(crate::measure::Effectiveness::Partial);
         assert!(follow_up(&measures[5..], today).is_empty());
     }
 

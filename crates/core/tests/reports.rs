@@ -8,7 +8,8 @@ use checkwerk_core::export::{measures_csv, measures_ics};
 use checkwerk_core::load::catalog_from_toml;
 use checkwerk_core::report::summary;
 use checkwerk_core::{
-    evaluate, Catalog, Date, Effect, Language, Measure, MeasureStatus, Run, Timestamp, Urgency,
+    evaluate, Catalog, Date, Effectiveness, Language, Measure, MeasureStatus, Run, Timestamp,
+    Urgency,
 };
 
 use crate::wording;
@@ -157,7 +158,7 @@ fn run(catalog: &Catalog) -> Run {
     );
     training.due = Some("2026-03-31".into());
     training.set_status(MeasureStatus::Done, Date::new(2026, 3, 20).expect("a date"));
-    training.effect = Some(Effect::Partial);
+    training.effect = Some(Effectiveness::Partial);
     run.upsert_measure(training, NOW);
     run
 }

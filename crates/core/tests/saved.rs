@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use checkwerk_core::saved::{load_run, save_run, SAVED_FORMAT_VERSION};
-use checkwerk_core::{evaluate, Date, Effect, MeasureStatus, Timestamp, Urgency};
+use checkwerk_core::{evaluate, Date, Effectiveness, MeasureStatus, Timestamp, Urgency};
 
 const BEFORE_ACTION_PLAN: &str = include_str!("saved/v1-before-action-plan.json");
 const WITH_ACTION_PLAN: &str = include_str!("saved/v1-with-action-plan.json");
@@ -203,14 +203,14 @@ fn a_run_with_evidence_and_the_follow_up_of_its_measures_loads() {
     let finished = &run.measures[0];
     assert_eq!(finished.status, MeasureStatus::Done);
     assert_eq!(finished.finished_date(), Date::new(2027, 2, 20));
-    assert_eq!(finished.effect, Some(Effect::Partial));
+    assert_eq!(finished.effect, Some(Effectiveness::Partial));
     // Reopened after a Kontrolle that found it did not work: no day finished, the finding kept.
     let reopened = &run.measures[1];
     assert_eq!(
         (reopened.status, reopened.finished.as_deref()),
         (MeasureStatus::Open, None)
     );
-    assert_eq!(reopened.effect, Some(Effect::Ineffective));
+    assert_eq!(reopened.effect, Some(Effectiveness::Ineffective));
     assert_eq!(load_run(&save_run(&run)), Ok(run));
 }
 

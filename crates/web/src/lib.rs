@@ -13,6 +13,7 @@ pub mod panic;
 mod remote;
 mod state;
 mod storage;
+mod title;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -35,7 +36,7 @@ use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
 use crate::state::catalogs::RemoteCatalog;
-use crate::state::{Notices, Runs, UiLanguage};
+use crate::state::{LanguageChoice, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -43,11 +44,13 @@ pub fn App() -> impl IntoView {
     let config = PageConfig::from_location();
     config.apply_to_document();
     provide_context(config.clone());
-    let language = UiLanguage::load();
+    let choice = LanguageChoice::load();
     if let Some(requested) = config.language {
         // The partner page's choice applies to this page only; it is not remembered over the user's own.
-        language.0.set(requested);
+        choice.0.set(requested);
     }
+    provide_context(choice);
+    let language = UiLanguage::following(choice);
     provide_context(language);
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
@@ -61,7 +64,8 @@ pub fn App() -> impl IntoView {
     provide_context(runs);
     provide_context(Notices(RwSignal::new(None)));
 
-    // Keep <html lang> in step with the UI language, for screen readers and hyphenation.
+    // Keep <html lang> in step with the UI language, for screen readers and hyphenation. (A check shown in another
+    // language marks its own frame.)
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", language.0.get().tag());
