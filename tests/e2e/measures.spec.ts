@@ -62,6 +62,13 @@ test("the plan is a table of what, items, urgency, who, when, status and Kontrol
   await expect(rowOf(page, "Notfallübung").getByRole("cell")).toHaveText(["2", "1.3", "mittel", "", `${soon.german} in 5 Tagen fällig`, "offen", ""]);
   await expect(rowOf(page, "Teambesprechung").getByRole("cell")).toHaveText(["3", "2.2", "niedrig", "", later.german, `erledigt am ${finished.german}`, ""]);
   await expect(page.locator(".row-toggle")).toHaveText(["Gefährdungsbeurteilung Lager", "Notfallübung planen", "Prüffristen sammeln", "Teambesprechung einführen"]);
+  await expect(table.getByRole("columnheader", { name: "Bis wann" })).toHaveAttribute("aria-sort", "ascending");
+  // A sortable column's heading sorts by it.
+  await table.getByRole("button", { name: "Dringlichkeit" }).click();
+  await expect(page.locator(".row-toggle")).toHaveText(["Gefährdungsbeurteilung Lager", "Notfallübung planen", "Teambesprechung einführen", "Prüffristen sammeln"]);
+  await expect(table.getByRole("columnheader", { name: "Dringlichkeit" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("combobox", { name: "Sortieren nach" })).toHaveValue("urgency");
+  await table.getByRole("button", { name: "Bis wann" }).click();
 
   // Follow-up: overdue, due soon, and the finished measure whose effect is not yet checked.
   const followUp = page.getByRole("region", { name: "Nachverfolgung" });

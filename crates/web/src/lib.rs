@@ -36,7 +36,7 @@ use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
 use crate::state::catalogs::RemoteCatalog;
-use crate::state::{LanguageChoice, Notices, Runs, UiLanguage};
+use crate::state::{FrameLanguage, LanguageChoice, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
     provide_context(choice);
     let language = UiLanguage::following(choice);
     provide_context(language);
+    provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
     offline::register(&config.base, update_ready);

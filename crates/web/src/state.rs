@@ -13,6 +13,6 @@ pub mod language;
 pub mod notices;
 pub mod runs;
 
-pub use language::{tr, LanguageChoice, UiLanguage};
+pub use language::{tr, FrameLanguage, LanguageChoice, UiLanguage};
 pub use notices::{Notices, Undo};
 pub use runs::{Runs, SaveStatus, MAX_IMPORT_BYTES};

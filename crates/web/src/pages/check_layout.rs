@@ -12,7 +12,7 @@ use crate::components::embed_note::EmbedNote;
 use crate::components::missing::Missing;
 use crate::i18n::{screen, Text};
 use crate::state::check::provide_check;
-use crate::state::{catalogs, tr, LanguageChoice, Runs, UiLanguage};
+use crate::state::{catalogs, tr, FrameLanguage, LanguageChoice, Runs, UiLanguage};
 
 /// The check's frame; the page itself renders in the outlet.
 #[component]
@@ -35,6 +35,10 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
     // the chosen language says so.
     let chosen = expect_context::<LanguageChoice>().0;
     let shown = expect_context::<UiLanguage>().0;
+    // The notice bar, outside this frame, speaks the frame's language while it is shown.
+    let frame_language = expect_context::<FrameLanguage>().0;
+    Effect::new(move |_| frame_language.set(Some(shown.get())));
+    on_cleanup(move || frame_language.set(None));
     let language_note = move || {
         let (chosen, shown) = (chosen.get(), shown.get());
         (chosen != shown).then(|| {

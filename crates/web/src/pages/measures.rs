@@ -362,8 +362,16 @@ pub fn MeasuresPage() -> impl IntoView {
                     <caption class="visually-hidden">{move || PlanText::TableCaption.get(language.get())}</caption>
                     <thead>
                         <tr>
-                            {headers.into_iter().map(|header| view! {
-                                <th scope="col">{move || header.get(language.get())}</th>
+                            {headers.into_iter().map(|header| match sorted_by(header) {
+                                // A sortable column's heading sorts by it, and says when the plan is sorted by it.
+                                Some(key) => view! {
+                                    <th scope="col" aria-sort=move || (view.sort.get() == key).then_some("ascending")>
+                                        <button type="button" class="sort-button" on:click=move |_| view.sort.set(key)>
+                                            {move || header.get(language.get())}
+                                        </button>
+                                    </th>
+                                }.into_any(),
+                                None => view! { <th scope="col">{move || header.get(language.get())}</th> }.into_any(),
                             }).collect_view()}
                         </tr>
                     </thead>
@@ -373,6 +381,17 @@ pub fn MeasuresPage() -> impl IntoView {
                 </table>
             })}
         </section>
+    }
+}
+
+/// The sort a column's heading stands for: the module goes with the Check-Punkte.
+fn sorted_by(column: PlanText) -> Option<SortKey> {
+    match column {
+        PlanText::ColumnItems => Some(SortKey::Module),
+        PlanText::ColumnUrgency => Some(SortKey::Urgency),
+        PlanText::ColumnDue => Some(SortKey::Due),
+        PlanText::ColumnStatus => Some(SortKey::Status),
+        _ => None,
     }
 }
 

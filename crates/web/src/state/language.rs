@@ -34,6 +34,12 @@ impl UiLanguage {
     }
 }
 
+/// The language of the check on screen, set by the check's frame while it is shown: the parts of the screen outside
+/// the frame that speak about what happens in it (the notice after an action) follow it, so that a German check's
+/// notice does not offer "Undo".
+#[derive(Clone, Copy)]
+pub struct FrameLanguage(pub RwSignal<Option<Language>>);
+
 /// A reactive translation of a fixed text.
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let language = expect_context::<UiLanguage>().0;
