@@ -347,19 +347,19 @@ pub fn MeasuresPage() -> impl IntoView {
             <div class="plan-status no-print">
                 <p class="count" aria-live="polite">{move || i18n::measures_shown(language.get(), shown_count(), total())}</p>
                 {move || view.filter().is_active().then(|| view! {
-                    <button type="button" class="button secondary small" on:click=move |_| view.reset_filters()>{move || PlanText::ResetFilters.get(language.get())}</button>
+                    <button type="button" class="button secondary small" on:click=move |_| view.reset_filters()>{plan_text(PlanText::ResetFilters)}</button>
                 })}
                 {move || stale.get().then(|| view! {
-                    <button type="button" class="button secondary small" on:click=move |_| editing.resort.update(|count| *count += 1)>{move || PlanText::Resort.get(language.get())}</button>
-                    <span class="hint">{move || PlanText::ResortHint.get(language.get())}</span>
+                    <button type="button" class="button secondary small" on:click=move |_| editing.resort.update(|count| *count += 1)>{plan_text(PlanText::Resort)}</button>
+                    <span class="hint">{plan_text(PlanText::ResortHint)}</span>
                 })}
             </div>
             {move || (!has_measures.get()).then(|| view! {
-                <p class="empty">{move || PlanText::EmptyPlan.get(language.get())}</p>
+                <p class="empty">{plan_text(PlanText::EmptyPlan)}</p>
             })}
             {move || has_measures.get().then(|| view! {
                 <table class="plan-table" on:focusout=left_table>
-                    <caption class="visually-hidden">{move || PlanText::TableCaption.get(language.get())}</caption>
+                    <caption class="visually-hidden">{plan_text(PlanText::TableCaption)}</caption>
                     <thead>
                         <tr>
                             {headers.into_iter().map(|header| match sorted_by(header) {
@@ -367,11 +367,11 @@ pub fn MeasuresPage() -> impl IntoView {
                                 Some(key) => view! {
                                     <th scope="col" aria-sort=move || (view.sort.get() == key).then_some("ascending")>
                                         <button type="button" class="sort-button" on:click=move |_| view.sort.set(key)>
-                                            {move || header.get(language.get())}
+                                            {plan_text(header)}
                                         </button>
                                     </th>
                                 }.into_any(),
-                                None => view! { <th scope="col">{move || header.get(language.get())}</th> }.into_any(),
+                                None => view! { <th scope="col">{plan_text(header)}</th> }.into_any(),
                             }).collect_view()}
                         </tr>
                     </thead>
@@ -393,6 +393,13 @@ fn sorted_by(column: PlanText) -> Option<SortKey> {
         PlanText::ColumnStatus => Some(SortKey::Status),
         _ => None,
     }
+}
+
+/// A reactive fixed text of the plan. One closure type for all of them: each `move ||` of its own would be one more
+/// instantiation of the renderer's code in every visitor's download.
+fn plan_text(text: PlanText) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let language = expect_context::<UiLanguage>().0;
+    move || text.get(language.get())
 }
 
 /// A measure's title, or the words for one not yet described.
@@ -478,7 +485,7 @@ fn FollowUpPanel(catalog: &'static Catalog, editing: Editing) -> impl IntoView {
         (!lists.is_empty()).then(|| {
             view! {
                 <section class="follow-up no-print" aria-labelledby="nachverfolgung">
-                    <h2 id="nachverfolgung">{move || PlanText::FollowUpHeading.get(language.get())}</h2>
+                    <h2 id="nachverfolgung">{plan_text(PlanText::FollowUpHeading)}</h2>
                     {lists.into_iter().map(|(heading, class, entries)| view! {
                         <div class=format!("follow-up-group {class}")>
                             <h3>{heading}</h3>
@@ -557,12 +564,12 @@ fn CoveragePanel(catalog: &'static Catalog, editing: Editing) -> impl IntoView {
             .partition(|(_, urgency)| *urgency == Urgency::High);
         Some(view! {
             <section class="coverage no-print" aria-labelledby="fehlende-massnahmen">
-                <h2 id="fehlende-massnahmen">{move || PlanText::CoverageHeading.get(language.get())}</h2>
+                <h2 id="fehlende-massnahmen">{plan_text(PlanText::CoverageHeading)}</h2>
                 {if high.is_empty() {
-                    view! { <p>{move || PlanText::CoverageComplete.get(language.get())}</p> }.into_any()
+                    view! { <p>{plan_text(PlanText::CoverageComplete)}</p> }.into_any()
                 } else {
                     view! {
-                        <p>{move || PlanText::CoverageIntro.get(language.get())}</p>
+                        <p>{plan_text(PlanText::CoverageIntro)}</p>
                         <ul class="coverage-list">
                             {high.into_iter().map(|(id, _)| entry(id)).collect_view()}
                         </ul>
@@ -717,21 +724,21 @@ fn PlanEntry(
     view! {
         <tbody class="plan-entry" id=field("eintrag") class:open=is_open class:overdue=overdue class:outside-filter=outside_filter>
             <tr class="plan-row">
-                <td class="plan-number" data-label=move || PlanText::ColumnNumber.get(language.get())>{number}</td>
-                <th scope="row" class="plan-title" data-label=move || PlanText::ColumnMeasure.get(language.get())>
+                <td class="plan-number" data-label=plan_text(PlanText::ColumnNumber)>{number}</td>
+                <th scope="row" class="plan-title" data-label=plan_text(PlanText::ColumnMeasure)>
                     <button type="button" class="row-toggle" id=field("zeile") aria-expanded=move || is_open.get().to_string()
                         aria-controls=field("formular") aria-label=label on:click=toggle>{cell(|c| c.title.clone())}</button>
-                    {move || outside_filter.get().then(|| view! { " " <span class="level-tag">{move || PlanText::OutsideFilter.get(language.get())}</span> })}
+                    {move || outside_filter.get().then(|| view! { " " <span class="level-tag">{plan_text(PlanText::OutsideFilter)}</span> })}
                 </th>
-                <td data-label=move || PlanText::ColumnItems.get(language.get()) title=cell(|c| c.item_statements.clone()) on:click=open_at("punkte")>{cell(|c| c.items.clone())}</td>
-                <td data-label=move || PlanText::ColumnUrgency.get(language.get()) on:click=open_at("dringlichkeit")>{cell(|c| c.urgency.to_owned())}</td>
-                <td data-label=move || PlanText::ColumnResponsible.get(language.get()) on:click=open_at("wer")>{cell(|c| c.responsible.clone())}</td>
-                <td data-label=move || PlanText::ColumnDue.get(language.get()) on:click=open_at("bis")>
+                <td data-label=plan_text(PlanText::ColumnItems) title=cell(|c| c.item_statements.clone()) on:click=open_at("punkte")>{cell(|c| c.items.clone())}</td>
+                <td data-label=plan_text(PlanText::ColumnUrgency) on:click=open_at("dringlichkeit")>{cell(|c| c.urgency.to_owned())}</td>
+                <td data-label=plan_text(PlanText::ColumnResponsible) on:click=open_at("wer")>{cell(|c| c.responsible.clone())}</td>
+                <td data-label=plan_text(PlanText::ColumnDue) on:click=open_at("bis")>
                     {cell(|c| c.due.clone())}
                     {move || cells.with(|c| c.as_ref().and_then(|c| c.due_note.clone())).map(|note| view! { " " <span class="due-note" class:overdue-note=overdue>{note}</span> })}
                 </td>
-                <td data-label=move || PlanText::ColumnStatus.get(language.get()) on:click=open_at("status")>{cell(|c| c.status.clone())}</td>
-                <td data-label=move || PlanText::ColumnControl.get(language.get()) on:click=open_at("kontrolle")>
+                <td data-label=plan_text(PlanText::ColumnStatus) on:click=open_at("status")>{cell(|c| c.status.clone())}</td>
+                <td data-label=plan_text(PlanText::ColumnControl) on:click=open_at("kontrolle")>
                     {cell(|c| c.control.clone())}
                     {move || cells.with(|c| c.as_ref().and_then(|c| c.effect)).map(|effect| view! { " " <span class="level-tag">{effect}</span> })}
                 </td>
@@ -960,7 +967,7 @@ fn MeasureForm(
             </div>
             {move || (status.get() == MeasureStatus::Done).then(|| view! {
                 <div class="field">
-                    <label for=field("erledigt")>{move || PlanText::FinishedOn.get(language.get())}</label>
+                    <label for=field("erledigt")>{plan_text(PlanText::FinishedOn)}</label>
                     <input id=field("erledigt") type="date" prop:value=move || finished.get()
                         aria-invalid=move || finished_incomplete.get().then_some("true")
                         on:input=on_finished/>
@@ -976,12 +983,12 @@ fn MeasureForm(
             {move || asks_effect.get().then(|| view! {
                 <div class="field wide effect" class:asks=move || effect.get().is_none()>
                     {move || effect.get().is_none().then(|| view! { <p class="effect-prompt">{PlanText::EffectPrompt.get(language.get())}</p> })}
-                    <label for=field("wirkung")>{move || PlanText::EffectQuestion.get(language.get())}</label>
+                    <label for=field("wirkung")>{plan_text(PlanText::EffectQuestion)}</label>
                     <select id=field("wirkung") on:change=move |event| {
                         let effect = Effectiveness::from_key(&event_target_value(&event));
                         update(Box::new(move |m| m.effect = effect))
                     }>
-                        <option value="" selected=move || effect.get().is_none()>{move || PlanText::EffectNotChecked.get(language.get())}</option>
+                        <option value="" selected=move || effect.get().is_none()>{plan_text(PlanText::EffectNotChecked)}</option>
                         {Effectiveness::ALL.into_iter().map(|finding| view! {
                             <option value=finding.key() selected=move || effect.get() == Some(finding)>{move || words::effect(language.get(), finding)}</option>
                         }).collect_view()}
@@ -989,7 +996,7 @@ fn MeasureForm(
                 </div>
             })}
             <div class="measure-actions no-print">
-                <button type="button" class="button small" on:click=move |_| editing.close(&id.read_value())>{move || PlanText::DoneEditing.get(language.get())}</button>
+                <button type="button" class="button small" on:click=move |_| editing.close(&id.read_value())>{plan_text(PlanText::DoneEditing)}</button>
                 <button type="button" class="button danger small" on:click=delete>{tr(Text::DeleteMeasure)}</button>
             </div>
         </div>

@@ -168,14 +168,18 @@ pub fn ReportPage() -> impl IntoView {
                         <div class="table-scroll" role="region" tabindex="0" aria-label=tr(Text::MyMeasures)>
                             <table class="report-table measures-table">
                                 <thead><tr>
-                                    <th scope="col">{move || PlanText::ColumnNumber.get(language.get())}</th>
-                                    <th scope="col">{move || PlanText::ColumnMeasure.get(language.get())}</th>
-                                    <th scope="col">{move || PlanText::ColumnItems.get(language.get())}</th>
-                                    <th scope="col">{move || PlanText::ColumnUrgency.get(language.get())}</th>
-                                    <th scope="col">{move || PlanText::ColumnResponsible.get(language.get())}</th>
-                                    <th scope="col">{move || PlanText::ColumnDue.get(language.get())}</th>
-                                    <th scope="col">{move || PlanText::ColumnControl.get(language.get())}</th>
-                                    <th scope="col">{move || PlanText::ColumnStatus.get(language.get())}</th>
+                                    {[
+                                        PlanText::ColumnNumber,
+                                        PlanText::ColumnMeasure,
+                                        PlanText::ColumnItems,
+                                        PlanText::ColumnUrgency,
+                                        PlanText::ColumnResponsible,
+                                        PlanText::ColumnDue,
+                                        PlanText::ColumnControl,
+                                        PlanText::ColumnStatus,
+                                    ].into_iter().map(|column| view! {
+                                        <th scope="col">{move || column.get(language.get())}</th>
+                                    }).collect_view()}
                                 </tr></thead>
                                 <tbody>{measures}</tbody>
                             </table>
