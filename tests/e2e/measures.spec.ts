@@ -160,6 +160,13 @@ test("sort and filters are kept across a reload, and an empty result offers to r
   await expect(filters.getByRole("combobox", { name: "Sortieren nach" })).toHaveValue("urgency");
   await expect(filters.getByRole("combobox", { name: "Status" })).toHaveValue("offen");
   await expect(page.locator(".row-toggle")).toHaveText(["Notfallübung planen", "Prüffristen sammeln"]);
+  // The follow-up opens a measure the filter hides: it joins the table, marked, until the table is sorted again.
+  await page.getByRole("region", { name: "Nachverfolgung" }).getByRole("button", { name: "Teambesprechung einführen" }).click();
+  await expect(page.getByRole("combobox", { name: /Hat die Maßnahme gewirkt/ })).toBeFocused();
+  await expect(page.locator(".row-toggle")).toHaveText(["Notfallübung planen", "Prüffristen sammeln", "Teambesprechung einführen"]);
+  await expect(rowOf(page, "Teambesprechung")).toContainText("passt nicht mehr zum Filter");
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".row-toggle")).toHaveText(["Notfallübung planen", "Prüffristen sammeln"]);
   await filters.getByRole("combobox", { name: "Dringlichkeit" }).selectOption({ label: "hoch" });
   await expect(page.getByText("0 von 4 Maßnahmen")).toBeVisible();
   await page.getByRole("button", { name: "Filter zurücksetzen" }).click();

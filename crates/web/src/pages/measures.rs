@@ -158,7 +158,8 @@ pub fn MeasuresPage() -> impl IntoView {
         let request = (view.sort.get(), view.filter(), editing.resort.get());
         let existing = existing.get();
         let fresh = untrack(|| fresh_order.get());
-        let open = untrack(|| editing.open.get());
+        // Opening a measure the filter hides (from the follow-up) brings it into the table; it keeps the order.
+        let open = editing.open.get();
         let asked = seen_request.with_value(|seen| seen.as_ref() != Some(&request));
         seen_request.set_value(Some(request));
         let mut order = match previous {
