@@ -46,10 +46,10 @@ pub mod validate;
 mod testing;
 
 pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};
-pub use date::{Date, Timestamp};
+pub use date::{Date, DateEntry, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use language::Language;
-pub use measure::{Measure, MeasureStatus, Urgency};
+pub use measure::{Effectiveness, Measure, MeasureStatus, Urgency};
 #[cfg(feature = "source")]
 pub use problem::{CatalogErrors, Problem, ProblemKind};
 pub use run::{Answer, Run};

@@ -5,11 +5,12 @@
 use std::path::Path;
 
 use checkwerk_core::saved::{load_run, save_run, SAVED_FORMAT_VERSION};
-use checkwerk_core::{evaluate, MeasureStatus, Timestamp, Urgency};
+use checkwerk_core::{evaluate, Date, Effectiveness, MeasureStatus, Timestamp, Urgency};
 
 const BEFORE_ACTION_PLAN: &str = include_str!("saved/v1-before-action-plan.json");
 const WITH_ACTION_PLAN: &str = include_str!("saved/v1-with-action-plan.json");
 const WITH_CHANGE_STAMPS: &str = include_str!("saved/v1-with-change-stamps.json");
+const WITH_FOLLOW_UP_AND_EVIDENCE: &str = include_str!("saved/v1-with-follow-up-and-evidence.json");
 
 /// Every golden file, with its name: `v<version>-<shape>.json`.
 fn golden_files() -> Vec<(String, String)> {
@@ -235,4 +236,47 @@ fn a_participants_run_loads_with_its_invitation() {
     );
     assert_eq!(participation.contribution_id, "0a1b2c3d4e5f6071");
     assert!(run.team.is_none());
+}
+
+#[test]
+fn a_run_with_evidence_and_the_follow_up_of_its_measures_loads() {
+    let run = load_run(WITH_FOLLOW_UP_AND_EVIDENCE).expect("loads");
+    assert_eq!(
+        run.answers["gebaeude"].evidence_link(),
+        Some("https://intranet.example.de/energieausweis.pdf")
+    );
+    assert_eq!(
+        run.answers["energie-erfassen"].evidence,
+        "Ordner Energie, Regal 3"
+    );
+    assert_eq!(run.answers["energie-erfassen"].evidence_link(), None);
+    let finished = &run.measures[0];
+    assert_eq!(finished.status, MeasureStatus::Done);
+    assert_eq!(finished.finished_date(), Date::new(2027, 2, 20));
+    assert_eq!(finished.effect, Some(Effectiveness::Partial));
+    // Reopened after a Kontrolle that found it did not work: no day finished, the finding kept.
+    let reopened = &run.measures[1];
+    assert_eq!(
+        (reopened.status, reopened.finished.as_deref()),
+        (MeasureStatus::Open, None)
+    );
+    assert_eq!(reopened.effect, Some(Effectiveness::Ineffective));
+    assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+#[test]
+fn earlier_files_read_as_measures_not_yet_followed_up_and_answers_without_evidence() {
+    let run = load_run(WITH_CHANGE_STAMPS).expect("loads");
+    let done = &run.measures[0];
+    assert_eq!(done.status, MeasureStatus::Done);
+    assert_eq!((done.finished.as_deref(), done.effect), (None, None));
+    assert!(done.awaits_effect_check());
+    assert!(run
+        .answers
+        .values()
+        .all(|answer| answer.evidence.is_empty()));
+    let saved = save_run(&run);
+    for key in ["finished", "effect", "evidence"] {
+        assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
+    }
 }

@@ -14,6 +14,7 @@ pub mod panic;
 mod remote;
 mod state;
 mod storage;
+mod title;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -40,7 +41,7 @@ use crate::pages::team::TeamPage;
 use crate::pages::team_invitation::InvitationPrintPage;
 use crate::pages::team_workshop::WorkshopPrintPage;
 use crate::state::catalogs::RemoteCatalog;
-use crate::state::{Notices, Runs, UiLanguage};
+use crate::state::{FrameLanguage, LanguageChoice, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -48,12 +49,15 @@ pub fn App() -> impl IntoView {
     let config = PageConfig::from_location();
     config.apply_to_document();
     provide_context(config.clone());
-    let language = UiLanguage::load();
+    let choice = LanguageChoice::load();
     if let Some(requested) = config.language {
         // The partner page's choice applies to this page only; it is not remembered over the user's own.
-        language.0.set(requested);
+        choice.0.set(requested);
     }
+    provide_context(choice);
+    let language = UiLanguage::following(choice);
     provide_context(language);
+    provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
     offline::register(&config.base, update_ready);
@@ -66,7 +70,8 @@ pub fn App() -> impl IntoView {
     provide_context(runs);
     provide_context(Notices(RwSignal::new(None)));
 
-    // Keep <html lang> in step with the UI language, for screen readers and hyphenation.
+    // Keep <html lang> in step with the UI language, for screen readers and hyphenation. (A check shown in another
+    // language marks its own frame.)
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", language.0.get().tag());

@@ -4,13 +4,16 @@ use checkwerk_core::Catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::embed_note::EmbedNote;
 use crate::components::progress::Progress;
-use crate::i18n::Text;
-use crate::state::{catalogs, tr, Runs};
+use crate::i18n::{screen, Text};
+use crate::state::{catalogs, tr, Runs, UiLanguage};
 
 /// The list of checks.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let language = expect_context::<UiLanguage>().0;
+    crate::title::set_page_title(move || screen::home_title(language.get()));
     view! {
         <section class="page home">
             <h1>{tr(Text::HomeHeading)}</h1>
@@ -19,6 +22,7 @@ pub fn HomePage() -> impl IntoView {
                 {move || catalogs::all().into_iter().map(|catalog| view! { <li><CatalogCard catalog/></li> }).collect_view()}
             </ul>
             <p class="privacy-note">{tr(Text::DataStaysHere)}</p>
+            <EmbedNote/>
         </section>
     }
 }

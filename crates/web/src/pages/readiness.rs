@@ -15,6 +15,7 @@ pub fn ReadinessPage() -> impl IntoView {
     let catalog = current_catalog();
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
+    crate::title::check_page_title(catalog, Text::Readiness);
     let state = Memo::new(move |_| {
         runs.with_active(&catalog.id, |run| {
             let empty = checkwerk_core::Run::new("", catalog, checkwerk_core::Timestamp(0));
