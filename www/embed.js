@@ -59,19 +59,26 @@
     host.textContent = "";
     host.appendChild(frame);
     host.setAttribute("data-checkwerk-mounted", "true");
-    frames.push({ frame: frame, origin: appBase.origin, follows: height === null });
+    frames.push({ frame: frame, origin: appBase.origin, widget: index, follows: height === null });
   }
 
   function adopt(frame) {
     if (frame.getAttribute("data-checkwerk-mounted") === "true") return;
-    var origin;
+    var src;
     try {
-      origin = new URL(frame.src, location.href).origin;
+      src = new URL(frame.src, location.href);
     } catch (error) {
       return;
     }
+    var widget = Number(src.searchParams.get("widget") || "-");
+    if (!Number.isInteger(widget)) return;
     frame.setAttribute("data-checkwerk-mounted", "true");
-    frames.push({ frame: frame, origin: origin, follows: frame.getAttribute("data-checkwerk-frame") !== "fixed" });
+    frames.push({
+      frame: frame,
+      origin: src.origin,
+      widget: widget,
+      follows: frame.getAttribute("data-checkwerk-frame") !== "fixed",
+    });
   }
 
   // Messages have one fixed shape and must come from one of our frames, from the origin that frame was opened at.
@@ -83,7 +90,10 @@
     for (var i = 0; i < frames.length; i++) {
       var entry = frames[i];
       if (entry.frame.contentWindow !== event.source) continue;
-      if (event.origin === entry.origin && entry.follows) entry.frame.style.height = Math.ceil(data.height) + "px";
+      // Its own window, the origin it was opened at, and the number it was given: all three must match.
+      if (event.origin === entry.origin && data.widget === entry.widget && entry.follows) {
+        entry.frame.style.height = Math.ceil(data.height) + "px";
+      }
       return;
     }
   });

@@ -1,4 +1,4 @@
-import { test, expect, seedRuns } from "./fixtures";
+import { test, expect, seedRuns, openMeasure } from "./fixtures";
 
 // The items of the check „Faire Lieferkette“ (OM-Praxis A-3.7), the basis of the OM-Zeichen Faire Lieferkette.
 const items = [
@@ -47,13 +47,14 @@ test("Selbsterklärung lists exactly what is missing, and says when all is there
   await app.rate(/Wir engagieren uns in unserer Region/, "nicht relevant");
   await app.rate(/Wir berichten offen darüber/, "mittel");
   await app.checkBox("Meine Maßnahmen");
-  const ninth = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Maßnahme 9/ }) });
+  const ninth = await openMeasure(page, "Maßnahme Nummer 9");
   await ninth.getByRole("combobox", { name: "Dringlichkeit" }).selectOption("niedrig");
   await ninth.getByRole("textbox", { name: "Wer ist verantwortlich?" }).fill("Herr Kaya");
   await ninth.getByRole("textbox", { name: /Kontrolle/ }).fill("Nachfrage im Team");
   await page.getByRole("button", { name: "Neue Maßnahme" }).click();
-  const tenth = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Maßnahme 10/ }) });
+  await expect(page.getByRole("textbox", { name: "Was ist zu tun?" }).last()).toBeFocused();
   await page.keyboard.type("Erste-Hilfe-Kurs buchen");
+  const tenth = page.getByRole("group", { name: /Erste-Hilfe-Kurs buchen/ });
   await tenth.getByRole("combobox", { name: "Dringlichkeit" }).selectOption("mittel");
   await tenth.getByRole("textbox", { name: "Wer ist verantwortlich?" }).fill("Herr Kaya");
   await tenth.getByLabel("Bis wann?").fill("2027-04-30");

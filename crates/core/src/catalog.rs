@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::Language;
+
 /// The catalog format version this build reads and writes.
 pub const CATALOG_FORMAT_VERSION: u32 = 2;
 
@@ -424,6 +426,29 @@ impl Catalog {
             .iter()
             .find(|declaration| declaration.id == id)
     }
+
+    /// The language a screen of this check speaks when the user asked for `wanted`: one language per screen.
+    ///
+    /// A catalog has its texts in one language; where that is not the wanted one, the whole check (its texts and
+    /// the words around them) stays in the catalog's language. A catalog in a language the app does not speak
+    /// gets the app's words in the wanted one.
+    pub fn screen_language(&self, wanted: Language) -> Language {
+        Language::from_tag(&self.language).unwrap_or(wanted)
+    }
+
+    /// The label of the "not relevant" choice, as the first scale that has one names it; `None` when no scale
+    /// offers one (then there is nothing to count under it).
+    pub fn not_relevant_label(&self) -> Option<&str> {
+        self.scales
+            .iter()
+            .find_map(|scale| scale.not_relevant.as_ref())
+            .map(|choice| choice.label.as_str())
+    }
+
+    /// Whether any scale of the catalog asks for a priority.
+    pub fn asks_priority(&self) -> bool {
+        self.scales.iter().any(|scale| scale.priority.is_some())
+    }
 }
 
 impl Scale {
@@ -474,6 +499,19 @@ impl Scale {
             })
     }
 
+    /// Whether a priority can go with this choice: the scale asks for one, and the choice is not "not relevant"
+    /// (what does not apply is not to be tackled). Before anything is chosen, it can.
+    pub fn priority_applies(&self, choice: Option<&str>) -> bool {
+        self.priority.is_some() && !choice.is_some_and(|key| self.is_not_relevant(key))
+    }
+
+    /// Where a priority value stands among the scale's priorities: (its place from 0, how many there are).
+    pub fn priority_rank(&self, value: u8) -> Option<(usize, usize)> {
+        let levels = &self.priority.as_ref()?.levels;
+        let place = levels.iter().position(|level| level.value == value)?;
+        Some((place, levels.len()))
+    }
+
     /// The label of a priority value.
     pub fn priority_label(&self, value: u8) -> Option<&str> {
         self.priority
@@ -521,5 +559,83 @@ impl<ItemT> Module<ItemT> {
             scale: self.scale,
             items,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(priorities: &[u8]) -> Scale {
+        Scale {
+            id: "s".into(),
+            label: "Trifft das zu?".into(),
+            levels: vec![],
+            not_relevant: Some(Choice {
+                key: "keine-relevanz".into(),
+                label: "Keine Relevanz".into(),
+            }),
+            priority: (!priorities.is_empty()).then(|| PriorityScale {
+                label: "Priorität".into(),
+                levels: priorities
+                    .iter()
+                    .map(|value| PriorityLevel {
+                        value: *value,
+                        label: value.to_string(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_priority_applies_where_the_scale_asks_for_one_and_the_choice_is_relevant() {
+        let asks = scale(&[1, 2, 3]);
+        assert!(asks.priority_applies(Some("nein")));
+        assert!(asks.priority_applies(None));
+        assert!(!asks.priority_applies(Some("keine-relevanz")));
+        assert!(!scale(&[]).priority_applies(Some("nein")));
+        assert_eq!(asks.priority_rank(1), Some((0, 3)));
+        assert_eq!(asks.priority_rank(3), Some((2, 3)));
+        assert_eq!(asks.priority_rank(4), None);
+        assert_eq!(scale(&[]).priority_rank(1), None);
+    }
+
+    #[test]
+    fn a_screen_speaks_the_catalogs_language_where_it_has_no_other() {
+        let catalog = Catalog::<Module> {
+            format_version: CATALOG_FORMAT_VERSION,
+            id: "c".into(),
+            title: "T".into(),
+            subtitle: String::new(),
+            standard: String::new(),
+            version: "1".into(),
+            date: String::new(),
+            attribution: Attribution {
+                structure: "Test".into(),
+                structure_url: String::new(),
+                wording: "Checkwerk".into(),
+                licence: "MIT OR Apache-2.0".into(),
+                licence_url: String::new(),
+                official: false,
+            },
+            language: "de-DE".into(),
+            minutes_per_module: None,
+            orientation: String::new(),
+            scales: vec![scale(&[])],
+            modules: vec![],
+            starthilfe: vec![],
+            free_texts: vec![],
+            declarations: vec![],
+        };
+        assert_eq!(catalog.screen_language(Language::En), Language::De);
+        assert_eq!(catalog.screen_language(Language::De), Language::De);
+        let french = Catalog {
+            language: "fr".into(),
+            ..catalog.clone()
+        };
+        assert_eq!(french.screen_language(Language::En), Language::En);
+        assert_eq!(catalog.not_relevant_label(), Some("Keine Relevanz"));
+        assert!(!catalog.asks_priority());
     }
 }

@@ -158,10 +158,15 @@ pub fn wording() -> ExportWording<'static> {
         due: "Bis wann",
         control: "Kontrolle",
         status: "Status",
+        finished: "Erledigt am",
+        effect: "Wirkung",
+        done: "Erledigt",
+        reminder: "Fällig",
         source: "Quelle",
         untitled: "Maßnahme ohne Titel",
         urgencies: ["hoch", "mittel", "niedrig"],
         statuses: ["offen", "in Arbeit", "erledigt"],
+        effects: ["wirksam", "teilweise wirksam", "nicht wirksam"],
         date_style: DateStyle::German,
     }
 }

@@ -1,7 +1,7 @@
 //! Integration tests of the core: every shipped catalog, the located errors of the broken ones, properties of the
 //! loader, the catalog README and the JSON Schema, the saved format's golden files, the action plan journey and
-//! snapshots of the reports, hostile input of every kind, merging two copies of a run, and the declarations of the
-//! shipped catalogs with the fingerprint of their records.
+//! snapshots of the reports, hostile input of every kind, merging two copies of a run, rating as a team, and the
+//! declarations of the shipped catalogs with the fingerprint of their records.
 
 mod action_plan;
 mod broken;
@@ -15,6 +15,7 @@ mod reports;
 mod saved;
 #[cfg(feature = "schema")]
 mod schema;
+mod team;
 mod volume;
 mod wording;
 

@@ -2,8 +2,11 @@
 
 pub mod attribution;
 pub mod chart;
+pub mod create_measure;
 pub mod declaration_record;
 pub mod download;
+pub mod embed_note;
+pub mod evidence;
 pub mod formatted;
 pub mod header;
 pub mod hosting;
@@ -18,3 +21,5 @@ pub mod runs;
 pub mod save_status;
 pub mod storage_banner;
 pub mod summary;
+pub mod team;
+pub mod team_appendix;

@@ -5,8 +5,13 @@
 //! file, which are for catalog authors, come from the core's loader, through the catalog worker.)
 
 pub mod declaration;
+pub mod embed;
+pub mod evidence;
+pub mod paper;
 pub mod plan;
 pub mod report;
+pub mod screen;
+pub mod team;
 
 use checkwerk_core::{Language, MeasureStatus, NeedIndex};
 
@@ -104,8 +109,6 @@ pub enum Text {
     All,
     Urgency,
     NoMeasuresYet,
-    GoToResults,
-    Overdue,
     MeasureTitle,
     MeasureItems,
     AddItem,
@@ -127,7 +130,6 @@ pub enum Text {
     NeedIndex,
     NeedIndexExplained,
     ChartCaption,
-    NotRelevantShort,
     Open,
     TopNeeds,
     HighestNeeds,
@@ -143,7 +145,6 @@ pub enum Text {
     Number,
     Statement,
     Rating,
-    BlankIntro,
     UpdateReady,
     ReloadNow,
     Later,
@@ -308,11 +309,6 @@ impl Text {
             All => ("alle", "all"),
             Urgency => ("Dringlichkeit", "Urgency"),
             NoMeasuresYet => ("Noch keine Maßnahmen.", "No measures yet."),
-            GoToResults => (
-                "Legen Sie Maßnahmen zu den Check-Punkten mit Handlungsbedarf an, z. B. aus „Meine Ergebnisse“.",
-                "Create measures for the check points with need for action, e.g. from “My results”.",
-            ),
-            Overdue => ("überfällig", "overdue"),
             MeasureTitle => ("Was ist zu tun?", "What is to be done?"),
             MeasureItems => ("Zu den Check-Punkten", "For the check points"),
             AddItem => ("Check-Punkt hinzufügen", "Add a check point"),
@@ -355,7 +351,6 @@ impl Text {
                 "Bewertungen je Baustein (grau: noch offen oder nicht relevant); die Tabelle nennt die Zahlen.",
                 "Ratings per module (grey: open or not relevant); the table gives the figures.",
             ),
-            NotRelevantShort => ("nicht relevant", "not relevant"),
             Open => ("offen", "open"),
             TopNeeds => ("Höchster Handlungsbedarf", "Highest need for action"),
             HighestNeeds => ("Check-Punkte mit dem höchsten Handlungsbedarf", "Check points with the highest need"),
@@ -377,10 +372,6 @@ impl Text {
             Number => ("Nr.", "No."),
             Statement => ("Aussage", "Statement"),
             Rating => ("Bewertung", "Rating"),
-            BlankIntro => (
-                "Kreuzen Sie je Check-Punkt Ihren Handlungsbedarf an und notieren Sie Ideen für Maßnahmen.",
-                "Tick your need for action per check point and note ideas for measures.",
-            ),
             UpdateReady => (
                 "Eine neue Version von Checkwerk ist bereit. Ihre Antworten bleiben erhalten.",
                 "A new version of Checkwerk is ready. Your answers are kept.",
@@ -482,6 +473,15 @@ pub fn rated_of(language: Language, rated: usize, total: usize) -> String {
 /// The accessible name of a priority group for an item.
 pub fn priority_group_name(priority_label: &str, statement: &str) -> String {
     format!("{priority_label}: {statement}")
+}
+
+/// Beside a switched-off priority: "Keine Relevanz: ohne Priorität".
+pub fn priority_not_applicable(language: Language, not_relevant: &str) -> String {
+    pick(
+        language,
+        || format!("{not_relevant}: ohne Priorität"),
+        || format!("{not_relevant}: no priority"),
+    )
 }
 
 /// The accessible name of an item's note field.

@@ -6,6 +6,7 @@ mod components;
 mod deferred;
 mod i18n;
 mod js_error;
+mod links;
 mod offline;
 mod page_config;
 mod pages;
@@ -13,6 +14,7 @@ pub mod panic;
 mod remote;
 mod state;
 mod storage;
+mod title;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -24,6 +26,7 @@ use crate::components::notice::NoticeBar;
 use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
+use crate::pages::contribute::ContributePage;
 use crate::pages::home::HomePage;
 use crate::pages::joint_declaration::JointDeclarationPage;
 use crate::pages::kompass::KompassPage;
@@ -36,8 +39,11 @@ use crate::pages::report::{BlankPrintPage, ReportPage};
 use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
+use crate::pages::team::TeamPage;
+use crate::pages::team_invitation::InvitationPrintPage;
+use crate::pages::team_workshop::WorkshopPrintPage;
 use crate::state::catalogs::RemoteCatalog;
-use crate::state::{Notices, Runs, UiLanguage};
+use crate::state::{FrameLanguage, LanguageChoice, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -45,12 +51,15 @@ pub fn App() -> impl IntoView {
     let config = PageConfig::from_location();
     config.apply_to_document();
     provide_context(config.clone());
-    let language = UiLanguage::load();
+    let choice = LanguageChoice::load();
     if let Some(requested) = config.language {
         // The partner page's choice applies to this page only; it is not remembered over the user's own.
-        language.0.set(requested);
+        choice.0.set(requested);
     }
+    provide_context(choice);
+    let language = UiLanguage::following(choice);
     provide_context(language);
+    provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
     offline::register(&config.base, update_ready);
@@ -63,7 +72,8 @@ pub fn App() -> impl IntoView {
     provide_context(runs);
     provide_context(Notices(RwSignal::new(None)));
 
-    // Keep <html lang> in step with the UI language, for screen readers and hyphenation.
+    // Keep <html lang> in step with the UI language, for screen readers and hyphenation. (A check shown in another
+    // language marks its own frame.)
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", language.0.get().tag());
@@ -98,6 +108,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("selbsterklaerung/erklaerung") view=RecordPage/>
                         <Route path=path!("bericht") view=ReportPage/>
                         <Route path=path!("druckvorlage") view=BlankPrintPage/>
+                        <Route path=path!("team") view=TeamPage/>
+                        <Route path=path!("team/einladung") view=InvitationPrintPage/>
+                        <Route path=path!("team/unterschiede") view=WorkshopPrintPage/>
+                        <Route path=path!("mitmachen") view=ContributePage/>
                     </ParentRoute>
                     <Route path=path!("/erklaerung/:declaration") view=JointDeclarationPage/>
                     <Route path=path!("/erklaerung/:declaration/erklaerung") view=JointRecordPage/>

@@ -1,6 +1,7 @@
 //! One page per file.
 
 pub mod check_layout;
+pub mod contribute;
 pub mod home;
 pub mod joint_declaration;
 pub mod kompass;
@@ -13,3 +14,6 @@ pub mod report;
 pub mod results;
 pub mod starthilfe;
 pub mod strengths;
+pub mod team;
+pub mod team_invitation;
+pub mod team_workshop;

@@ -3,7 +3,7 @@
 //! - [`runs`]: the user's runs, the only place that changes and saves one;
 //! - [`check`]: the reactive state of the check a page belongs to (evaluation, item answers);
 //! - [`company`]: the company as a self-declaration names it, read and written in one place;
-//! - [`language`]: the language of the user interface;
+//! - [`language`]: the language the user chose and the one the current screen speaks;
 //! - [`notices`]: the message shown after an action, with its undo.
 //!
 //! Signals hold core values; core types never hold signals.
@@ -15,6 +15,6 @@ pub mod language;
 pub mod notices;
 pub mod runs;
 
-pub use language::{tr, UiLanguage};
+pub use language::{tr, FrameLanguage, LanguageChoice, UiLanguage};
 pub use notices::{Notices, Undo};
 pub use runs::{Runs, SaveStatus, MAX_IMPORT_BYTES};

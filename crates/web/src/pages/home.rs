@@ -10,14 +10,17 @@ use leptos_router::components::A;
 
 use crate::clock::today;
 use crate::components::attribution::AttributionLine;
+use crate::components::embed_note::EmbedNote;
 use crate::components::progress::Progress;
 use crate::i18n::declaration::{self as words, Words};
-use crate::i18n::Text;
+use crate::i18n::{screen, Text};
 use crate::state::{catalogs, tr, Runs, UiLanguage};
 
 /// The list of checks.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let language = expect_context::<UiLanguage>().0;
+    crate::title::set_page_title(move || screen::home_title(language.get()));
     view! {
         <section class="page home">
             <h1>{tr(Text::HomeHeading)}</h1>
@@ -27,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
             </ul>
             <JointDeclarations/>
             <p class="privacy-note">{tr(Text::DataStaysHere)}</p>
+            <EmbedNote/>
         </section>
     }
 }

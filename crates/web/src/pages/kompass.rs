@@ -18,6 +18,9 @@ pub fn KompassPage() -> impl IntoView {
     let catalog = current_catalog();
     let language = expect_context::<UiLanguage>().0;
     let runs = expect_context::<Runs>();
+    crate::title::named_check_page_title(catalog, move || catalog.title.clone());
+    // "Exportieren" is offered once there is a run to export; before that the page does not point to it.
+    let has_run = Memo::new(move |_| runs.with_active(&catalog.id, |run| run.is_some()));
     let company = move || {
         runs.with_active(&catalog.id, |run| {
             run.map(|run| run.company.clone()).unwrap_or_default()
@@ -45,7 +48,10 @@ pub fn KompassPage() -> impl IntoView {
                 {move || duration().map(|text| view! { <li>{text}</li> })}
                 <li>{tr(Text::HowItWorks)}</li>
             </ul>
-            <p class="privacy-note">{tr(Text::DataStaysHere)} " " {tr(Text::WhereToExport)}</p>
+            <p class="privacy-note">
+                {tr(Text::DataStaysHere)}
+                {move || has_run.get().then(|| view! { " " {tr(Text::WhereToExport)} })}
+            </p>
             <crate::components::orphans::OrphanedAnswers catalog/>
             <div class="start-choices">
                 <A href=crate::page_config::app_href(&format!("/check/{}/starthilfe", catalog.id)) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>

@@ -35,6 +35,7 @@ pub fn ReadinessPage() -> impl IntoView {
 fn OwnDeclaration(catalog: &'static Catalog, declaration: &'static Declaration) -> impl IntoView {
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
+    crate::title::check_page_title(catalog, Text::Readiness);
     let state = Memo::new(move |_| {
         runs.with_active(&catalog.id, |run| {
             let empty = checkwerk_core::Run::new("", catalog, checkwerk_core::Timestamp(0));
