@@ -2,8 +2,10 @@
 // headers docs/hosting.md recommends (including a strict Content-Security-Policy), and for app routes the nearest
 // index.html up the path (the SPA fallback documented for common hosts).
 // Usage: node static-server.mjs <folder> <port>   (port 0: any free port; the first line printed names it)
-//   CHECKWERK_EMBED_URL  where partner-demo.html loads embed.js from (another origin in the tests)
+//   CHECKWERK_EMBED_URL  where partner-demo.html loads embed.js from, instead of beside it (another origin in the
+//                        tests); without it every file is served exactly as it lies, as a plain host does
 //   CHECKWERK_CORS=1     allow any origin to fetch files (a partner serving its own catalog)
+//   CHECKWERK_SPA_FALLBACK=0  no index.html for app routes: a host without rewrites (a WordPress plugin folder on nginx)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, normalize, resolve } from "node:path";
@@ -66,15 +68,15 @@ const server = createServer(async (request, response) => {
   const urlPath = decodeURIComponent((request.url ?? "/").split("?")[0]);
   let path = await fileFor(urlPath);
   // Unknown paths without a file extension are app routes: serve the app, as hosts configured per docs do.
-  if (!path && extname(urlPath) === "") path = await appFor(urlPath);
+  if (!path && extname(urlPath) === "" && process.env.CHECKWERK_SPA_FALLBACK !== "0") path = await appFor(urlPath);
   if (!path) {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
     return;
   }
   let body = await readFile(path);
-  if (path.endsWith("partner-demo.html")) {
+  if (path.endsWith("partner-demo.html") && process.env.CHECKWERK_EMBED_URL) {
     // The demo partner page loads the widget from the checks host, which may be another origin.
-    body = Buffer.from(body.toString("utf8").replace("__CHECKWERK_EMBED_URL__", process.env.CHECKWERK_EMBED_URL ?? "embed.js"));
+    body = Buffer.from(body.toString("utf8").replace('src="embed.js"', `src="${process.env.CHECKWERK_EMBED_URL}"`));
   }
   const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",

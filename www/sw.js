@@ -32,6 +32,24 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "checkwerk:skip-waiting") self.skipWaiting();
 });
 
+// A build for a folder known only where it is served (the WordPress plugin) names it relatively in index.html,
+// which is right at index.html itself but not at a route's address: there the shell gets the folder in full.
+const RELATIVE_BASE = '<base href="./">';
+
+/** The app shell from the cache for a route's address, or nothing when it is not cached. */
+async function shell() {
+  const cached = await (await caches.open(CACHE)).match(SHELL);
+  if (!cached) return undefined;
+  const text = await cached.clone().text();
+  if (!text.includes(RELATIVE_BASE)) return cached;
+  const base = `<base href="${SCOPE.pathname}">`;
+  return new Response(text.replace(RELATIVE_BASE, base), {
+    status: cached.status,
+    statusText: cached.statusText,
+    headers: cached.headers,
+  });
+}
+
 /** Whether a navigation is to an app route (no file extension below the scope), which gets the app shell. */
 function isAppRoute(url) {
   const last = url.pathname.slice(SCOPE.pathname.length).split("/").pop();
@@ -46,9 +64,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   if (request.mode === "navigate") {
     if (!isAppRoute(url)) return;
-    event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match(SHELL)).then((cached) => cached || fetch(request)),
-    );
+    event.respondWith(shell().then((cached) => cached || fetch(request)));
     return;
   }
   url.search = "";

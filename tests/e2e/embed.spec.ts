@@ -40,10 +40,13 @@ test("a partner page on another origin gets the check in place, isolated and gro
     const list = page.frameLocator("iframe >> nth=1");
     await expect(list.getByRole("heading", { level: 1 })).toHaveText("Wählen Sie einen Check");
 
-    // Widget 3: single-check mode in English: no way out to the list of checks.
+    // Widget 3: single-check mode in English: no way out to the list of checks. The check exists only in German, so
+    // it is shown in German, and one English line says so.
     const single = page.frameLocator("iframe >> nth=2");
     await expect(single.getByRole("heading", { level: 1 })).toHaveText("Sicherheit und Gesundheit bei der Arbeit");
-    await expect(single.getByRole("link", { name: "My results" })).toBeVisible();
+    await expect(single.getByText("This check exists only in German, so it is shown in German.")).toBeVisible();
+    await expect(single.getByRole("link", { name: "Meine Ergebnisse" })).toBeVisible();
+    await expect(single.getByRole("button", { name: "Deutsch" })).toBeVisible();
     await expect(single.getByRole("link", { name: /Checkwerk/ })).toHaveCount(0);
   } finally {
     partner.kill();
@@ -146,5 +149,24 @@ test("a widget's height follows only its own frame's messages: forged ones from 
     expect(applied, `heights set: ${heights.join(", ")}`).toEqual([]);
   } finally {
     partner.kill();
+  }
+});
+
+test("the widget works from a host without rewrites: the frame opens the app's own file and moves to the check", async ({ page }) => {
+  // Such a host answers only files; /check/umweltschutz is a 404 there until the service worker takes over.
+  const host = await startHost(join(repoRoot, "dist"), { CHECKWERK_SPA_FALLBACK: "0" });
+  try {
+    expect((await page.request.get(`${host.origin}/check/umweltschutz`)).status()).toBe(404);
+    await page.goto(`${host.origin}/partner-demo.html`);
+    const umwelt = page.frameLocator("iframe >> nth=0");
+    await expect(umwelt.getByRole("heading", { level: 1 })).toHaveText("Check „Betrieblicher Umweltschutz“");
+    // The app moved to the route's own address, keeping the widget's settings.
+    const address = page.frames().map((frame) => new URL(frame.url())).find((url) => url.pathname === "/check/umweltschutz");
+    expect(address?.searchParams.get("accent")).toBe("#0a6e4f");
+    expect(address?.searchParams.get("route")).toBeNull();
+    await expect(page.frameLocator("iframe >> nth=1").getByRole("heading", { level: 1 })).toHaveText("Wählen Sie einen Check");
+    await expect(page.frameLocator("iframe >> nth=2").getByRole("heading", { level: 1 })).toHaveText("Sicherheit und Gesundheit bei der Arbeit");
+  } finally {
+    host.kill();
   }
 });

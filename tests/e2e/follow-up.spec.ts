@@ -54,11 +54,10 @@ test("a follow-up run carries the open measures and the company, not the ratings
 
   // The open measures came along with every field; the done one stayed in the earlier run.
   await app.checkBox("Meine Maßnahmen");
-  const titles = page.getByRole("textbox", { name: "Was ist zu tun?" });
-  await expect(titles).toHaveCount(2);
-  const values = await titles.evaluateAll((inputs) => inputs.map((input) => (input as HTMLTextAreaElement).value).sort());
-  expect(values).toEqual(["Beschaffungsregel schreiben", "Gefährdungsbeurteilung Lager"]);
-  await expect(page.getByRole("textbox", { name: "Wer ist verantwortlich?" }).first()).toHaveValue("Frau Yılmaz");
+  const plan = page.getByRole("table", { name: "Maßnahmenplan" });
+  await expect(plan.locator(".row-toggle")).toHaveText(["Gefährdungsbeurteilung Lager", "Beschaffungsregel schreiben"]);
+  const carried = plan.getByRole("row").filter({ has: page.getByRole("button", { name: /bearbeiten: Gefährdungsbeurteilung Lager/ }) });
+  await expect(carried.getByRole("cell")).toHaveText(["1", "1.1", "hoch", "Frau Yılmaz", /30\.09\.2025/, "in Arbeit", "Begehung"]);
 
   // Stored: a new run of the same company that points back to the earlier one; the earlier one is unchanged.
   const earlier = await storedRun(page, "vorjahr");
@@ -74,9 +73,9 @@ test("a follow-up run carries the open measures and the company, not the ratings
 
   // Nothing is lost on reload, and the earlier run still has its ratings and all three measures.
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Was ist zu tun?" })).toHaveCount(2);
+  await expect(plan.locator(".row-toggle")).toHaveCount(2);
   await app.checkBox("Kompass");
   await runs.getByRole("listitem").filter({ hasText: "Standort Köln 2025" }).getByRole("button", { name: "Weiterbearbeiten" }).click();
   await app.checkBox("Meine Maßnahmen");
-  await expect(page.getByRole("textbox", { name: "Was ist zu tun?" })).toHaveCount(3);
+  await expect(plan.locator(".row-toggle")).toHaveText(["Gefährdungsbeurteilung Lager", "Beschaffungsregel schreiben", "Notfallplan aushängen"]);
 });

@@ -32,23 +32,25 @@ test("a browser with the old build's runs opens them in this build with nothing 
   await expect(card).toContainText("2 runs saved");
 
   await card.getByRole("link", { name: /Continue check/ }).click();
-  await expect(page.getByRole("textbox", { name: "Company", exact: true })).toHaveValue("Müller & Söhne GmbH");
-  const runs = page.getByRole("region", { name: "Your runs" });
+  // The check exists only in German, so its pages speak German (one language per screen).
+  await expect(page.getByText("This check exists only in German, so it is shown in German.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Unternehmen", exact: true })).toHaveValue("Müller & Söhne GmbH");
+  const runs = page.getByRole("region", { name: "Ihre Durchläufe" });
   await expect(runs.getByRole("listitem")).toHaveCount(2);
   // The run worked on last is still the active one.
-  await expect(runs.getByRole("listitem").filter({ hasText: "current" })).toContainText(copy.name);
+  await expect(runs.getByRole("listitem").filter({ hasText: "in Bearbeitung" })).toContainText(copy.name);
 
   await page.goto("/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile");
   await expect(app.rating(/Unsere Führungskräfte kennen die Gefährdungen/).getByRole("radio", { name: "niedrig" })).toBeChecked();
-  await expect(page.getByRole("textbox", { name: "Note 1.2" })).toHaveValue("Notiz 1: „Lager“ – mit Frau Yılmaz klären");
+  await expect(page.getByRole("textbox", { name: "Notiz 1.2" })).toHaveValue("Notiz 1: „Lager“ – mit Frau Yılmaz klären");
   await page.goto("/check/sicherheit-gesundheit/massnahmen");
-  await expect(page.getByRole("textbox", { name: "What is to be done?" })).toHaveCount(3);
+  await expect(page.getByRole("table", { name: "Maßnahmenplan" }).locator(".row-toggle")).toHaveCount(3);
 
   await page.goto("/check/energie-sparen");
-  await page.getByRole("link", { name: /Module 1/ }).first().click();
+  await page.getByRole("link", { name: /Baustein 1/ }).first().click();
   await expect(page.locator("#punkt-gebaeude").getByRole("radio", { name: "Nein", exact: true })).toBeChecked();
   await expect(page.locator("#punkt-gebaeude").getByRole("radio", { name: "1 (hoch)" })).toBeChecked();
-  await expect(page.getByRole("textbox", { name: "Note 1.3" })).toHaveValue("Nur eine Notiz, noch ohne Bewertung");
+  await expect(page.getByRole("textbox", { name: "Notiz 1.3" })).toHaveValue("Nur eine Notiz, noch ohne Bewertung");
   await page.goto("/check/energie-sparen/ergebnisse");
   await expect(page.getByRole("textbox").first()).toHaveValue("Druckluft zuerst");
 
@@ -68,5 +70,5 @@ test("a browser with the old build's runs opens them in this build with nothing 
 
   await page.reload();
   await page.goto("/check/sicherheit-gesundheit");
-  await expect(page.getByRole("region", { name: "Your runs" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: "Ihre Durchläufe" }).getByRole("listitem")).toHaveCount(2);
 });

@@ -231,6 +231,8 @@ pub struct Placement {
     pub added_companies: Vec<String>,
     /// The ids of the runs it placed in a company.
     pub placed_runs: Vec<String>,
+    /// The ids of known companies that took an address, size or sector kept on one of their runs.
+    pub changed_companies: Vec<String>,
 }
 
 /// Gives every run a company, creating the companies that are missing. Runs that name a known company are left
@@ -312,7 +314,56 @@ pub fn place_runs(
         };
         assign(runs, &indexes, &company_id, &mut placement);
     }
+    adopt_run_details(companies, runs, &mut placement);
     placement
+}
+
+/// Takes the address, size and sector a run kept of its company (as builds before the company model did, for the
+/// self-declaration) into the run's company: a field the run has filled in replaces the company's when the run's
+/// change is newer, or fills it when it is empty and as old. An empty field on a run never clears the company's.
+/// Runs are read oldest change first, so the result does not depend on their order; the run keeps its copy.
+fn adopt_run_details(companies: &mut [Company], runs: &[Run], placement: &mut Placement) {
+    let mut with_details: Vec<&Run> = runs
+        .iter()
+        .filter(|run| !run.company_details.is_empty())
+        .collect();
+    with_details.sort_by(|a, b| {
+        (a.changes.company_details, &a.id).cmp(&(b.changes.company_details, &b.id))
+    });
+    for run in with_details {
+        let Some(company) = companies
+            .iter_mut()
+            .find(|company| company.id == run.company_id)
+        else {
+            continue;
+        };
+        let stamp = run.changes.company_details;
+        let details = &run.company_details;
+        let mut changed = false;
+        for (field, theirs) in [
+            (CompanyField::Address, &details.address),
+            (CompanyField::Size, &details.size),
+            (CompanyField::Sector, &details.sector),
+        ] {
+            let (mine, mine_stamp) = company.field_and_stamp(field);
+            let takes = !theirs.trim().is_empty()
+                && mine != theirs
+                && (stamp > *mine_stamp || (stamp == *mine_stamp && mine.trim().is_empty()));
+            if takes {
+                theirs.clone_into(mine);
+                *mine_stamp = stamp;
+                changed = true;
+            }
+        }
+        if changed {
+            company.updated_at = company.updated_at.max(stamp);
+            if !placement.added_companies.contains(&company.id)
+                && !placement.changed_companies.contains(&company.id)
+            {
+                placement.changed_companies.push(company.id.clone());
+            }
+        }
+    }
 }
 
 /// The company made for legacy runs: named as typed on the earliest of them, its id from that name and the
@@ -554,6 +605,56 @@ mod tests {
         let mut runs = vec![run("a", "", 5)];
         place_runs(&mut companies, &mut runs, None);
         assert_eq!(runs[0].company_id, "x");
+    }
+
+    #[test]
+    fn address_size_and_sector_kept_on_runs_move_into_their_company_by_their_stamps() {
+        let details = |address: &str, size: &str| crate::run::CompanyDetails {
+            address: address.into(),
+            size: size.into(),
+            sector: String::new(),
+        };
+        let mut older = run("a", "Müller GmbH", 5);
+        older.set_company_details(details("Alte Straße 1", "10–49 Beschäftigte"), Timestamp(6));
+        let mut newer = run("b", "Müller GmbH", 7);
+        newer.set_company_details(details("Hafenstraße 12", ""), Timestamp(8));
+        let place = |runs: Vec<Run>| {
+            let mut companies = Vec::new();
+            let mut runs = runs;
+            let placement = place_runs(&mut companies, &mut runs, None);
+            (companies, placement)
+        };
+        let (companies, placement) = place(vec![newer.clone(), older.clone()]);
+        assert_eq!(companies.len(), 1);
+        let company = &companies[0];
+        // The newer address; the size only the older run has (an empty field never clears one).
+        assert_eq!(company.address, "Hafenstraße 12");
+        assert_eq!(company.size, "10–49 Beschäftigte");
+        assert_eq!(company.sector, "");
+        assert_eq!(
+            (company.changes.address, company.changes.size),
+            (Timestamp(8), Timestamp(6))
+        );
+        assert!(
+            placement.changed_companies.is_empty(),
+            "a company placing created is new, not changed"
+        );
+        assert_eq!(
+            place(vec![older.clone(), newer.clone()]).0,
+            companies,
+            "whatever the order"
+        );
+
+        // A company edited since keeps its edit; placing again changes nothing.
+        let mut companies = companies;
+        companies[0].set(CompanyField::Address, "Neue Straße 3".into(), Timestamp(20));
+        let mut runs = vec![older, newer];
+        for run in &mut runs {
+            run.company_id.clone_from(&companies[0].id);
+        }
+        let again = place_runs(&mut companies, &mut runs, None);
+        assert_eq!(again, Placement::default());
+        assert_eq!(companies[0].address, "Neue Straße 3");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Checkwerk's core: the catalog model, runs and answers, their evaluation, the action plan with its exports, the
-//! Starthilfe, readiness for the Selbsterklärung and the management summary; with the `source` feature also loading
+//! Starthilfe, the Selbsterklärung (readiness, record, fingerprint, renewal), the management summary, and rating as a
+//! team (contributions by link, QR code or file, and where the team agrees); with the `source` feature also loading
 //! and validating catalogs from their TOML or JSON source.
 //!
 //! Pure Rust with no browser types, no clock and no random source: time, dates and ids come in as arguments, so
@@ -8,18 +9,25 @@
 //! with the loader.
 //!
 //! The modules form layers, each using only those above it:
-//! 1. vocabulary: [`language`], [`date`];
-//! 2. model: [`catalog`], [`text`], [`measure`], [`run`], [`company`];
-//! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`starthilfe`], [`report`],
-//!    [`saved`], [`compare`], [`history`], [`workspace`];
+//! 1. vocabulary: [`language`], [`date`], [`codec`] and [`text_code`] (the building blocks of compact links);
+//! 2. model: [`catalog`], [`text`], [`measure`], [`team`], [`run`], [`company`];
+//! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`declaration`] (the record
+//!    of a self-declaration and its renewal), [`fingerprint`] (its hash), [`starthilfe`], [`report`], [`saved`],
+//!    [`contribution`] (links and files of a team assessment), [`agreement`] (spread and suggestion), [`compare`]
+//!    (two runs), [`history`] (a company's runs over time), [`workspace`] (the adviser's overview);
 //! 4. reading sources (feature `source`): `problem`, `validate`, `load`; and `schema` (feature `schema`).
 
+pub mod agreement;
 pub mod catalog;
+pub mod codec;
 pub mod company;
 pub mod compare;
+pub mod contribution;
 pub mod date;
+pub mod declaration;
 pub mod evaluation;
 pub mod export;
+pub mod fingerprint;
 pub mod history;
 pub mod language;
 #[cfg(feature = "source")]
@@ -35,7 +43,9 @@ pub mod saved;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod starthilfe;
+pub mod team;
 pub mod text;
+pub mod text_code;
 #[cfg(feature = "source")]
 pub mod validate;
 pub mod workspace;
@@ -43,12 +53,14 @@ pub mod workspace;
 #[cfg(test)]
 mod testing;
 
-pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};
+pub use catalog::{
+    Attribution, Catalog, Colour, Declaration, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION,
+};
 pub use company::{Company, CompanyField};
-pub use date::{Date, Timestamp};
+pub use date::{Date, DateEntry, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use language::Language;
-pub use measure::{Measure, MeasureStatus, Urgency};
+pub use measure::{Effectiveness, Measure, MeasureStatus, Urgency};
 #[cfg(feature = "source")]
 pub use problem::{CatalogErrors, Problem, ProblemKind};
 pub use run::{Answer, Run};

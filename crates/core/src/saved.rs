@@ -76,6 +76,8 @@ pub const MAX_IMPORT_RUNS: usize = 10_000;
 pub const MAX_IMPORT_COMPANIES: usize = 2_000;
 /// The most bytes a stored run may unpack to; its file form is at most a few megabytes.
 const MAX_UNPACKED_BYTES: usize = 32 * 1024 * 1024;
+/// The most declarations an imported run may have prepared; a check supports one or two.
+pub const MAX_IMPORT_DECLARATIONS: usize = 50;
 
 /// A run as saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -448,6 +450,14 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
             .iter()
             .any(|(id, key)| too_long_id(id) || too_long_id(key))
         || run.free_texts.keys().any(|id| too_long_id(id))
+        || run.declarations.len() > MAX_IMPORT_DECLARATIONS
+        || run.declarations.iter().any(|(id, entry)| {
+            too_long_id(id)
+                || too_long_id(&entry.date)
+                || entry.signed.as_ref().is_some_and(|signed| {
+                    too_long_id(&signed.date) || too_long_id(&signed.fingerprint)
+                })
+        })
         || run.measures.iter().any(|measure| {
             too_long_id(&measure.id)
                 || measure.item_ids.len() > MAX_IMPORT_ANSWERS
@@ -461,6 +471,9 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
         Some("überlange Kennung".to_owned())
     } else if too_long_text(&run.name)
         || too_long_text(&run.company)
+        || too_long_text(&run.company_details.address)
+        || too_long_text(&run.company_details.size)
+        || too_long_text(&run.company_details.sector)
         || too_long_text(&run.catalog_version)
         || run
             .answers
@@ -476,7 +489,7 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
     {
         Some("überlanger Text".to_owned())
     } else {
-        None
+        team_problem(run)
     };
     problem.map_or(Ok(()), |problem| Err(SavedError::Implausible(problem)))
 }
@@ -493,6 +506,61 @@ pub fn check_company_limits(company: &Company) -> Result<(), SavedError> {
         return Err(SavedError::Implausible("überlanger Text".to_owned()));
     }
     Ok(())
+}
+
+/// The most contributions an imported team assessment may hold; a team has a few dozen people.
+pub const MAX_IMPORT_CONTRIBUTIONS: usize = 500;
+
+/// What is implausible about a run's team data, if anything.
+fn team_problem(run: &Run) -> Option<String> {
+    let too_long_text = |text: &str| text.chars().count() > MAX_IMPORT_TEXT;
+    let too_long_id = |id: &str| id.chars().count() > MAX_IMPORT_ID;
+    if let Some(team) = &run.team {
+        let answers: usize = team
+            .contributions
+            .values()
+            .map(|contribution| contribution.answers.len())
+            .sum();
+        if team.contributions.len() > MAX_IMPORT_CONTRIBUTIONS {
+            return Some(format!("{} Beiträge", team.contributions.len()));
+        }
+        if answers > MAX_IMPORT_ANSWERS * 20 || team.decisions.len() > MAX_IMPORT_ANSWERS {
+            return Some(format!("{answers} Einschätzungen im Team"));
+        }
+        let texts_too_long = too_long_text(&team.name)
+            || team.participants.len() > MAX_IMPORT_CONTRIBUTIONS
+            || team.participants.iter().any(|name| too_long_text(name))
+            || team.modules.iter().any(|id| too_long_id(id))
+            || team.decisions.iter().any(|(id, decision)| {
+                too_long_id(id)
+                    || too_long_text(&decision.reason)
+                    || decision.choice.as_deref().is_some_and(too_long_id)
+            })
+            || team.contributions.iter().any(|(id, contribution)| {
+                too_long_id(id)
+                    || too_long_text(&contribution.participant)
+                    || too_long_text(&contribution.catalog_version)
+                    || contribution.answers.iter().any(|(item_id, answer)| {
+                        too_long_id(item_id)
+                            || too_long_text(&answer.note)
+                            || answer.choice.as_deref().is_some_and(too_long_id)
+                    })
+            });
+        if texts_too_long {
+            return Some("überlanger Text im Team".to_owned());
+        }
+    }
+    if let Some(participation) = &run.participation {
+        let invitation = &participation.invitation;
+        if too_long_text(&participation.participant)
+            || too_long_text(&invitation.team_name)
+            || invitation.modules.len() > MAX_IMPORT_ANSWERS
+            || invitation.modules.iter().any(|id| too_long_id(id))
+        {
+            return Some("überlanger Text im Beitrag".to_owned());
+        }
+    }
+    None
 }
 
 /// A backup of stored entries (storage key to the raw stored text), in the backup format.
@@ -669,7 +737,11 @@ mod tests {
             starthilfe: Default::default(),
             free_texts: Default::default(),
             measures: Vec::new(),
+            company_details: Default::default(),
+            declarations: Default::default(),
             changes: Default::default(),
+            team: None,
+            participation: None,
         };
         run.set_choice("1.1", Some("hoch".into()), Timestamp(2));
         run.set_note("1.1", "„Zitat“ & <b>".into(), Timestamp(3));
@@ -862,6 +934,23 @@ mod tests {
             check_import_limits(&run),
             Err(SavedError::Implausible(_))
         ));
+        run.name.clear();
+        run.company_details.address = "x".repeat(MAX_IMPORT_TEXT + 1);
+        assert!(
+            check_import_limits(&run).is_err(),
+            "company details are texts too"
+        );
+        run.company_details.address.clear();
+        for index in 0..=MAX_IMPORT_DECLARATIONS {
+            run.set_declaration_date(&format!("d{index}"), "2026-12-01".into(), Timestamp(2));
+        }
+        assert!(check_import_limits(&run).is_err(), "too many declarations");
+        run.declarations.clear();
+        run.sign_declaration("d", "f".repeat(MAX_IMPORT_ID + 1), Timestamp(3));
+        assert!(
+            check_import_limits(&run).is_err(),
+            "an overlong fingerprint"
+        );
     }
 
     #[test]

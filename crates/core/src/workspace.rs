@@ -1,13 +1,17 @@
 //! The adviser's workspace as data: per company its checks with progress and latest index, its open and overdue
-//! measures and when it last changed; searching and sorting the list of companies.
+//! measures, its self-declarations (whether the latest run is ready for one, and when the one signed last must be
+//! renewed) and when it last changed; searching and sorting the list of companies.
 //!
 //! Measures carry over from run to run, so a company's measures are counted in the latest run of each check only.
+//! A declaration is signed from one run and stays valid whatever runs follow, so the one signed last is looked for in
+//! all of the company's runs of the check.
 
 use std::cmp::{Ordering, Reverse};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Declaration};
 use crate::company::{normalized_name, Company, CompanyField};
 use crate::date::{Date, Timestamp};
+use crate::declaration::{renewal, Renewal};
 use crate::evaluation::{evaluate, NeedIndex};
 use crate::measure::MeasureStatus;
 use crate::readiness::readiness;
@@ -34,8 +38,29 @@ pub struct CheckOverview {
     pub open_measures: usize,
     /// Of those, the ones past their date.
     pub overdue_measures: usize,
-    /// Whether the latest run meets the rules of the Selbsterklärung.
-    pub ready_for_declaration: bool,
+    /// The self-declarations the check supports (its own and its parts of joint ones), in the catalog's order.
+    pub declarations: Vec<DeclarationStatus>,
+}
+
+impl CheckOverview {
+    /// Whether the latest run meets the rules of one of the check's declarations.
+    pub fn ready_for_declaration(&self) -> bool {
+        self.declarations
+            .iter()
+            .any(|declaration| declaration.ready)
+    }
+}
+
+/// Where a company stands with one self-declaration of a check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclarationStatus {
+    /// The declaration's id.
+    pub declaration_id: String,
+    /// Whether the latest run meets its rules.
+    pub ready: bool,
+    /// The renewal of the declaration signed last from any of the company's runs of the check, seen on the day
+    /// asked about; `None` while none is signed.
+    pub renewal: Option<Renewal>,
 }
 
 /// One company in the workspace.
@@ -53,6 +78,18 @@ pub struct CompanyOverview {
     pub overdue_measures: usize,
     /// When the company or any of its runs last changed.
     pub last_change: Timestamp,
+}
+
+impl CompanyOverview {
+    /// The last valid day of the signed declaration that ends first, for sorting by expiry.
+    pub fn first_expiry(&self) -> Option<Date> {
+        self.checks
+            .iter()
+            .flat_map(|check| &check.declarations)
+            .filter_map(|declaration| declaration.renewal)
+            .map(|renewal| renewal.valid_until)
+            .min()
+    }
 }
 
 impl CompanyOverview {
@@ -101,7 +138,13 @@ pub fn overview(
                 index: evaluation.overall.need_index,
                 open_measures: open.clone().count(),
                 overdue_measures: open.filter(|measure| measure.is_overdue(today)).count(),
-                ready_for_declaration: readiness(catalog, latest).is_ready(),
+                declarations: catalog
+                    .declarations
+                    .iter()
+                    .map(|declaration| {
+                        declaration_status(catalog, declaration, latest, &of_check, today)
+                    })
+                    .collect(),
             })
         })
         .collect();
@@ -117,6 +160,26 @@ pub fn overview(
             .max()
             .unwrap_or_default(),
         checks,
+    }
+}
+
+/// A declaration's status for a company: readiness of its latest run, renewal of the one signed last.
+fn declaration_status(
+    catalog: &Catalog,
+    declaration: &Declaration,
+    latest: &Run,
+    runs: &[&&Run],
+    today: Date,
+) -> DeclarationStatus {
+    let signed_last = runs
+        .iter()
+        .filter_map(|run| run.declaration(&declaration.id))
+        .filter_map(|entry| renewal(declaration, entry, today))
+        .max_by_key(|renewal| renewal.signed_on);
+    DeclarationStatus {
+        declaration_id: declaration.id.clone(),
+        ready: readiness(catalog, declaration, latest).is_ready(),
+        renewal: signed_last,
     }
 }
 
@@ -145,15 +208,18 @@ pub enum SortKey {
     Overdue,
     /// Highest latest index of a check, highest first; none last.
     Need,
+    /// The signed declaration that ends first, soonest first; companies without one last.
+    Expiry,
 }
 
 impl SortKey {
     /// Every sort key, in the order a menu offers them.
-    pub const ALL: [SortKey; 4] = [
+    pub const ALL: [SortKey; 5] = [
         SortKey::Name,
         SortKey::LastChange,
         SortKey::Overdue,
         SortKey::Need,
+        SortKey::Expiry,
     ];
 
     /// A stable name for form values.
@@ -163,6 +229,7 @@ impl SortKey {
             SortKey::LastChange => "last-change",
             SortKey::Overdue => "overdue",
             SortKey::Need => "need",
+            SortKey::Expiry => "expiry",
         }
     }
 
@@ -192,6 +259,15 @@ pub fn sort(list: &mut [(&Company, CompanyOverview)], key: SortKey) {
                         .map_or(0, |index| u16::from(index) + 1)
                 };
                 Reverse(need(a)).cmp(&Reverse(need(b)))
+            }
+            SortKey::Expiry => {
+                let expiry = |entry: &(&Company, CompanyOverview)| {
+                    entry
+                        .1
+                        .first_expiry()
+                        .map_or((1, None), |date| (0, Some(date)))
+                };
+                expiry(a).cmp(&expiry(b))
             }
         };
         first.then_with(|| by_name(a, b))
@@ -256,7 +332,64 @@ mod tests {
         assert_eq!((check.open_measures, check.overdue_measures), (2, 1));
         assert_eq!((overview.open_measures, overview.overdue_measures), (2, 1));
         assert_eq!(overview.last_change, Timestamp(24));
-        assert!(!check.ready_for_declaration);
+        assert!(!check.ready_for_declaration());
+        assert_eq!(
+            check.declarations,
+            [DeclarationStatus {
+                declaration_id: "om-zeichen-test".into(),
+                ready: false,
+                renewal: None,
+            }]
+        );
+        assert_eq!(overview.first_expiry(), None);
+    }
+
+    #[test]
+    fn the_declaration_signed_last_in_any_run_of_the_check_gives_the_expiry() {
+        let catalog = catalog();
+        let company = Company::new("x", "Müller", Timestamp(1));
+        let mut first = run();
+        first.id = "2024".into();
+        first.company_id = "x".into();
+        first.created_at = Timestamp(10);
+        first.set_declaration_date("om-zeichen-test", "2024-03-01".into(), Timestamp(11));
+        first.sign_declaration("om-zeichen-test", "a".repeat(64), Timestamp(12));
+        let mut second = first.follow_up("2025", "Neubewertung", Timestamp(20));
+        second.set_declaration_date("om-zeichen-test", "2025-09-15".into(), Timestamp(21));
+        second.sign_declaration("om-zeichen-test", "b".repeat(64), Timestamp(22));
+        // The latest run is a draft: nothing signed in it yet.
+        let third = second.follow_up("2026", "Neubewertung", Timestamp(30));
+        let date = |y, m, d| Date::new(y, m, d).expect("a date");
+        // 24 months' validity, renewal due 3 months before the end.
+        let seen_on = |today| {
+            overview(
+                &[&catalog],
+                &company,
+                &[first.clone(), second.clone(), third.clone()],
+                today,
+            )
+        };
+        let status = |today| seen_on(today).checks[0].declarations[0].clone();
+        let renewal = status(date(2027, 1, 10)).renewal.expect("signed");
+        assert_eq!(renewal.signed_on, date(2025, 9, 15));
+        assert_eq!(renewal.valid_until, date(2027, 9, 15));
+        assert_eq!(renewal.state, crate::declaration::RenewalState::Valid);
+        assert_eq!(
+            status(date(2027, 7, 1))
+                .renewal
+                .map(|renewal| renewal.state),
+            Some(crate::declaration::RenewalState::DueSoon)
+        );
+        assert_eq!(
+            status(date(2027, 9, 16))
+                .renewal
+                .map(|renewal| renewal.state),
+            Some(crate::declaration::RenewalState::Expired)
+        );
+        assert_eq!(
+            seen_on(date(2027, 1, 10)).first_expiry(),
+            Some(date(2027, 9, 15))
+        );
     }
 
     #[test]
@@ -292,7 +425,7 @@ mod tests {
                             index: NeedIndex::Value(value),
                             open_measures: open,
                             overdue_measures: overdue,
-                            ready_for_declaration: false,
+                            declarations: Vec::new(),
                         })
                         .into_iter()
                         .collect(),
@@ -318,5 +451,29 @@ mod tests {
         assert_eq!(order(&list), ["c", "b", "a"]);
         sort(&mut list, SortKey::Need);
         assert_eq!(order(&list), ["a", "c", "b"]);
+
+        let signed = |valid_until: Date| DeclarationStatus {
+            declaration_id: "d".into(),
+            ready: true,
+            renewal: Some(Renewal {
+                signed_on: valid_until.add_months(-24),
+                valid_until,
+                renew_from: valid_until.add_months(-3),
+                state: crate::declaration::RenewalState::Valid,
+            }),
+        };
+        for (company, year) in [("a", 2027), ("c", 2026)] {
+            let entry = list
+                .iter_mut()
+                .find(|(c, _)| c.id == company)
+                .expect("listed");
+            entry.1.checks[0].declarations = vec![signed(Date::new(year, 6, 30).expect("a date"))];
+        }
+        sort(&mut list, SortKey::Expiry);
+        assert_eq!(
+            order(&list),
+            ["c", "a", "b"],
+            "the soonest end first, none last"
+        );
     }
 }

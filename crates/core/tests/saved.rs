@@ -10,7 +10,7 @@ use checkwerk_core::company::place_runs;
 use checkwerk_core::saved::{
     load_import, load_run, save_run, save_run_file, store_run, RUN_KEY_PREFIX, SAVED_FORMAT_VERSION,
 };
-use checkwerk_core::{evaluate, MeasureStatus, Timestamp, Urgency};
+use checkwerk_core::{evaluate, Date, Effectiveness, MeasureStatus, Timestamp, Urgency};
 use checkwerk_core::{CompanyField, Run};
 
 const BEFORE_ACTION_PLAN: &str = include_str!("saved/v1-before-action-plan.json");
@@ -22,6 +22,8 @@ const STORED: &str = include_str!("saved/v2-stored.json");
 /// Everything the release build of 7a95344 (before companies) kept in localStorage after a journey through two
 /// checks; recorded by `tests/old-build/record.mjs`, also opened by the browser test `saved-before-companies.spec.ts`.
 const OLD_BUILD_STORAGE: &str = include_str!("../../../tests/old-build/storage-7a95344.json");
+const WITH_DECLARATION: &str = include_str!("saved/v1-with-declaration.json");
+const WITH_FOLLOW_UP_AND_EVIDENCE: &str = include_str!("saved/v1-with-follow-up-and-evidence.json");
 
 /// Every golden file, with its name: `v<version>-<shape>.json`.
 fn golden_files() -> Vec<(String, String)> {
@@ -175,7 +177,14 @@ fn a_run_without_the_new_fields_is_saved_as_before() {
     // Old and new builds may share one browser for a while; an untouched old run must not grow new keys.
     let run = load_run(BEFORE_ACTION_PLAN).expect("loads");
     let saved = save_run(&run);
-    for key in ["company", "starthilfe", "free_texts", "measures"] {
+    for key in [
+        "company",
+        "starthilfe",
+        "free_texts",
+        "measures",
+        "team",
+        "participation",
+    ] {
         assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
     }
     assert_eq!(load_run(&saved), Ok(run));
@@ -282,5 +291,119 @@ fn the_old_builds_storage_becomes_one_company_with_all_its_runs_and_nothing_lost
         assert_eq!(&unplaced, original, "placing changes nothing else");
         // Stored and read back, in this build's form.
         assert_eq!(load_run(&store_run(placed)).as_ref(), Ok(placed));
+    }
+}
+
+#[test]
+fn a_run_with_company_details_and_a_signed_declaration_loads() {
+    let run = load_run(WITH_DECLARATION).expect("loads");
+    assert_eq!(run.company_details.size, "25 Beschäftigte");
+    assert_eq!(run.company_details.address, "Industriestraße 5\n50667 Köln");
+    let entry = run
+        .declaration("om-zeichen-faire-lieferkette")
+        .expect("the declaration");
+    assert_eq!(entry.date, "2026-12-01");
+    let signed = entry.signed.as_ref().expect("signed");
+    assert_eq!(signed.date, "2026-12-01");
+    assert_eq!(signed.fingerprint.len(), 64);
+    assert_eq!(
+        run.changes.declarations["om-zeichen-faire-lieferkette"],
+        Timestamp(1_796_050_000_000)
+    );
+    assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+const WITH_TEAM: &str = include_str!("saved/v1-with-team.json");
+const WITH_PARTICIPATION: &str = include_str!("saved/v1-with-participation.json");
+
+#[test]
+fn a_team_assessment_loads_with_its_contributions_and_decisions() {
+    let run = load_run(WITH_TEAM).expect("loads");
+    let team = run.team.as_ref().expect("a team assessment");
+    assert_eq!(team.id, "3f9a0c12d4e5b6a7");
+    assert_eq!(team.contributions.len(), 2);
+    assert_eq!(
+        team.contributions["9f8e7d6c5b4a3921"].participant, "",
+        "anonymous"
+    );
+    assert_eq!(
+        team.decisions["kosten-senken"].reason,
+        "Werkstatt hoch, Büro niedrig"
+    );
+    assert_eq!(
+        team.changes.removed_contributions["1111111111111111"],
+        Timestamp(1_798_830_000_000)
+    );
+    // The agreed ratings are the run's answers, so results and report use them unchanged.
+    assert_eq!(
+        run.answers["kosten-senken"].choice.as_deref(),
+        Some("mittel")
+    );
+    assert!(checkwerk_core::saved::check_import_limits(&run).is_ok());
+    let mut merged = run.clone();
+    assert!(!merged.merge(&run), "merging with itself changes nothing");
+}
+
+#[test]
+fn a_participants_run_loads_with_its_invitation() {
+    let run = load_run(WITH_PARTICIPATION).expect("loads");
+    let participation = run.participation.as_ref().expect("a participation");
+    assert_eq!(
+        participation.invitation.modules,
+        ["nutzen", "risikobetrachtung"]
+    );
+    assert_eq!(participation.contribution_id, "0a1b2c3d4e5f6071");
+    assert!(run.team.is_none());
+}
+
+#[test]
+fn a_run_with_evidence_and_the_follow_up_of_its_measures_loads() {
+    let run = load_run(WITH_FOLLOW_UP_AND_EVIDENCE).expect("loads");
+    assert_eq!(
+        run.answers["gebaeude"].evidence_link(),
+        Some("https://intranet.example.de/energieausweis.pdf")
+    );
+    assert_eq!(
+        run.answers["energie-erfassen"].evidence,
+        "Ordner Energie, Regal 3"
+    );
+    assert_eq!(run.answers["energie-erfassen"].evidence_link(), None);
+    let finished = &run.measures[0];
+    assert_eq!(finished.status, MeasureStatus::Done);
+    assert_eq!(finished.finished_date(), Date::new(2027, 2, 20));
+    assert_eq!(finished.effect, Some(Effectiveness::Partial));
+    // Reopened after a Kontrolle that found it did not work: no day finished, the finding kept.
+    let reopened = &run.measures[1];
+    assert_eq!(
+        (reopened.status, reopened.finished.as_deref()),
+        (MeasureStatus::Open, None)
+    );
+    assert_eq!(reopened.effect, Some(Effectiveness::Ineffective));
+    assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+#[test]
+fn a_run_without_declarations_is_saved_without_their_keys() {
+    let run = load_run(WITH_ACTION_PLAN).expect("loads");
+    let saved = save_run(&run);
+    for key in ["company_details", "declarations"] {
+        assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
+    }
+}
+
+#[test]
+fn earlier_files_read_as_measures_not_yet_followed_up_and_answers_without_evidence() {
+    let run = load_run(WITH_CHANGE_STAMPS).expect("loads");
+    let done = &run.measures[0];
+    assert_eq!(done.status, MeasureStatus::Done);
+    assert_eq!((done.finished.as_deref(), done.effect), (None, None));
+    assert!(done.awaits_effect_check());
+    assert!(run
+        .answers
+        .values()
+        .all(|answer| answer.evidence.is_empty()));
+    let saved = save_run(&run);
+    for key in ["finished", "effect", "evidence"] {
+        assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
     }
 }

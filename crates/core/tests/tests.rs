@@ -1,11 +1,13 @@
 //! Integration tests of the core: every shipped catalog, the located errors of the broken ones, properties of the
 //! loader, the catalog README and the JSON Schema, the saved format's golden files, the action plan journey and
-//! snapshots of the reports, hostile input of every kind, and merging two copies of a run.
+//! snapshots of the reports, hostile input of every kind, merging two copies of a run, rating as a team, and the
+//! declarations of the shipped catalogs with the fingerprint of their records.
 
 mod action_plan;
 mod broken;
 mod catalogs;
 mod companies;
+mod declaration;
 mod hostile;
 mod merge;
 mod properties;
@@ -15,6 +17,7 @@ mod saved;
 #[cfg(feature = "schema")]
 mod schema;
 mod storage_size;
+mod team;
 mod volume;
 mod wording;
 

@@ -36,3 +36,18 @@ pub fn new_id(now: Timestamp) -> String {
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     format!("{:x}-{random:08x}", now.0)
 }
+
+/// A new id for a team assessment or a contribution: 64 random bits as 16 hexadecimal digits (the form links
+/// carry), drawn from the browser's cryptographic source where it has one.
+pub fn new_short_id() -> String {
+    let mut bytes = [0u8; 8];
+    let drawn = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !drawn {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    checkwerk_core::team::short_id(u64::from_be_bytes(bytes))
+}

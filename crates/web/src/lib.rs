@@ -6,6 +6,7 @@ mod components;
 mod deferred;
 mod i18n;
 mod js_error;
+mod links;
 mod offline;
 mod page_config;
 mod pages;
@@ -13,6 +14,7 @@ pub mod panic;
 mod remote;
 mod state;
 mod storage;
+mod title;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -25,20 +27,26 @@ use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
 use crate::pages::compare::ComparePage;
+use crate::pages::contribute::ContributePage;
 use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
+use crate::pages::joint_declaration::JointDeclarationPage;
 use crate::pages::kompass::KompassPage;
 use crate::pages::measures::MeasuresPage;
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::readiness::ReadinessPage;
+use crate::pages::record::{JointRecordPage, RecordPage};
 use crate::pages::report::{BlankPrintPage, ReportPage};
 use crate::pages::results::ResultsPage;
 use crate::pages::starthilfe::StarthilfePage;
 use crate::pages::strengths::StrengthsPage;
+use crate::pages::team::TeamPage;
+use crate::pages::team_invitation::InvitationPrintPage;
+use crate::pages::team_workshop::WorkshopPrintPage;
 use crate::pages::workspace::WorkspacePage;
 use crate::state::catalogs::RemoteCatalog;
-use crate::state::{Notices, Runs, UiLanguage};
+use crate::state::{FrameLanguage, LanguageChoice, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -46,12 +54,15 @@ pub fn App() -> impl IntoView {
     let config = PageConfig::from_location();
     config.apply_to_document();
     provide_context(config.clone());
-    let language = UiLanguage::load();
+    let choice = LanguageChoice::load();
     if let Some(requested) = config.language {
         // The partner page's choice applies to this page only; it is not remembered over the user's own.
-        language.0.set(requested);
+        choice.0.set(requested);
     }
+    provide_context(choice);
+    let language = UiLanguage::following(choice);
     provide_context(language);
+    provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
     offline::register(&config.base, update_ready);
@@ -64,7 +75,8 @@ pub fn App() -> impl IntoView {
     provide_context(runs);
     provide_context(Notices(RwSignal::new(None)));
 
-    // Keep <html lang> in step with the UI language, for screen readers and hyphenation.
+    // Keep <html lang> in step with the UI language, for screen readers and hyphenation. (A check shown in another
+    // language marks its own frame.)
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", language.0.get().tag());
@@ -87,6 +99,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>
                     <Route path=path!("/betriebe") view=WorkspacePage/>
+                    // Hosts without rewrites serve the app at its file; see page_config::requested_route.
+                    <Route path=path!("/index.html") view=home/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
                         <Route path=path!("") view=KompassPage/>
                         <Route path=path!("starthilfe") view=StarthilfePage/>
@@ -95,11 +109,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("massnahmen") view=MeasuresPage/>
                         <Route path=path!("staerken") view=StrengthsPage/>
                         <Route path=path!("selbsterklaerung") view=ReadinessPage/>
+                        <Route path=path!("selbsterklaerung/erklaerung") view=RecordPage/>
                         <Route path=path!("bericht") view=ReportPage/>
                         <Route path=path!("druckvorlage") view=BlankPrintPage/>
                         <Route path=path!("vergleich") view=ComparePage/>
                         <Route path=path!("verlauf") view=HistoryPage/>
+                        <Route path=path!("team") view=TeamPage/>
+                        <Route path=path!("team/einladung") view=InvitationPrintPage/>
+                        <Route path=path!("team/unterschiede") view=WorkshopPrintPage/>
+                        <Route path=path!("mitmachen") view=ContributePage/>
                     </ParentRoute>
+                    <Route path=path!("/erklaerung/:declaration") view=JointDeclarationPage/>
+                    <Route path=path!("/erklaerung/:declaration/erklaerung") view=JointRecordPage/>
                 </Routes>
             </main>
             <NoticeBar/>

@@ -12,8 +12,11 @@ use anyhow::{bail, Context, Result};
 /// The core's layers, from the vocabulary everything uses to the loading only tools need. A module may use modules of
 /// its own layer or of an earlier one.
 const CORE_LAYERS: &[(&str, &[&str])] = &[
-    ("vocabulary", &["language", "date"]),
-    ("model", &["catalog", "text", "measure", "run", "company"]),
+    ("vocabulary", &["language", "date", "codec", "text_code"]),
+    (
+        "model",
+        &["catalog", "text", "measure", "team", "run", "company"],
+    ),
     (
         "computed",
         &[
@@ -21,9 +24,13 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "plan",
             "export",
             "readiness",
+            "declaration",
+            "fingerprint",
             "starthilfe",
             "report",
             "saved",
+            "contribution",
+            "agreement",
             "compare",
             "history",
             "workspace",
@@ -312,11 +319,11 @@ mod tests {
             ("report", &["run"]),
         ]);
         assert!(layer_problems(&fine).is_empty());
-        let upward = graph(&[("date", &["run"]), ("team", &[])]);
+        let upward = graph(&[("date", &["run"]), ("newcomer", &[])]);
         let problems = layer_problems(&upward);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("`date` (vocabulary) uses `run` (model)"));
-        assert!(problems[1].contains("`team` is in no layer"));
+        assert!(problems[1].contains("`newcomer` is in no layer"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod checkout;
 mod dist;
 mod screenshots;
 mod tools;
+mod wordpress;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -27,10 +28,13 @@ commands:
   build   build the release site into dist/
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
-  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests;
-          also that the app's wasm holds no catalog-source parser and that the run left the checkout unchanged
+  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests,
+          the WordPress plugin in a real WordPress; also that the app's wasm holds no catalog-source parser and
+          that the run left the checkout unchanged
   screenshots
           regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
+  wordpress [build|test|serve]
+          the WordPress plugin: build target/wordpress/checkwerk.zip, test it in a real WordPress, or serve that
   bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
           --no-build   reuse the sites of the last bench run
           --build-only build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
@@ -47,6 +51,7 @@ fn main() -> Result<()> {
         Some("test") => test(),
         Some("screenshots") => screenshots::screenshots(),
         Some("bench") => bench::bench(&args[1..]),
+        Some("wordpress") => wordpress::main(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -89,6 +94,12 @@ fn build() -> Result<()> {
 }
 
 fn build_with(options: &BuildOptions) -> Result<()> {
+    trunk_build(options)?;
+    dist::finish(&options.dist, &options.public_url)
+}
+
+/// Trunk's release build, before `dist::finish` makes it deployable.
+fn trunk_build(options: &BuildOptions) -> Result<()> {
     tools::ensure_web_build_tools()?;
     let dist = options.dist.display().to_string();
     run(command("trunk").args([
@@ -99,8 +110,7 @@ fn build_with(options: &BuildOptions) -> Result<()> {
         &options.public_url,
         "--dist",
         &dist,
-    ]))?;
-    dist::finish(&options.dist, &options.public_url)
+    ]))
 }
 
 /// Builds the release site and serves it the way a plain static host would, plus the partner demo on a second
@@ -217,6 +227,10 @@ fn test() -> Result<()> {
                 .args(["playwright", "test"])
                 .current_dir(tests),
         )?);
+        Ok(())
+    })?;
+    step("WordPress plugin in a real WordPress", || {
+        counts.add(wordpress::test()?);
         Ok(())
     })?;
     step("checkout unchanged", || match &checkout_before {

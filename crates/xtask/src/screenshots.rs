@@ -34,6 +34,8 @@ pub fn screenshots() -> Result<()> {
     run(command("npx")
         .args(["playwright", "test", "--grep", TAG])
         .current_dir(workspace_root().join("tests")))?;
+    // The block in WordPress' editor and a published page: from the WordPress tests, in a throwaway WordPress.
+    crate::wordpress::screenshot_specs(TAG)?;
     let published = workspace_root().join(PUBLISHED);
     let outcome = publish(&written, &published)?;
     for (label, files) in [

@@ -160,12 +160,16 @@ pub fn ensure_wasm_opt() -> Result<()> {
     Ok(())
 }
 
-/// Debian's Chromium and its driver.
+/// Debian's Chromium, its driver, and its translations: without them a browser started in German still shows
+/// date fields in the American order, and the tests that type a German date could not.
 pub fn ensure_chromium() -> Result<()> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+    if Path::new("/usr/bin/chromium").exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && Path::new("/usr/lib/chromium/locales/de.pak").exists()
+    {
         return Ok(());
     }
-    say("installing Debian's chromium and chromium-driver");
+    say("installing Debian's chromium, chromium-driver and chromium-l10n");
     run(command("apt-get").arg("update"))?;
     run(command("apt-get").args([
         "install",
@@ -173,7 +177,49 @@ pub fn ensure_chromium() -> Result<()> {
         "--no-install-recommends",
         "chromium",
         "chromium-driver",
+        "chromium-l10n",
     ]))
+}
+
+/// Debian's packages for the WordPress plugin's tests: WordPress with its German translations and default theme,
+/// PHP on the command line (its built-in server runs the site) with MySQL and zip support, and MariaDB.
+/// Their services are not used: the tests start a private database and PHP server of their own (see
+/// `wordpress/site.rs`).
+const WORDPRESS_PACKAGES: [&str; 7] = [
+    "wordpress",
+    "wordpress-l10n",
+    "wordpress-theme-twentytwentythree",
+    "php-cli",
+    "php-mysql",
+    "php-zip",
+    "mariadb-server",
+];
+
+/// WordPress, PHP and MariaDB from Debian, for the WordPress plugin's tests.
+pub fn ensure_wordpress() -> Result<()> {
+    let files_present = [
+        "/usr/share/wordpress/wp-settings.php",
+        "/usr/share/wordpress/wp-content/languages/de_DE.mo",
+        "/usr/share/wordpress/wp-content/themes/twentytwentythree/theme.json",
+        "/usr/bin/php",
+        "/usr/sbin/mariadbd",
+        "/usr/bin/mariadb-install-db",
+    ]
+    .iter()
+    .all(|path| Path::new(path).exists());
+    let modules = output_of("php", &["-m"]).unwrap_or_default();
+    let modules_present = ["mysqli", "zip"]
+        .iter()
+        .all(|module| modules.lines().any(|line| line.trim() == *module));
+    if files_present && modules_present {
+        return Ok(());
+    }
+    say("installing Debian's WordPress, PHP and MariaDB (about a minute on a fresh machine)");
+    run(command("apt-get").arg("update"))?;
+    run(command("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(WORDPRESS_PACKAGES)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The browser tests' npm packages, exactly as package-lock.json pins them.

@@ -84,3 +84,15 @@ pub fn download_companies(companies: &[&Company], runs: &[&Run], date: &str) -> 
     };
     download_text(&name, "application/json", &save_workspace(companies, runs))
 }
+
+/// Offers several runs with their company as one file (the format a company's export has, which import reads),
+/// e.g. the runs of a joint declaration: imported elsewhere, they name the same company.
+pub fn download_runs(file_name: &str, runs: &[Run], company: Option<&Company>) -> bool {
+    let runs: Vec<&Run> = runs.iter().collect();
+    let companies: Vec<&Company> = company.into_iter().collect();
+    download_text(
+        file_name,
+        "application/json",
+        &save_workspace(&companies, &runs),
+    )
+}

@@ -70,6 +70,21 @@ fn RunEntry(
     let total = catalog.item_count();
     let created = local_date(run.created_at).german();
     let name = run.name.clone();
+    // A team assessment or one person's contribution to one says so, in the run's line.
+    let team_contributions = run.team.as_ref().map(|team| team.contributions.len());
+    let contributes_to = run
+        .participation
+        .as_ref()
+        .map(|participation| participation.invitation.team_name.clone());
+    let team_marker = move |language| {
+        team_contributions
+            .map(|count| crate::i18n::team::team_marker(language, count))
+            .or_else(|| {
+                contributes_to
+                    .as_deref()
+                    .map(|team| crate::i18n::team::contribution_marker(language, team))
+            })
+    };
 
     let activate = move |_| runs.activate(&catalog.id, &run_id.get_value());
     let copy = move |_| {
@@ -142,6 +157,7 @@ fn RunEntry(
                 }}
                 <span class="run-meta">
                     {move || i18n::created_on(language.get(), &created)} " · " {move || i18n::rated_of(language.get(), rated, total)}
+                    {move || team_marker(language.get()).map(|marker| view! { " · " <span class="run-team">{marker}</span> })}
                     {move || is_active.get().then(|| view! { " · " <span class="run-active">{tr(Text::ActiveRunMarker)}</span> })}
                 </span>
             </div>

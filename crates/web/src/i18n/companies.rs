@@ -30,7 +30,6 @@ pub enum CompanyText {
     Company,
     SwitchCompany,
     NoChecksYet,
-    ReadyForDeclaration,
     FollowUp,
     FollowUpStarted,
     ShowPreviousRating,
@@ -103,7 +102,6 @@ impl CompanyText {
             Company => ("Betrieb", "Company"),
             SwitchCompany => ("Betrieb wechseln", "Switch company"),
             NoChecksYet => ("noch kein Check begonnen", "no check started yet"),
-            ReadyForDeclaration => ("bereit für die Selbsterklärung", "ready for the self-declaration"),
             FollowUp => ("Erneut bewerten", "Re-assess"),
             FollowUpStarted => (
                 "Neubewertung begonnen: Die offenen Maßnahmen sind übernommen, die Bewertungen beginnen leer. Die frühere Bewertung eines Check-Punkts können Sie bei Bedarf aufklappen.",
@@ -206,6 +204,7 @@ pub fn sort_label(language: Language, key: SortKey) -> &'static str {
         SortKey::LastChange => ("zuletzt geändert", "last changed"),
         SortKey::Overdue => ("überfällige Maßnahmen", "overdue measures"),
         SortKey::Need => ("höchster Handlungsbedarf", "highest need"),
+        SortKey::Expiry => ("Ablauf der Selbsterklärung", "self-declaration expiry"),
     };
     match language {
         Language::De => de,
@@ -302,6 +301,55 @@ pub fn check_measures(language: Language, open: usize, overdue: usize) -> String
             || format!("{open} open, {overdue} overdue"),
         ),
     }
+}
+
+/// Where a company stands with a self-declaration of a check, for the workspace: the words and a class for their
+/// colour (`ready`, `valid`, `due`, `expired`); `None` while it is neither signed nor ready.
+pub fn declaration_state(
+    language: Language,
+    title: &str,
+    status: &checkwerk_core::workspace::DeclarationStatus,
+) -> Option<(String, &'static str)> {
+    use checkwerk_core::declaration::RenewalState;
+    let Some(renewal) = status.renewal else {
+        return status.ready.then(|| {
+            (
+                pick(
+                    language,
+                    || format!("{title}: bereit für die Selbsterklärung"),
+                    || format!("{title}: ready for the self-declaration"),
+                ),
+                "ready",
+            )
+        });
+    };
+    let until = renewal.valid_until.german();
+    Some(match renewal.state {
+        RenewalState::Valid => (
+            pick(
+                language,
+                || format!("{title}: erklärt, gültig bis {until}"),
+                || format!("{title}: declared, valid until {until}"),
+            ),
+            "valid",
+        ),
+        RenewalState::DueSoon => (
+            pick(
+                language,
+                || format!("{title}: läuft am {until} ab – Zeit für die Erneuerung"),
+                || format!("{title}: expires on {until} – time to renew"),
+            ),
+            "due",
+        ),
+        RenewalState::Expired => (
+            pick(
+                language,
+                || format!("{title}: am {until} abgelaufen"),
+                || format!("{title}: expired on {until}"),
+            ),
+            "expired",
+        ),
+    })
 }
 
 /// "Index 42" or what stands in for it.

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use checkwerk_core::CompanyField;
 
+use crate::components::attribution::AttributionLine;
 use crate::components::company_form::{ct, CompanyFields, Editing};
 use crate::components::formatted::Formatted;
 use crate::components::module_list::ModuleList;
@@ -13,7 +14,7 @@ use crate::components::runs::RunsPanel;
 use crate::i18n::companies::CompanyText;
 use crate::i18n::{self, Text};
 use crate::state::check::current_catalog;
-use crate::state::{tr, UiLanguage};
+use crate::state::{tr, Runs, UiLanguage};
 
 /// The company's fields besides its name, folded away on the Kompass.
 const COMPANY_DETAILS: [CompanyField; 5] = [
@@ -29,6 +30,10 @@ const COMPANY_DETAILS: [CompanyField; 5] = [
 pub fn KompassPage() -> impl IntoView {
     let catalog = current_catalog();
     let language = expect_context::<UiLanguage>().0;
+    let runs = expect_context::<Runs>();
+    crate::title::named_check_page_title(catalog, move || catalog.title.clone());
+    // "Exportieren" is offered once there is a run to export; before that the page does not point to it.
+    let has_run = Memo::new(move |_| runs.with_active(&catalog.id, |run| run.is_some()));
     let duration = move || {
         i18n::duration(
             language.get(),
@@ -40,13 +45,17 @@ pub fn KompassPage() -> impl IntoView {
         <section class="page kompass">
             <h1>{catalog.title.clone()}</h1>
             {(!catalog.subtitle.is_empty()).then(|| view! { <p class="lead">{catalog.subtitle.clone()}</p> })}
+            <AttributionLine catalog/>
             <div class="orientation"><Formatted text=catalog.orientation.clone()/></div>
             <ul class="facts">
                 <li>{move || i18n::modules_and_items(language.get(), catalog.modules.len(), catalog.item_count())}</li>
                 {move || duration().map(|text| view! { <li>{text}</li> })}
                 <li>{tr(Text::HowItWorks)}</li>
             </ul>
-            <p class="privacy-note">{tr(Text::DataStaysHere)} " " {tr(Text::WhereToExport)}</p>
+            <p class="privacy-note">
+                {tr(Text::DataStaysHere)}
+                {move || has_run.get().then(|| view! { " " {tr(Text::WhereToExport)} })}
+            </p>
             <crate::components::orphans::OrphanedAnswers catalog/>
             <div class="start-choices">
                 <A href=crate::page_config::app_href(&format!("/check/{}/starthilfe", catalog.id)) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>

@@ -281,8 +281,11 @@ fn CompanyCard(
                             <li>
                                 <a href=crate::page_config::app_href(&format!("/check/{}", check.catalog_id)) on:click=go>{catalog.title.clone()}</a>
                                 ": " {line}
-                                {check.ready_for_declaration.then(|| view! { " · " <span class="ready">{CompanyText::ReadyForDeclaration.get(language)}</span> })}
-                                {(check.overdue_measures > 0).then(|| view! { <span class="visually-hidden">"!"</span> })}
+                                {check.declarations.iter().filter_map(|status| {
+                                    let declaration = catalog.declaration(&status.declaration_id)?;
+                                    let (text, state) = companies::declaration_state(language, &declaration.title, status)?;
+                                    Some(view! { <br/><span class=format!("declaration-state {state}")>{text}</span> })
+                                }).collect_view()}
                             </li>
                         })
                     }).collect_view()}

@@ -6,12 +6,16 @@
 //!
 //! [`Runs`](crate::state::Runs) owns this state: it reads the current company for every run it shows or starts, and
 //! it gives every run a company when it loads (`company::place_runs`, in the core).
+//!
+//! A self-declaration names the company of its runs: [`Companies::record_company`] is the one place it reads it,
+//! [`set_record_field`] the one place its form writes it.
 
-use checkwerk_core::{Company, Timestamp};
+use checkwerk_core::declaration::{self, RecordCompany};
+use checkwerk_core::{Catalog, Company, CompanyField, Run, Timestamp};
 use leptos::prelude::*;
 
 use crate::clock::{new_id, now};
-use crate::state::runs::SaveStatus;
+use crate::state::runs::{Runs, SaveStatus};
 use crate::storage::{self, StorageError, UnreadableEntry};
 
 /// The companies, the current one, and the save state they report to (shared with the runs).
@@ -217,6 +221,18 @@ impl Companies {
         self.report(result);
     }
 
+    /// The company of a run as a self-declaration names it (tracked). A run whose company is not here (it cannot
+    /// happen once runs are placed) is named as the run remembers it.
+    pub fn record_company(&self, run: &Run) -> RecordCompany {
+        self.with(&run.company_id, |company| match company {
+            Some(company) => RecordCompany::of(company),
+            None => RecordCompany {
+                name: run.company.clone(),
+                ..RecordCompany::default()
+            },
+        })
+    }
+
     /// The companies as they are (untracked), for the core's placing and merging.
     pub(crate) fn snapshot(&self) -> Vec<Company> {
         self.all.get_untracked()
@@ -237,5 +253,30 @@ impl Companies {
         if self.status.with_untracked(|current| *current != status) {
             self.status.set(status);
         }
+    }
+}
+
+/// Sets a field of the company a self-declaration over these checks names: the company of their active runs (the
+/// current company's), saved at once, so that every report and declaration of the company shows it.
+pub fn set_record_field(
+    runs: Runs,
+    catalogs: &[&'static Catalog],
+    field: declaration::CompanyField,
+    value: String,
+) {
+    let field = match field {
+        declaration::CompanyField::Name => CompanyField::Name,
+        declaration::CompanyField::Address => CompanyField::Address,
+        declaration::CompanyField::Size => CompanyField::Size,
+        declaration::CompanyField::Sector => CompanyField::Sector,
+    };
+    let company_id = catalogs.iter().find_map(|catalog| {
+        runs.with_active_untracked(&catalog.id, |run| run.map(|run| run.company_id.clone()))
+            .filter(|id| !id.is_empty())
+    });
+    let companies = runs.companies;
+    match company_id {
+        Some(id) => companies.edit(&id, |company, now| company.set(field, value, now)),
+        None => companies.edit_current(|company, now| company.set(field, value, now)),
     }
 }

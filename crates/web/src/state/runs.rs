@@ -343,6 +343,16 @@ impl Runs {
         })
     }
 
+    /// The id of the newest run of a catalog that fits a test (tracked), e.g. the one holding a team assessment.
+    pub fn find_id(&self, catalog_id: &str, fits: impl Fn(&Run) -> bool) -> Option<String> {
+        self.all.with(|runs| {
+            runs.iter()
+                .filter(|run| run.catalog_id == catalog_id && fits(run))
+                .max_by_key(|run| run.created_at)
+                .map(|run| run.id.clone())
+        })
+    }
+
     /// Reads a run by id (tracked).
     pub fn with_run<R>(&self, run_id: &str, read: impl FnOnce(Option<&Run>) -> R) -> R {
         self.all
