@@ -24,6 +24,12 @@ export function measure(index: number, items: string[], complete = true) {
   };
 }
 
+/** Evidence (Nachweis) given for two items: a place and a link. */
+const evidence: Record<string, string> = {
+  "betroffenheit": "Risikoanalyse 2026, Ordner Einkauf",
+  "nachweise": "https://intranet.example.de/lieferantenkodex.pdf",
+};
+
 /** A run with every item rated (one „nicht relevant“) and ten complete measures: ready for the declaration. */
 export function completeRun(): SeedRun {
   return {
@@ -31,7 +37,10 @@ export function completeRun(): SeedRun {
     catalog_id: "faire-lieferkette",
     name: "OM-Zeichen 2026",
     company: "Muster Metallbau GmbH",
-    answers: Object.fromEntries(lieferkette.map((id, index) => [id, { choice: index === 22 ? "nicht-relevant" : ["hoch", "mittel", "niedrig"][index % 3] }])),
+    answers: Object.fromEntries(lieferkette.map((id, index) => [id, {
+      choice: index === 22 ? "nicht-relevant" : ["hoch", "mittel", "niedrig"][index % 3],
+      ...(evidence[id] ? { evidence: evidence[id] } : {}),
+    }])),
     measures: Array.from({ length: 10 }, (_, index) => measure(index + 1, lieferkette)),
   };
 }

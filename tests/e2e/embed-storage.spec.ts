@@ -23,13 +23,14 @@ test("the partner demo in dist/ works as uploaded to a plain host", async ({ pag
 
 test("a widget on another site says where its answers live and how to take them across", async ({ page, baseURL }) => {
   // The partner's page on another site than the checks host: "localhost" against "127.0.0.1".
-  const partner = await startHost(join(repoRoot, "www"), 8233, { CHECKWERK_EMBED_URL: `${baseURL}/embed.js` });
+  const partner = await startHost(join(repoRoot, "www"), { CHECKWERK_EMBED_URL: `${baseURL}/embed.js` });
+  const partnerOrigin = partner.origin.replace("127.0.0.1", "localhost");
   try {
     // On the checks' own site, a run with one rating.
     await page.goto("/check/umweltschutz/baustein/nutzen");
     await page.getByRole("radiogroup").first().getByRole("radio", { name: "hoch", exact: true }).check();
 
-    await page.goto("http://localhost:8233/partner-demo.html");
+    await page.goto(`${partnerOrigin}/partner-demo.html`);
     const widget = page.frameLocator("iframe >> nth=0");
     await expect(widget.getByRole("heading", { level: 1 })).toHaveText("Check „Betrieblicher Umweltschutz“");
     // The browser keeps the widget's storage apart: the rating given on the checks' own site is not here.

@@ -73,6 +73,9 @@ test("a complete run becomes a record whose fingerprint survives export and impo
   await expect(page.locator(".record-facts")).toContainText("01.12.2028");
   await expect(page.locator(".record-facts")).toContainText("Industriestraße 5");
   await expect(page.getByRole("table")).toHaveCount(4);
+  // The evidence of a rating is part of what the record declares: as text, or as a link where it is one.
+  await expect(page.getByRole("row", { name: /^1\.1 / })).toContainText("Nachweis: Risikoanalyse 2026, Ordner Einkauf");
+  await expect(page.getByRole("link", { name: "https://intranet.example.de/lieferantenkodex.pdf" })).toHaveAttribute("href", "https://intranet.example.de/lieferantenkodex.pdf");
   await expect(page.getByRole("img", { name: "QR-Code mit dem Fingerabdruck" })).toBeVisible();
   await expect(page.getByText("Er beweist nicht, wer die Erklärung erstellt oder unterschrieben hat")).toBeVisible();
   await app.expectAccessible("record");
@@ -97,6 +100,7 @@ test("a complete run becomes a record whose fingerprint survives export and impo
   expect(canonical.text.startsWith("checkwerk-selbsterklaerung\t1\ndeclaration\tom-zeichen-faire-lieferkette\ndate\t2026-12-01\n")).toBe(true);
   const { createHash } = await import("node:crypto");
   expect(createHash("sha256").update(canonical.text, "utf8").digest("hex")).toBe(printed.replaceAll(" ", ""));
+  expect(canonical.text).toContain("item\tbetroffenheit\t1.1\thoch\t\tRisikoanalyse 2026, Ordner Einkauf\n");
 
   const exported = await readDownload(page, () => page.getByRole("button", { name: "Datei für die Prüfung exportieren" }).click());
   // Other pages print without the record's margins.

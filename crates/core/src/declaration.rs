@@ -126,6 +126,8 @@ pub struct RecordItem {
     pub choice: Option<String>,
     /// The chosen priority, if the scale has one and it was chosen.
     pub priority: Option<u8>,
+    /// The evidence (Nachweis) given for the rating, trimmed; empty when there is none.
+    pub evidence: String,
 }
 
 /// One measure with every field a declaration shows.
@@ -202,6 +204,7 @@ impl RecordPart {
                             .and_then(|scale| scale.priority_label(*value))
                             .is_some()
                     }),
+                    evidence: record_text(answer.map_or("", |answer| answer.evidence.as_str())),
                 }
             })
             .collect();

@@ -13,7 +13,8 @@
 //! company      <name>  <address>  <size>  <sector>
 //! then per check, by catalog id:
 //! part         <catalog id>  <catalog version>  <part name or empty>
-//! item         <item id>  <number>  <chosen key or empty>  <priority or empty>     (every item, catalog order)
+//! item         <item id>  <number>  <chosen key or empty>  <priority or empty>  <evidence or empty>
+//!                                                                                  (every item, catalog order)
 //! measure      <due>  <urgency: hoch|mittel|niedrig or empty>  <title>  <item ids, comma-separated>
 //!              <responsible>  <Kontrolle>  <status: offen|in-arbeit|erledigt>     (every measure of the run, in the
 //!                                                                                  record's canonical order)
@@ -191,6 +192,7 @@ pub fn canonical_text(record: &Record) -> String {
                     &item.number,
                     item.choice.as_deref().unwrap_or_default(),
                     &priority,
+                    &item.evidence,
                 ],
             );
         }

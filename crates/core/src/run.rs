@@ -189,6 +189,13 @@ pub struct Answer {
     pub updated_at: Timestamp,
 }
 
+/// Evidence as a link target, where it is one address that is safe to follow (https, http, mailto); anything else
+/// (a file name, a shelf, `javascript:…`) is text.
+pub fn evidence_link(evidence: &str) -> Option<&str> {
+    let text = evidence.trim();
+    (is_safe_link(text) && !text.contains(char::is_whitespace)).then_some(text)
+}
+
 impl Answer {
     /// Whether the answer holds nothing worth keeping.
     pub fn is_empty(&self) -> bool {
@@ -201,8 +208,7 @@ impl Answer {
     /// The evidence as a link target, where it is one address that is safe to follow (https, http, mailto);
     /// anything else (a file name, a shelf, `javascript:…`) is shown as text.
     pub fn evidence_link(&self) -> Option<&str> {
-        let text = self.evidence.trim();
-        (is_safe_link(text) && !text.contains(char::is_whitespace)).then_some(text)
+        evidence_link(&self.evidence)
     }
 
     /// The urgency a measure for this answer starts with: from the chosen priority where the scale asks for one

@@ -94,6 +94,11 @@ fn example() -> (Catalog, Run) {
         Timestamp(2),
     );
     run.set_choice("betroffenheit", Some("mittel".into()), Timestamp(3));
+    run.set_evidence(
+        "betroffenheit",
+        "  Risikoanalyse 2026, Ordner Einkauf ".into(),
+        Timestamp(3),
+    );
     run.set_choice(
         "engagement-region",
         Some("nicht-relevant".into()),
@@ -154,9 +159,12 @@ fn the_canonical_text_is_as_documented() {
             "part\tfaire-lieferkette\t2026-11\t",
         ]
     );
-    assert_eq!(lines[6], "item\tbetroffenheit\t1.1\tmittel\t");
-    assert_eq!(lines[7], "item\tnutzen-fairness\t1.2\t\t");
-    assert!(lines.contains(&"item\tengagement-region\t3.7\tnicht-relevant\t"));
+    assert_eq!(
+        lines[6],
+        "item\tbetroffenheit\t1.1\tmittel\t\tRisikoanalyse 2026, Ordner Einkauf"
+    );
+    assert_eq!(lines[7], "item\tnutzen-fairness\t1.2\t\t\t");
+    assert!(lines.contains(&"item\tengagement-region\t3.7\tnicht-relevant\t\t"));
     let items = catalog.item_count();
     assert_eq!(
         lines[6 + items..],
@@ -235,6 +243,7 @@ fn saved_in_another_order(run: &Run, order: &Reordering) -> String {
 #[derive(Debug, Clone)]
 enum DeclaredChange {
     Rating(usize),
+    Evidence(usize),
     MeasureTitle(usize),
     MeasureResponsible(usize),
     MeasureControl(usize),
@@ -254,6 +263,7 @@ enum DeclaredChange {
 fn declared_change() -> impl Strategy<Value = DeclaredChange> {
     prop_oneof![
         any::<usize>().prop_map(DeclaredChange::Rating),
+        any::<usize>().prop_map(DeclaredChange::Evidence),
         any::<usize>().prop_map(DeclaredChange::MeasureTitle),
         any::<usize>().prop_map(DeclaredChange::MeasureResponsible),
         any::<usize>().prop_map(DeclaredChange::MeasureControl),
@@ -373,6 +383,16 @@ fn apply(run: &mut Run, day: &mut Date, change: &DeclaredChange) -> bool {
                 Some(_) => None,
             };
             run.set_choice(id, next.map(str::to_owned), now);
+            true
+        }
+        DeclaredChange::Evidence(index) => {
+            let id = &ids[index % ids.len()];
+            let mut evidence = run
+                .answer(id)
+                .map(|answer| answer.evidence.clone())
+                .unwrap_or_default();
+            evidence.push_str("Ordner 2");
+            run.set_evidence(id, evidence, now);
             true
         }
         DeclaredChange::MeasureTitle(index) => {

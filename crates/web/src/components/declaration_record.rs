@@ -19,8 +19,10 @@ use leptos_router::components::A;
 use crate::clock::{now, today};
 use crate::components::attribution::AttributionLine;
 use crate::components::download::{download_run, download_runs, download_text};
+use crate::components::evidence::EvidenceRef;
 use crate::components::qr_code::QrCodeImage;
 use crate::i18n::declaration::{self as words, Words};
+use crate::i18n::evidence::EvidenceText;
 use crate::i18n::{self, module_heading, Text};
 use crate::state::companies::set_record_field;
 use crate::state::{Notices, Runs, UiLanguage};
@@ -640,11 +642,17 @@ fn part_sections(
                         .and_then(|answer| answer.priority)
                         .and_then(|value| scale.and_then(|scale| scale.priority_label(value)))
                         .map(|label| format!(" · {label}"));
+                    let evidence = answer
+                        .map(|answer| answer.evidence.clone())
+                        .filter(|evidence| !evidence.is_empty())
+                        .map(|evidence| view! {
+                            <span class="report-evidence">{EvidenceText::Prefix.get(language)} ": " <EvidenceRef evidence/></span>
+                        });
                     view! {
                         <tr>
                             <td>{item.number.clone()}</td>
                             <td>{item.statement.clone()}</td>
-                            <td>{rating}{priority}</td>
+                            <td>{rating}{priority}{evidence}</td>
                         </tr>
                     }
                 })

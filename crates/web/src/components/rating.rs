@@ -195,7 +195,7 @@ pub fn ItemCard(
             answer
                 .as_ref()
                 .filter(|answer| answer.evidence_link().is_some())
-                .map(|answer| view! { <p class="evidence-open"><EvidenceRef answer=answer.clone()/></p> })
+                .map(|answer| view! { <p class="evidence-open"><EvidenceRef evidence=answer.evidence.clone()/></p> })
         })
     };
     let answered = move || choice.get().is_some();

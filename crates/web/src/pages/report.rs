@@ -163,7 +163,7 @@ pub fn ReportPage() -> impl IntoView {
                     (choice, priority, answer.cloned().unwrap_or_default())
                 });
                 let evidence = (!answer.evidence.trim().is_empty()).then(|| view! {
-                    <span class="report-evidence">{EvidenceText::Prefix.get(language)} ": " <EvidenceRef answer=answer.clone()/></span>
+                    <span class="report-evidence">{EvidenceText::Prefix.get(language)} ": " <EvidenceRef evidence=answer.evidence.clone()/></span>
                 });
                 view! {
                     <tr>
