@@ -20,7 +20,7 @@ test("a file of another check opens in that check and the notice says so", async
   await page.goto("/check/energie-sparen");
   const file = write("umwelt.json", runFile({ id: "u1", catalog_id: "umweltschutz", name: "Umwelt Köln", answers: { "kosten-senken": { choice: "hoch" } } }));
   await page.getByLabel("Durchlauf importieren").setInputFiles(file);
-  await expect(page.getByRole("status").filter({ hasText: "importiert" })).toContainText("„Umwelt Köln“ importiert (Check „Check „Betrieblicher Umweltschutz““)");
+  await expect(page.getByRole("status").filter({ hasText: "importiert" })).toContainText("„Umwelt Köln“ importiert – Check „Betrieblicher Umweltschutz“; Sie bearbeiten ihn jetzt.");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check „Betrieblicher Umweltschutz“");
   await expect(page.getByRole("region", { name: "Ihre Durchläufe" }).getByRole("listitem")).toContainText("Umwelt Köln");
   await expect(page.locator(".run-bar")).toContainText("Umwelt Köln");

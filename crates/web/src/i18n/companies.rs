@@ -542,7 +542,8 @@ pub fn exported(language: Language, runs: usize, companies: usize) -> String {
 /// What an import brought, as the notice words it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportSummary {
-    /// The one run the file brought (its name and its check's title), if it brought exactly one.
+    /// The one run the file brought, if it brought exactly one: its name and its check's title as the catalog writes
+    /// it (quotes and all, so the sentence puts none around it).
     pub single_run: Option<(String, String)>,
     /// Runs that were new here.
     pub added: usize,
@@ -571,32 +572,30 @@ pub fn import_outcome(language: Language, outcome: &ImportSummary) -> String {
                 pick(
                     language,
                     || {
-                        format!("Durchlauf „{name}“ importiert (Check „{check}“); Sie bearbeiten ihn jetzt.")
-                    },
-                    || {
                         format!(
-                            "Run “{name}” imported (check “{check}”); you are now working on it."
+                            "Durchlauf „{name}“ importiert – {check}; Sie bearbeiten ihn jetzt."
                         )
                     },
+                    || format!("Run “{name}” imported – {check}; you are now working on it."),
                 )
             } else if outcome.updated == 1 {
                 pick(
                     language,
                     || {
-                        format!("Durchlauf „{name}“ (Check „{check}“) war schon hier; die neueren Änderungen aus der Datei sind übernommen.")
+                        format!("Durchlauf „{name}“ ({check}) war schon hier; die neueren Änderungen aus der Datei sind übernommen.")
                     },
                     || {
-                        format!("Run “{name}” (check “{check}”) was here already; the newer changes from the file are taken over.")
+                        format!("Run “{name}” ({check}) was here already; the newer changes from the file are taken over.")
                     },
                 )
             } else {
                 pick(
                     language,
                     || {
-                        format!("Durchlauf „{name}“ (Check „{check}“) war schon hier, mit allem, was die Datei enthält. Nichts wurde geändert.")
+                        format!("Durchlauf „{name}“ ({check}) war schon hier, mit allem, was die Datei enthält. Nichts wurde geändert.")
                     },
                     || {
-                        format!("Run “{name}” (check “{check}”) was here already, with everything the file holds. Nothing was changed.")
+                        format!("Run “{name}” ({check}) was here already, with everything the file holds. Nothing was changed.")
                     },
                 )
             }
@@ -724,7 +723,10 @@ mod tests {
     #[test]
     fn an_import_notice_names_the_run_and_its_check_or_counts_what_came() {
         let one = ImportSummary {
-            single_run: Some(("Übernahme März".into(), "Umweltschutz".into())),
+            single_run: Some((
+                "Übernahme März".into(),
+                "Check „Betrieblicher Umweltschutz“".into(),
+            )),
             added: 1,
             companies: 1,
             added_companies: 1,
@@ -732,7 +734,7 @@ mod tests {
         };
         assert_eq!(
             import_outcome(Language::De, &one),
-            "Durchlauf „Übernahme März“ importiert (Check „Umweltschutz“); Sie bearbeiten ihn jetzt.",
+            "Durchlauf „Übernahme März“ importiert – Check „Betrieblicher Umweltschutz“; Sie bearbeiten ihn jetzt.",
             "a new company is not mentioned to someone who has only one"
         );
         let again = ImportSummary {
