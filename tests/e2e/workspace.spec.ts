@@ -5,6 +5,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
+import { openProfile } from "./profiles";
 
 const day = 86_400_000;
 const lastYear = Date.UTC(2025, 2, 3);
@@ -45,6 +46,14 @@ const schmidt = [
     answers: { gebaeudenutzung: { choice: "nein", priority: 1 } },
   },
 ];
+// Autohaus Kraus signed its part of the OM-Zeichen Nachhaltigkeit six months ago: valid for 24 months from then.
+const signedOn = new Date();
+signedOn.setDate(1);
+signedOn.setMonth(signedOn.getMonth() - 6);
+const iso = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+const validUntil = new Date(signedOn);
+validUntil.setFullYear(validUntil.getFullYear() + 2);
+const validUntilGerman = `01.${String(validUntil.getMonth() + 1).padStart(2, "0")}.${validUntil.getFullYear()}`;
 const kraus = {
   id: "kraus-umwelt",
   catalog_id: "umweltschutz",
@@ -53,6 +62,7 @@ const kraus = {
   created_at: thisYear,
   updated_at: thisYear + 3 * day,
   answers: { "kosten-senken": { choice: "mittel" } },
+  declarations: { "om-zeichen-nachhaltigkeit": { date: iso(signedOn), signed: { date: iso(signedOn), fingerprint: "0".repeat(64) } } },
 };
 
 test("the workspace lists every company with its checks, finds, sorts and adds companies", { tag: screenshotTag }, async ({ app, page }) => {
@@ -68,11 +78,18 @@ test("the workspace lists every company with its checks, finds, sorts and adds c
   await expect(schmidtCard).toContainText("3 Durchläufe · 2 offene Maßnahmen (1 überfällig)");
   await expect(schmidtCard.getByRole("listitem").filter({ hasText: "Sicherheit und Gesundheit" })).toContainText("3 von 13 bewertet · Index 50 · 2 offen, 1 überfällig");
   await expect(schmidtCard.getByRole("listitem").filter({ hasText: "Energie" })).toContainText("1 von 12 bewertet · Index 100 · keine offenen Maßnahmen");
-  await expect(page.getByRole("article", { name: /Autohaus Kraus/ }).getByRole("listitem")).toContainText("1 von 55 bewertet · Index 50");
+  const krausCheck = page.getByRole("article", { name: /Autohaus Kraus/ }).getByRole("listitem");
+  await expect(krausCheck).toContainText("1 von 55 bewertet · Index 50");
+  // Its self-declaration and when it runs out; Bäckerei Schmidt's checks have none.
+  await expect(krausCheck).toContainText(`OM-Zeichen Nachhaltigkeit: erklärt, gültig bis ${validUntilGerman}`);
+  await expect(schmidtCard).not.toContainText("Selbsterklärung");
   await expect(page.getByText(/Belegt: \d+ KB von etwa 10,0 MB \(0 %\)/)).toBeVisible();
 
   await page.getByRole("combobox", { name: "Sortieren nach" }).selectOption({ label: "überfällige Maßnahmen" });
   await expect(cards.getByRole("heading", { level: 2 })).toHaveText([/Bäckerei Schmidt/, /Autohaus Kraus/]);
+  await page.getByRole("combobox", { name: "Sortieren nach" }).selectOption({ label: "Ablauf der Selbsterklärung" });
+  await expect(cards.getByRole("heading", { level: 2 })).toHaveText([/Autohaus Kraus/, /Bäckerei Schmidt/]);
+  await page.getByRole("combobox", { name: "Sortieren nach" }).selectOption({ label: "überfällige Maßnahmen" });
   await page.getByRole("searchbox", { name: "Betriebe durchsuchen" }).fill("kraus");
   await expect(cards).toHaveCount(1);
   await page.getByRole("searchbox", { name: "Betriebe durchsuchen" }).fill("");
@@ -116,7 +133,7 @@ test("the workspace lists every company with its checks, finds, sorts and adds c
   await expect(page.getByRole("article", { name: /Autohaus Kraus/ }).getByRole("listitem")).toContainText("1 von 55 bewertet");
 });
 
-test("one company's file restores every run in a fresh browser profile, and importing it again adds nothing", async ({ app, page, browser }) => {
+test("one company's file restores every run in a fresh browser profile, and importing it again adds nothing", async ({ app, page, baseURL }) => {
   await seedRuns(page, [...schmidt, kraus]);
   await page.goto("/betriebe");
   const exported = await readDownload(page, () => page.getByRole("button", { name: "Exportieren: Bäckerei Schmidt" }).click());
@@ -130,33 +147,43 @@ test("one company's file restores every run in a fresh browser profile, and impo
 
   const path = join(mkdtempSync(join(tmpdir(), "checkwerk-betrieb-")), exported.name);
   writeFileSync(path, exported.text);
-  const fresh = await browser.newContext();
-  const other = await fresh.newPage();
-  await other.goto("/betriebe");
-  await expect(other.getByText("Noch kein Betrieb")).toBeVisible();
-  await other.getByLabel("Datei importieren").setInputFiles(path);
-  await expect(other.getByRole("status").filter({ hasText: "importiert" })).toContainText("3 Durchläufe importiert: 3 neu, 0 ergänzt, 0 schon vorhanden.");
-  const card = other.getByRole("article", { name: /Bäckerei Schmidt/ });
-  await expect(card).toContainText("3 Durchläufe · 2 offene Maßnahmen (1 überfällig)");
-  await expect(card.getByRole("listitem").filter({ hasText: "Sicherheit und Gesundheit" })).toContainText("3 von 13 bewertet · Index 50 · 2 offen, 1 überfällig");
+  // The adviser's other device: a browser profile of its own.
+  const laptop = await openProfile("laptop", baseURL!);
+  try {
+    const other = laptop.page;
+    await other.goto("/betriebe");
+    await expect(other.getByText("Noch kein Betrieb")).toBeVisible();
+    await other.getByLabel("Datei importieren").setInputFiles(path);
+    await expect(other.getByRole("status").filter({ hasText: "importiert" })).toContainText("3 Durchläufe importiert: 3 neu, 0 ergänzt, 0 schon vorhanden.");
+    const card = other.getByRole("article", { name: /Bäckerei Schmidt/ });
+    await expect(card).toContainText("3 Durchläufe · 2 offene Maßnahmen (1 überfällig)");
+    await expect(card.getByRole("listitem").filter({ hasText: "Sicherheit und Gesundheit" })).toContainText("3 von 13 bewertet · Index 50 · 2 offen, 1 überfällig");
 
-  // Every run came with every answer and measure.
-  await other.goto("/check/sicherheit-gesundheit");
-  const runs = other.getByRole("region", { name: "Ihre Durchläufe" });
-  await expect(runs.getByRole("listitem")).toHaveCount(2);
-  await runs.getByRole("listitem").filter({ hasText: "Backstube 2025" }).getByRole("button", { name: "Weiterbearbeiten" }).click();
-  await other.goto("/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile");
-  await expect(other.getByRole("textbox", { name: "Notiz 1.1" })).toHaveValue("Ofen");
-  await other.goto("/check/energie-sparen/ergebnisse");
-  await expect(other.getByRole("region", { name: "Zusammenfassung für die Geschäftsleitung" })).toContainText("Bäckerei Schmidt");
+    // Every run came whole: exported again from there, the company and its runs are what left the first browser.
+    const back = JSON.parse((await readDownload(other, () => other.getByRole("button", { name: "Alle Betriebe exportieren" }).click())).text);
+    const byId = (list: Array<{ id: string }>) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(back.companies)).toEqual(byId(file.companies));
+    expect(byId(back.runs)).toEqual(byId(file.runs));
+    // And the pages show them: a note, the summary with the company's name.
+    await other.goto("/check/sicherheit-gesundheit");
+    const runs = other.getByRole("region", { name: "Ihre Durchläufe" });
+    await expect(runs.getByRole("listitem")).toHaveCount(2);
+    await runs.getByRole("listitem").filter({ hasText: "Backstube 2025" }).getByRole("button", { name: "Weiterbearbeiten" }).click();
+    await other.goto("/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile");
+    await expect(other.getByRole("textbox", { name: "Notiz 1.1" })).toHaveValue("Ofen");
+    await other.goto("/check/energie-sparen/ergebnisse");
+    await expect(other.getByRole("region", { name: "Zusammenfassung für die Geschäftsleitung" })).toContainText("Bäckerei Schmidt");
 
-  // The same file again: recognised, nothing doubled.
-  await other.goto("/betriebe");
-  await other.getByLabel("Datei importieren").setInputFiles(path);
-  await expect(other.getByRole("status").filter({ hasText: "importiert" })).toContainText("0 neu, 0 ergänzt, 3 schon vorhanden");
-  await expect(other.getByRole("article")).toHaveCount(1);
-  await expect(other.getByRole("article", { name: /Bäckerei Schmidt/ })).toContainText("3 Durchläufe");
-  await fresh.close();
+    // The same file again: recognised, nothing doubled.
+    await other.goto("/betriebe");
+    await other.getByLabel("Datei importieren").setInputFiles(path);
+    await expect(other.getByRole("status").filter({ hasText: "importiert" })).toContainText("0 neu, 0 ergänzt, 3 schon vorhanden");
+    await expect(other.getByRole("article")).toHaveCount(1);
+    await expect(other.getByRole("article", { name: /Bäckerei Schmidt/ })).toContainText("3 Durchläufe");
+    expect(laptop.problems).toEqual([]);
+  } finally {
+    await laptop.close();
+  }
   await app.expectAccessible("the workspace after an export");
 });
 
