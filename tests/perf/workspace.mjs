@@ -1,13 +1,15 @@
-// Times the adviser's workspace with 50 companies × 8 checks × 3 runs in Chromium with the CPU throttled 4×
+// Times the adviser's workspace of 50 companies × every bundled check × 3 runs in Chromium with the CPU throttled 4×
 // (CDP Emulation.setCPUThrottlingRate), and reads what it costs in localStorage. Not part of `cargo xtask test`:
 // timings on a shared machine are figures to report, not to assert. Usage, after `cargo xtask build`:
 //   CHECKWERK_WORKSPACE_FILE=/tmp/workspace.json cargo test -p checkwerk-core --features source --test tests storage_size
 //   node perf/workspace.mjs ../dist /tmp/workspace.json [port] [rounds]
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const [folder, file, port = "8264", roundsText = "5"] = process.argv.slice(2);
 const rounds = Number(roundsText);
+const { companies, runs: runsInFile } = JSON.parse(readFileSync(file, "utf8"));
 const server = spawn("node", ["static-server.mjs", folder, port], { stdio: ["ignore", "pipe", "inherit"] });
 await new Promise((resolve) => server.stdout.once("data", resolve));
 const base = `http://127.0.0.1:${port}`;
@@ -20,7 +22,7 @@ try {
   await page.goto(`${base}/betriebe`);
   let started = Date.now();
   await page.getByLabel("Datei importieren").setInputFiles(file);
-  await page.getByRole("status").filter({ hasText: "1200 Durchläufe importiert" }).waitFor({ timeout: 300_000 });
+  await page.getByRole("status").filter({ hasText: `${runsInFile.length} Durchläufe importiert` }).waitFor({ timeout: 300_000 });
   const importMs = Date.now() - started;
   const usage = await page.evaluate(() => {
     let units = 0, ours = 0, runs = 0;
@@ -48,11 +50,11 @@ try {
   const coldHome = [];
   const navigation = [];
   for (let round = 0; round < rounds; round++) {
-    coldWorkspace.push(await time(() => page.goto(`${base}/betriebe`), () => cards.nth(49).waitFor()));
+    coldWorkspace.push(await time(() => page.goto(`${base}/betriebe`), () => cards.nth(companies.length - 1).waitFor()));
     coldHome.push(await time(() => page.goto(`${base}/`), () => page.getByRole("article").nth(7).waitFor()));
     navigation.push(await time(
       () => page.getByRole("link", { name: "Mehrere Betriebe begleiten? Zum Arbeitsbereich" }).click(),
-      () => cards.nth(49).waitFor(),
+      () => cards.nth(companies.length - 1).waitFor(),
     ));
   }
   // The same cold open of the home page with nothing stored, for comparison.

@@ -7,8 +7,8 @@
 //! - the **file** form ([`save_run`], [`save_run_file`], [`save_workspace`]): plain JSON a person can read, for
 //!   exports and imports;
 //! - the **stored** form ([`store_run`]): the same JSON compressed (LZ4) and packed 15 bits to a character, what
-//!   the browser keeps. An adviser's 50 companies × 8 checks × 3 runs are 7.6 million characters as plain JSON, and
-//!   a browser keeps about 5 million per site; stored this way they take a fifth of that
+//!   the browser keeps. An adviser's 50 companies × 9 checks × 3 runs are 8.5 million characters as plain JSON, and
+//!   a browser keeps about 5 million per site; stored this way they take a quarter of that
 //!   (`tests/storage_size.rs`). It stays a JSON envelope that names its format and version, so an older build that
 //!   meets it says "from a newer version" rather than "damaged".
 
@@ -70,7 +70,7 @@ pub const MAX_IMPORT_MEASURES: usize = 500;
 pub const MAX_IMPORT_TEXT: usize = 100_000;
 /// The longest id (of the run, an item, a measure, a module, a free text) an imported run may hold.
 pub const MAX_IMPORT_ID: usize = 200;
-/// The most runs one imported file may hold: an adviser's 50 companies × 8 checks × 3 runs are 1,200.
+/// The most runs one imported file may hold: an adviser's 50 companies × 9 checks × 3 runs are 1,350.
 pub const MAX_IMPORT_RUNS: usize = 10_000;
 /// The most companies one imported file may hold.
 pub const MAX_IMPORT_COMPANIES: usize = 2_000;
@@ -248,7 +248,7 @@ fn unpacked_bytes(packed: &str) -> Result<Vec<u8>, SavedError> {
 pub fn load_run(text: &str) -> Result<Run, SavedError> {
     let text = without_byte_order_mark(text);
     // The stored form of this version, which the app reads for every run at start: straight into a run, without
-    // building the JSON tree the migrations work on (an adviser's 1,200 runs open noticeably faster).
+    // building the JSON tree the migrations work on (an adviser's 1,350 runs open noticeably faster).
     if let Ok(envelope) = serde_json::from_str::<PackedRun>(text) {
         if envelope.format == SAVED_FORMAT_NAME
             && envelope.version == u64::from(SAVED_FORMAT_VERSION)

@@ -1,7 +1,7 @@
 //! The only module that touches the browser's localStorage. Every failure is a named [`StorageError`], reported
 //! to the app, never a panic; nothing here unwraps a browser API.
 //!
-//! Keys: `checkwerk.run.<run id>` holds one run in the core's stored form (compressed: an adviser's 1,200 runs
+//! Keys: `checkwerk.run.<run id>` holds one run in the core's stored form (compressed: an adviser's 1,350 runs
 //! fit the browser's 5 million characters); `checkwerk.company.<company id>` one company; `checkwerk.language` the
 //! UI language; `checkwerk.active-runs` which run of each check the user works on, per company;
 //! `checkwerk.current-company` the company the user works on; `checkwerk.view.<page>` how the user last sorted and
