@@ -22,10 +22,12 @@ commands:
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
   test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests
-  bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
-          --no-build   reuse the sites of the last bench run
-          --build-only build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
-          --loads N    fresh loads per check and engine (default 10)";
+  bench   Checkwerk against SurveyJS and the floor in Chromium throttled 4x, also on a slow network;
+          writes bench/results/ and prints the table (ports from CHECKWERK_BENCH_PORT, default 9500)
+          --no-build      reuse the sites of the last bench run
+          --build-only    build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
+          --loads N       fresh loads per check and engine (default 10)
+          --slow-loads N  fresh loads per check and engine on the slow network (default 5)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
