@@ -1,10 +1,11 @@
-//! `cargo xtask bench`: Checkwerk against SurveyJS on the same checks, in Debian's Chromium throttled 4× (issue 7).
+//! `cargo xtask bench`: Checkwerk against SurveyJS and against the floor on the same checks, in Debian's Chromium
+//! throttled 4×, also on an emulated slow network (issues 7 and 21).
 //!
 //! This side builds what the harness measures: the release site with the bundled catalogs, and a second site that
 //! also embeds a generated check of 600 items in 12 Bausteine (through `CHECKWERK_EXTRA_CATALOGS`, see
 //! `crates/web/build.rs`). Both go below `target/bench/`, never into `dist/`, which the browser tests use.
-//! The harness itself (`bench/bench.mjs`) converts both checks to SurveyJS, serves all three sites with
-//! `tests/static-server.mjs`, measures, and writes `bench/results/`.
+//! The harness itself (`bench/bench.mjs`) converts both checks to SurveyJS, writes the floor from Checkwerk's own
+//! pages, serves all four sites with `tests/static-server.mjs`, measures, and writes `bench/results/`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
