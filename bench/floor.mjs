@@ -22,12 +22,19 @@ async function settled(page) {
 
 /**
  * The page as static HTML: Checkwerk's document without its scripts, preloads, manifest and icons (a static page
- * needs none of them), marked with the check for floor.js, which it loads instead.
+ * needs none of them; an empty icon keeps the browser from asking for /favicon.ico), marked with the check for
+ * floor.js, which it loads instead.
  */
 function staticCopy({ checkId, version }) {
   const root = document.documentElement.cloneNode(true);
   const unneeded = "script, link[rel=modulepreload], link[rel=preload], link[rel=manifest], link[rel~=icon], link[rel=apple-touch-icon]";
   for (const element of root.querySelectorAll(unneeded)) element.remove();
+  // A textarea's children are its text in HTML: the renderer's marker comment inside it would show as "<!---->".
+  for (const textarea of root.querySelectorAll("textarea")) textarea.textContent = "";
+  const icon = document.createElement("link");
+  icon.rel = "icon";
+  icon.href = "data:,";
+  root.querySelector("head").append(icon);
   root.setAttribute("data-floor-check", checkId);
   root.setAttribute("data-floor-version", version);
   const script = document.createElement("script");

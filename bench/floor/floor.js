@@ -9,7 +9,8 @@
   var key = "checkwerk.run.floor-" + checkId;
   var run = null;
   try {
-    run = JSON.parse(localStorage.getItem(key) || "null").run;
+    var saved = JSON.parse(localStorage.getItem(key) || "null");
+    run = saved && saved.run;
   } catch (error) {
     console.error("the floor's saved run is unreadable", error);
   }
