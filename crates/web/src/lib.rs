@@ -23,16 +23,9 @@ use crate::components::notice::NoticeBar;
 use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
-use crate::pages::home::HomePage;
-use crate::pages::kompass::KompassPage;
-use crate::pages::measures::MeasuresPage;
+use crate::pages::lazy::{Lazy, LazyPage};
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
-use crate::pages::readiness::ReadinessPage;
-use crate::pages::report::{BlankPrintPage, ReportPage};
-use crate::pages::results::ResultsPage;
-use crate::pages::starthilfe::StarthilfePage;
-use crate::pages::strengths::StrengthsPage;
 use crate::remote::RemoteCatalog;
 use crate::state::{Notices, Runs, UiLanguage};
 
@@ -70,7 +63,7 @@ pub fn App() -> impl IntoView {
     // In single-check mode the list of checks is not offered: the start page is the check.
     let home = move || match page_config::page_config().single_check {
         Some(catalog_id) => view! { <Redirect path=format!("/check/{catalog_id}")/> }.into_any(),
-        None => view! { <HomePage/> }.into_any(),
+        None => view! { <Lazy page=LazyPage::Home/> }.into_any(),
     };
 
     view! {
@@ -83,15 +76,17 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
-                        <Route path=path!("") view=KompassPage/>
-                        <Route path=path!("starthilfe") view=StarthilfePage/>
+                        // The Baustein is the page a deep link to a check opens: in the first download. Every other
+                        // page comes in a chunk of its own when first shown (pages/lazy.rs).
+                        <Route path=path!("") view=|| view! { <Lazy page=LazyPage::Kompass/> }/>
+                        <Route path=path!("starthilfe") view=|| view! { <Lazy page=LazyPage::Starthilfe/> }/>
                         <Route path=path!("baustein/:module") view=ModulePage/>
-                        <Route path=path!("ergebnisse") view=ResultsPage/>
-                        <Route path=path!("massnahmen") view=MeasuresPage/>
-                        <Route path=path!("staerken") view=StrengthsPage/>
-                        <Route path=path!("selbsterklaerung") view=ReadinessPage/>
-                        <Route path=path!("bericht") view=ReportPage/>
-                        <Route path=path!("druckvorlage") view=BlankPrintPage/>
+                        <Route path=path!("ergebnisse") view=|| view! { <Lazy page=LazyPage::Results/> }/>
+                        <Route path=path!("massnahmen") view=|| view! { <Lazy page=LazyPage::Measures/> }/>
+                        <Route path=path!("staerken") view=|| view! { <Lazy page=LazyPage::Strengths/> }/>
+                        <Route path=path!("selbsterklaerung") view=|| view! { <Lazy page=LazyPage::Readiness/> }/>
+                        <Route path=path!("bericht") view=|| view! { <Lazy page=LazyPage::Report/> }/>
+                        <Route path=path!("druckvorlage") view=|| view! { <Lazy page=LazyPage::BlankPrint/> }/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -3,6 +3,7 @@
 pub mod check_layout;
 pub mod home;
 pub mod kompass;
+pub mod lazy;
 pub mod measures;
 pub mod module;
 pub mod not_found;
