@@ -43,7 +43,12 @@ pub fn App() -> impl IntoView {
     provide_context(language);
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
-    offline::register(&config.base, update_ready);
+    // Precaching for offline use starts once the first page is on screen and the browser is idle: on a slow link
+    // it must not compete with what the first Check-Punkt needs (issue 21). The idle callback takes a `Fn`.
+    let base = config.base.clone();
+    request_animation_frame(move || {
+        request_idle_callback(move || offline::register(&base, update_ready));
+    });
     let remote = RemoteCatalog(RwSignal::new(None));
     provide_context(remote);
     if let Some(url) = config.remote_catalog.clone() {
