@@ -32,6 +32,8 @@ struct BenchOptions {
     loads: u32,
     /// Fresh loads per check and engine on the emulated slow network (issue 21).
     slow_loads: u32,
+    /// Prototype of issue 21, part B: the app's wasm split by page after each site is built (`split.rs`).
+    split: bool,
 }
 
 impl BenchOptions {
@@ -41,12 +43,14 @@ impl BenchOptions {
             measure: true,
             loads: 10,
             slow_loads: 5,
+            split: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--no-build" => options.build = false,
                 "--build-only" => options.measure = false,
+                "--split" => options.split = true,
                 "--loads" => {
                     options.loads = args
                         .next()
@@ -86,6 +90,9 @@ pub fn bench(args: &[String]) -> Result<()> {
         // shared target/, so only the web crate recompiles, once per bench.
         say("building the release site with the bundled checks");
         trunk_build(&site, None)?;
+        if options.split {
+            crate::split::split_site(&site, None)?;
+        }
         let extra = work.join("extra-catalogs");
         if extra.exists() {
             std::fs::remove_dir_all(&extra)?;
@@ -101,6 +108,9 @@ pub fn bench(args: &[String]) -> Result<()> {
         ));
         trunk_build(&site_generated, Some(&extra))?;
         copy_embedded_catalogs(&catalogs_json)?;
+        if options.split {
+            crate::split::split_site(&site_generated, Some(&extra))?;
+        }
     } else if !catalogs_json.exists() {
         bail!(
             "--no-build needs the sites of an earlier `cargo xtask bench` in {}",

@@ -2,6 +2,7 @@
 
 mod bench;
 mod dist;
+mod split;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -27,7 +28,10 @@ commands:
           --no-build      reuse the sites of the last bench run
           --build-only    build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
           --loads N       fresh loads per check and engine (default 10)
-          --slow-loads N  fresh loads per check and engine on the slow network (default 5)";
+          --slow-loads N  fresh loads per check and engine on the slow network (default 5)
+          --split         prototype: split the app's wasm by page after building (issue 21)
+  split SITE [EXTRA_CATALOGS]
+          prototype: split the app's wasm of a built site by page, in place (issue 21)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +43,14 @@ fn main() -> Result<()> {
         }
         Some("test") => test(),
         Some("bench") => bench::bench(&args[1..]),
+        Some("split") => match &args[1..] {
+            [site] => split::split_site(std::path::Path::new(site), None),
+            [site, extra] => split::split_site(
+                std::path::Path::new(site),
+                Some(std::path::Path::new(extra)),
+            ),
+            _ => bail!("usage: cargo xtask split SITE [EXTRA_CATALOGS]"),
+        },
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
