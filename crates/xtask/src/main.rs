@@ -43,14 +43,17 @@ fn main() -> Result<()> {
         }
         Some("test") => test(),
         Some("bench") => bench::bench(&args[1..]),
-        Some("split") => match &args[1..] {
-            [site] => split::split_site(std::path::Path::new(site), None),
-            [site, extra] => split::split_site(
-                std::path::Path::new(site),
-                Some(std::path::Path::new(extra)),
-            ),
-            _ => bail!("usage: cargo xtask split SITE [EXTRA_CATALOGS]"),
-        },
+        Some("split") => {
+            // Absolute: the web crate's build script reads the catalogs folder from its own directory.
+            let absolute = |path: &String| {
+                std::fs::canonicalize(path).map_err(|error| anyhow::anyhow!("{path}: {error}"))
+            };
+            match &args[1..] {
+                [site] => split::split_site(&absolute(site)?, None),
+                [site, extra] => split::split_site(&absolute(site)?, Some(&absolute(extra)?)),
+                _ => bail!("usage: cargo xtask split SITE [EXTRA_CATALOGS]"),
+            }
+        }
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -159,6 +159,16 @@ pub fn split_site(site: &Path, extra_catalogs: Option<&Path>) -> Result<()> {
 
     say(&format!("replacing Trunk's app in {}", site.display()));
     let old_stem = trunk_app_stem(site)?;
+    // The parts of an earlier split of the same site would otherwise stay and be precached.
+    for entry in std::fs::read_dir(site)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let earlier_split = name.starts_with("__wasm_split-")
+            || ((name.starts_with("chunk_") || name.starts_with("split_"))
+                && name.ends_with(".wasm"));
+        if earlier_split {
+            std::fs::remove_file(site.join(&name))?;
+        }
+    }
     std::fs::remove_file(site.join(format!("{old_stem}.js")))?;
     std::fs::remove_file(site.join(format!("{old_stem}_bg.wasm")))?;
     std::fs::write(site.join(format!("{stem}.js")), main_js)?;
@@ -215,6 +225,10 @@ fn rewrite_page(site: &Path, old_stem: &str, stem: &str, loader: &str) -> Result
     }
     let mut rewritten = String::new();
     for (position, piece) in index.split('<').enumerate() {
+        if piece.starts_with("link rel=\"modulepreload\" href=\"/__wasm_split-") {
+            // The loader of an earlier split of the same site.
+            continue;
+        }
         if position > 0 {
             rewritten.push('<');
         }

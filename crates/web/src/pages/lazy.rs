@@ -1,5 +1,9 @@
-//! Pages that are not on the way to the first Check-Punkt, each in a wasm chunk of its own, fetched the first time
-//! it is shown (issue 21: the first visit of a Baustein downloads only what that page needs).
+//! Pages that are not on the way to the first Check-Punkt, in one wasm chunk fetched the first time one of them is
+//! shown (issue 21: the first visit of a Baustein downloads only what that page needs).
+//!
+//! One chunk for all of them, not one per page: the service worker precaches every chunk anyway, and per page the
+//! splitter made 9 page chunks and 37 shared ones of a few hundred bytes each, 40 KB brotli more in all than one
+//! chunk (each part compresses alone and carries its own imports and types).
 //!
 //! Each page is a split point of `wasm_split` (the splitter leptos' `#[lazy]` uses, through `leptos::wasm_split`),
 //! marked `fallible`: a chunk that cannot be fetched is an error value here, never a panic, and a later attempt
@@ -30,47 +34,47 @@ pub enum LazyPage {
     BlankPrint,
 }
 
-#[wasm_split(home, fallible, preload(preload_home), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_home), wasm_split_path = ::leptos::wasm_split)]
 fn home_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::home::HomePage/> }.into_any())
 }
 
-#[wasm_split(kompass, fallible, preload(preload_kompass), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_kompass), wasm_split_path = ::leptos::wasm_split)]
 fn kompass_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::kompass::KompassPage/> }.into_any())
 }
 
-#[wasm_split(starthilfe, fallible, preload(preload_starthilfe), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_starthilfe), wasm_split_path = ::leptos::wasm_split)]
 fn starthilfe_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::starthilfe::StarthilfePage/> }.into_any())
 }
 
-#[wasm_split(results, fallible, preload(preload_results), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_results), wasm_split_path = ::leptos::wasm_split)]
 fn results_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::results::ResultsPage/> }.into_any())
 }
 
-#[wasm_split(measures, fallible, preload(preload_measures), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_measures), wasm_split_path = ::leptos::wasm_split)]
 fn measures_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::measures::MeasuresPage/> }.into_any())
 }
 
-#[wasm_split(strengths, fallible, preload(preload_strengths), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_strengths), wasm_split_path = ::leptos::wasm_split)]
 fn strengths_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::strengths::StrengthsPage/> }.into_any())
 }
 
-#[wasm_split(readiness, fallible, preload(preload_readiness), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_readiness), wasm_split_path = ::leptos::wasm_split)]
 fn readiness_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::readiness::ReadinessPage/> }.into_any())
 }
 
-#[wasm_split(report, fallible, preload(preload_report), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_report), wasm_split_path = ::leptos::wasm_split)]
 fn report_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::report::ReportPage/> }.into_any())
 }
 
-#[wasm_split(blank_print, fallible, preload(preload_blank_print), wasm_split_path = ::leptos::wasm_split)]
+#[wasm_split(pages, fallible, preload(preload_blank_print), wasm_split_path = ::leptos::wasm_split)]
 fn blank_print_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::pages::report::BlankPrintPage/> }.into_any())
 }
