@@ -1,9 +1,10 @@
 // A static host as simple as the ones Checkwerk is deployed to: files from a folder, the right MIME types, the
 // headers docs/hosting.md recommends (including a strict Content-Security-Policy), and for app routes the nearest
 // index.html up the path (the SPA fallback documented for common hosts).
-// Usage: node static-server.mjs <folder> <port>
+// Usage: node static-server.mjs <folder> <port>   (port 0: any free port; the first line printed names it)
 //   CHECKWERK_EMBED_URL  where partner-demo.html loads embed.js from (another origin in the tests)
 //   CHECKWERK_CORS=1     allow any origin to fetch files (a partner serving its own catalog)
+//   CHECKWERK_SPA_FALLBACK=0  no index.html for app routes: a host without rewrites (a WordPress plugin folder on nginx)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, normalize, resolve } from "node:path";
@@ -62,11 +63,11 @@ async function appFor(urlPath) {
   return null;
 }
 
-createServer(async (request, response) => {
+const server = createServer(async (request, response) => {
   const urlPath = decodeURIComponent((request.url ?? "/").split("?")[0]);
   let path = await fileFor(urlPath);
   // Unknown paths without a file extension are app routes: serve the app, as hosts configured per docs do.
-  if (!path && extname(urlPath) === "") path = await appFor(urlPath);
+  if (!path && extname(urlPath) === "" && process.env.CHECKWERK_SPA_FALLBACK !== "0") path = await appFor(urlPath);
   if (!path) {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
     return;
@@ -79,7 +80,8 @@ createServer(async (request, response) => {
   const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",
     // index.html and the service worker must be revalidated; hashed files could be cached for a year.
-    // Trunk and dist.rs name files by a 64-bit hash in hex, without leading zeros (so 13 to 16 digits, rarely fewer).
+    // Trunk names files by a 64-bit hash in hex without leading zeros (so 13 to 16 digits, rarely fewer); dist.rs
+    // names the boot script by 16 hex digits.
     "cache-control": /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
     "x-content-type-options": "nosniff",
   };
@@ -87,4 +89,5 @@ createServer(async (request, response) => {
   if (process.env.CHECKWERK_CORS === "1") headers["access-control-allow-origin"] = "*";
   response.writeHead(200, headers);
   response.end(body);
-}).listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
+});
+server.listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${server.address().port}`));

@@ -1,9 +1,9 @@
 // A catalog that changed since the answers were given – items renamed or removed, a rating the scale no longer has –
 // never silently drops an answer: the Kompass lists what it kept, with the saved rating and note, every save keeps
 // it, and the export contains it.
-import { test, expect, seedRuns, readDownload } from "./fixtures";
+import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
 
-test("answers the catalog no longer knows are kept, listed with rating and note, saved and exported", async ({ app, page }) => {
+test("answers the catalog no longer knows are kept, listed with rating and note, saved and exported", { tag: screenshotTag }, async ({ app, page }) => {
   await seedRuns(page, [{
     id: "alt",
     catalog_id: "sicherheit-gesundheit",

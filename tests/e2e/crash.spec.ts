@@ -2,10 +2,10 @@
 // answer as a file – not a frozen page. The crash is triggered on purpose through a hidden test switch that only
 // works where this browser's storage holds the flag `checkwerk.test-panic`.
 import { test as base, expect, type Page } from "@playwright/test";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { screenshotDir } from "./fixtures";
+import { reviewerFile, screenshotTag } from "./fixtures";
 
 const test = base;
 const seeded = JSON.stringify({
@@ -24,7 +24,7 @@ async function seed(page: Page, flag: boolean) {
   }, [seeded, flag] as const);
 }
 
-test("after a panic the page shows a German error view that saves every stored answer as a file", async ({ page, browser }) => {
+test("after a panic the page shows a German error view that saves every stored answer as a file", { tag: screenshotTag }, async ({ page, browser }) => {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await seed(page, true);
@@ -37,8 +37,7 @@ test("after a panic the page shows a German error view that saves every stored a
   // The app's own page is gone: nothing half-working is left to click.
   await expect(page.getByRole("navigation")).toHaveCount(0);
   expect(errors.join("\n")).toContain("unreachable");
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, "absturz.png"), fullPage: true });
+  await page.screenshot({ path: reviewerFile("absturz.png"), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent("download"), view.getByRole("link", { name: /Alle Daten als Datei sichern/ }).click()]);
   expect(download.suggestedFilename()).toBe("checkwerk-sicherung.json");

@@ -5,8 +5,29 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Where the tests put screenshots and the printed report for reviewers (see README). */
-export const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
+/**
+ * Where the tests put screenshots and printed PDFs for reviewers: a folder git ignores, so a test run leaves the
+ * checkout as it was. `cargo xtask screenshots` runs the tests tagged `@screenshot` and copies what they write here
+ * into docs/screenshots/ for committing (crates/xtask/src/screenshots.rs names the same folder).
+ */
+export const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "output", "screenshots");
+
+/** The tag of every test that writes a file for reviewers; `cargo xtask screenshots` runs exactly these. */
+export const screenshotTag = "@screenshot";
+
+/**
+ * The path to write a file for reviewers to (a screenshot or a PDF), in `screenshotDir`.
+ * Only a test tagged `@screenshot` may write one: `cargo xtask screenshots` runs only those, and a file from an
+ * untagged test would never be regenerated.
+ */
+export function reviewerFile(name: string): string {
+  const info = base.info();
+  if (!info.tags.includes(screenshotTag)) {
+    throw new Error(`"${info.title}" writes ${name} for reviewers: tag it { tag: "${screenshotTag}" } so that \`cargo xtask screenshots\` regenerates it`);
+  }
+  mkdirSync(screenshotDir, { recursive: true });
+  return join(screenshotDir, name);
+}
 
 export class CheckwerkApp {
   constructor(readonly page: Page) {}
@@ -64,7 +85,7 @@ export class CheckwerkApp {
    * (the app leaves their rendering to the browser until they come near the window, `content-visibility: auto`).
    */
   async screenshot(name: string) {
-    mkdirSync(screenshotDir, { recursive: true });
+    const path = reviewerFile(name);
     // Through the CSSOM, which the Content-Security-Policy allows (an injected style sheet it would not).
     const drawAll = (visibility: string) =>
       this.page.evaluate((visibility) => {
@@ -74,7 +95,7 @@ export class CheckwerkApp {
     const scrolled = await this.page.evaluate(() => window.scrollY);
     await this.page.evaluate(() => window.scrollTo(0, 0));
     await drawAll("visible");
-    await this.page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+    await this.page.screenshot({ path, fullPage: true });
     await drawAll("");
     await this.page.evaluate((y) => window.scrollTo(0, y), scrolled);
   }
@@ -108,7 +129,7 @@ export async function seedRuns(page: Page, runs: SeedRun[]) {
   }, entries);
 }
 
-/** Every item id of a module of a catalog, read from the page. */
+/** The file `action` makes the page download: its suggested name and its text. */
 export async function readDownload(page: Page, action: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), action()]);
   const path = await download.path();

@@ -1,6 +1,6 @@
-import { test, expect } from "./fixtures";
+import { test, expect, screenshotTag } from "./fixtures";
 
-test("home lists every bundled check with standard, time, size and progress", async ({ app, page }) => {
+test("home lists every bundled check with standard, time, size and progress", { tag: screenshotTag }, async ({ app, page }) => {
   await app.openHome();
   const cards = page.getByRole("article");
   await expect(cards).toHaveCount(8);

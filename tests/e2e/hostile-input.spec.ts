@@ -83,13 +83,13 @@ test("hostile remote catalogs are refused with their problems, and the page and 
     ["javascript-link.toml", valid.replace('id = "notfaelle"\n', 'id = "notfaelle"\nlinks = [{ label = "klick", url = "javascript:alert(1)" }]\n')],
   ];
   for (const [name, text] of catalogs) writeFileSync(join(folder, name), text);
-  const host = await startHost(folder, 8195, { CHECKWERK_CORS: "1" });
+  const host = await startHost(folder, { CHECKWERK_CORS: "1" });
   try {
     await seedRuns(page, [{ id: "bestand", catalog_id: "sicherheit-gesundheit", name: "Bestand", answers: { notfaelle: { choice: "hoch" } } }]);
     await page.goto("/");
     const before = await stored(page);
     for (const [name] of catalogs) {
-      await page.goto("/?katalog=" + encodeURIComponent(`http://127.0.0.1:8195/${name}`));
+      await page.goto("/?katalog=" + encodeURIComponent(`${host.origin}/${name}`));
       const alert = page.getByRole("alert").filter({ hasText: "Der Check dieser Seite ist fehlerhaft" });
       await expect(alert, name).toBeVisible();
       await expect(alert.getByRole("listitem").first(), name).not.toBeEmpty();

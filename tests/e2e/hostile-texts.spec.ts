@@ -146,10 +146,10 @@ test("a catalog a site serves with XSS payloads in its texts stays text, with on
   catalog = catalog.replace(/^orientation = """[\s\S]*?"""$/m, `orientation = ${toml(all + "\n\n[sicher](https://example.org) [mail](mailto:info@example.org)")}`);
   const folder = mkdtempSync(join(tmpdir(), "checkwerk-xss-catalog-"));
   writeFileSync(join(folder, "xss.toml"), catalog);
-  const host = await startHost(folder, 8196, { CHECKWERK_CORS: "1" });
+  const host = await startHost(folder, { CHECKWERK_CORS: "1" });
   try {
     await seedRuns(page, [{ id: "r", catalog_id: "xss-check", name: "Lauf", answers: { "risiken-kennen": { choice: "hoch", note: all } } }]);
-    await page.goto("/?katalog=" + encodeURIComponent("http://127.0.0.1:8196/xss.toml"));
+    await page.goto("/?katalog=" + encodeURIComponent(`${host.origin}/xss.toml`));
     await expect(page.getByRole("status").filter({ hasText: "Der Check dieser Seite ist geladen" })).toBeVisible();
     expect(await injected(page)).toEqual([]);
     // Remote catalogs live for one page load, so every page is opened by navigating inside the app.

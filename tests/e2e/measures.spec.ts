@@ -1,6 +1,6 @@
-import { test, expect, seedRuns, readDownload } from "./fixtures";
+import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
 
-test("Meine Maßnahmen: create from an item, edit, sort, filter, delete with undo, export CSV and ICS", async ({ app, page }) => {
+test("Meine Maßnahmen: create from an item, edit, sort, filter, delete with undo, export CSV and ICS", { tag: screenshotTag }, async ({ app, page }) => {
   await seedRuns(page, [{
     id: "r1",
     catalog_id: "sicherheit-gesundheit",

@@ -1,8 +1,7 @@
-import { test, expect, seedRuns, screenshotDir } from "./fixtures";
-import { join } from "node:path";
-import { mkdirSync, statSync } from "node:fs";
+import { test, expect, seedRuns, reviewerFile, screenshotTag } from "./fixtures";
+import { statSync } from "node:fs";
 
-test("the report prints cleanly on A4: cover, summary, measures, answers with notes, no navigation", async ({ app, page }) => {
+test("the report prints cleanly on A4: cover, summary, measures, answers with notes, no navigation", { tag: screenshotTag }, async ({ app, page }) => {
   await seedRuns(page, [{
     id: "r1",
     catalog_id: "sicherheit-gesundheit",
@@ -33,14 +32,13 @@ test("the report prints cleanly on A4: cover, summary, measures, answers with no
   await expect(page.locator(".check-bar")).toBeHidden();
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("button", { name: /Drucken/ })).toBeHidden();
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, "bericht-druckansicht.png"), fullPage: true });
-  const pdf = join(screenshotDir, "bericht.pdf");
+  await page.screenshot({ path: reviewerFile("bericht-druckansicht.png"), fullPage: true });
+  const pdf = reviewerFile("bericht.pdf");
   await page.pdf({ path: pdf, format: "A4", printBackground: true });
   expect(statSync(pdf).size).toBeGreaterThan(20_000);
 });
 
-test("the blank check prints every item with boxes to tick", async ({ app, page }) => {
+test("the blank check prints every item with boxes to tick", { tag: screenshotTag }, async ({ app, page }) => {
   await page.goto("/check/sicherheit-gesundheit");
   await page.getByRole("link", { name: /Leeren Check zum Ausfüllen/ }).click();
   await expect(page.locator(".paper-item")).toHaveCount(13);
@@ -48,5 +46,5 @@ test("the blank check prints every item with boxes to tick", async ({ app, page 
   await expect(page.locator(".paper-item").first()).toContainText("☐ nicht relevant");
   await app.expectAccessible("blank check");
   await page.emulateMedia({ media: "print" });
-  await page.pdf({ path: join(screenshotDir, "leerer-check.pdf"), format: "A4" });
+  await page.pdf({ path: reviewerFile("leerer-check.pdf"), format: "A4" });
 });

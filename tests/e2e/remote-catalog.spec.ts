@@ -13,9 +13,9 @@ test("a site points the app at its own catalog by URL: valid ones open, broken o
   writeFileSync(join(folder, "netzwerk-check.toml"), own);
   const broken = own.replace('statement = "Wir sind auf Unfälle und Notfälle vorbereitet."', 'statement = ""').replace("need = 50", "need = 150");
   writeFileSync(join(folder, "kaputt.toml"), broken);
-  const host = await startHost(folder, 8193, { CHECKWERK_CORS: "1" });
+  const host = await startHost(folder, { CHECKWERK_CORS: "1" });
   try {
-    await page.goto("/?katalog=" + encodeURIComponent("http://127.0.0.1:8193/netzwerk-check.toml"));
+    await page.goto("/?katalog=" + encodeURIComponent(`${host.origin}/netzwerk-check.toml`));
     await expect(page.getByRole("status").filter({ hasText: "Der Check dieser Seite ist geladen" })).toBeVisible();
     const card = page.getByRole("article", { name: "Netzwerk-Check Musterstadt" });
     await card.getByRole("link", { name: /Check beginnen/ }).click();
@@ -23,7 +23,7 @@ test("a site points the app at its own catalog by URL: valid ones open, broken o
     await app.rate(/Unsere Führungskräfte kennen die Gefährdungen/, "mittel");
     await expect(app.saveStatus()).toContainText("Gespeichert");
 
-    await page.goto("/?katalog=" + encodeURIComponent("http://127.0.0.1:8193/kaputt.toml"));
+    await page.goto("/?katalog=" + encodeURIComponent(`${host.origin}/kaputt.toml`));
     const alert = page.getByRole("alert").filter({ hasText: "Der Check dieser Seite ist fehlerhaft" });
     await expect(alert).toBeVisible();
     const problems = alert.getByRole("listitem");
@@ -35,7 +35,7 @@ test("a site points the app at its own catalog by URL: valid ones open, broken o
     await expect(problems.nth(1)).toContainText(`kaputt.toml:${statementLine}: modules[0].items[2].statement: darf nicht leer sein`);
     await expect(page.getByRole("article", { name: "Netzwerk-Check Musterstadt" })).toHaveCount(0);
 
-    await page.goto("/?katalog=" + encodeURIComponent("http://127.0.0.1:8193/gibt-es-nicht.toml"));
+    await page.goto("/?katalog=" + encodeURIComponent(`${host.origin}/gibt-es-nicht.toml`));
     await expect(page.getByRole("alert").filter({ hasText: "konnte nicht geladen werden" })).toBeVisible();
   } finally {
     host.kill();
@@ -68,9 +68,9 @@ test("only pages that point at a catalog fetch the catalog checker, which is the
   const folder = mkdtempSync(join(tmpdir(), "checkwerk-catalogs-"));
   const own = readFileSync(join(repoRoot, "catalogs", "sicherheit-gesundheit.toml"), "utf8").replace('id = "sicherheit-gesundheit"', 'id = "eigener-check"');
   writeFileSync(join(folder, "eigener-check.toml"), own);
-  const host = await startHost(folder, 8195, { CHECKWERK_CORS: "1" });
+  const host = await startHost(folder, { CHECKWERK_CORS: "1" });
   try {
-    await page.goto("/?katalog=" + encodeURIComponent("http://127.0.0.1:8195/eigener-check.toml"));
+    await page.goto("/?katalog=" + encodeURIComponent(`${host.origin}/eigener-check.toml`));
     await expect(page.getByRole("status").filter({ hasText: "Der Check dieser Seite ist geladen" })).toBeVisible();
     expect(checker(fetched).length).toBeGreaterThan(0);
     await expect.poll(cachedChecker).toBe(true);

@@ -1,4 +1,4 @@
-import { test, expect, seedRuns } from "./fixtures";
+import { test, expect, seedRuns, screenshotTag } from "./fixtures";
 
 const answers = {
   "risiken-kennen": { choice: "hoch", note: "Lager fehlt noch" },
@@ -9,7 +9,7 @@ const answers = {
   "arbeitsmittel-pruefen": { choice: "niedrig" },
 };
 
-test("Meine Ergebnisse shows the need profile per Baustein, the index and the highest needs", async ({ app, page }) => {
+test("Meine Ergebnisse shows the need profile per Baustein, the index and the highest needs", { tag: screenshotTag }, async ({ app, page }) => {
   await seedRuns(page, [{ id: "r1", catalog_id: "sicherheit-gesundheit", name: "Standort Köln", company: "Muster GmbH", answers }]);
   await page.goto("/check/sicherheit-gesundheit");
   await app.checkBox("Meine Ergebnisse");

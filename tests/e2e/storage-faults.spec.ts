@@ -1,6 +1,6 @@
 // Storage faults, injected into the browser before the app starts: localStorage blocked, the quota running out,
 // a read that throws, and data under our keys that cannot be read. Each journey asserts that nothing is lost.
-import { test, expect, seedRuns, readDownload } from "./fixtures";
+import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +22,7 @@ async function stored(page: import("@playwright/test").Page): Promise<Record<str
   });
 }
 
-test("storage blocked: the app runs in memory, says so in German and offers every answer as a file", async ({ app, page }) => {
+test("storage blocked: the app runs in memory, says so in German and offers every answer as a file", { tag: screenshotTag }, async ({ app, page }) => {
   // As in a sandboxed frame or with site data blocked: merely touching window.localStorage throws.
   await page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
@@ -128,7 +128,7 @@ test("storage full: a clear message, the saved state stays intact, and nothing i
   await expect(app.rating(third).getByRole("radio", { name: "niedrig" })).toBeChecked();
 });
 
-test("corrupt, foreign and future data under our keys is kept aside untouched, reported and offered for download", async ({ app, page }) => {
+test("corrupt, foreign and future data under our keys is kept aside untouched, reported and offered for download", { tag: screenshotTag }, async ({ app, page }) => {
   const unreadable = {
     "checkwerk.run.kaputt": '{"format":"checkwerk-run","version":1,"run":{"id":"kaputt","catal',
     "checkwerk.run.fremd": '{"todos":[{"title":"Milch kaufen"}]}',

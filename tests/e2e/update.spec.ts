@@ -7,9 +7,9 @@ import { repoRoot, startHost } from "./hosting";
 test("a new deployment is offered, the user chooses when to reload, and no answer is lost", async ({ page }) => {
   const site = mkdtempSync(join(tmpdir(), "checkwerk-site-"));
   cpSync(join(repoRoot, "dist"), site, { recursive: true });
-  const host = await startHost(site, 8191);
+  const host = await startHost(site);
   try {
-    await page.goto("http://127.0.0.1:8191/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile");
+    await page.goto(`${host.origin}/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile`);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) {

@@ -1,6 +1,6 @@
-import { test, expect } from "./fixtures";
+import { test, expect, screenshotTag } from "./fixtures";
 
-test("Bausteine in any order, back to an earlier answer in one click, open items easy to find", async ({ app, page }) => {
+test("Bausteine in any order, back to an earlier answer in one click, open items easy to find", { tag: screenshotTag }, async ({ app, page }) => {
   await page.goto("/check/energie-sparen");
   await app.checkBox("Bausteine");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Baustein 1:/);

@@ -2,7 +2,7 @@
 //!
 //! A catalog is authored as a TOML file (see `catalogs/README.md`) and is strict on input: every struct here
 //! rejects unknown keys. The types are generic over their children only so that the loader can read a file in
-//! stages and report every problem at once (see [`crate::load`]); everyone else uses the defaults.
+//! stages and report every problem at once (see `load`, feature `source`); everyone else uses the defaults.
 
 use serde::{Deserialize, Serialize};
 
@@ -217,6 +217,14 @@ pub struct Link {
     pub label: String,
     /// Address: `https://`, `http://` or `mailto:` only.
     pub url: String,
+}
+
+/// Whether a link target is one the front end may render: https, http or mailto, with something after the scheme.
+pub fn is_safe_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
 /// A Starthilfe question standing for one module.

@@ -1,12 +1,28 @@
-//! Calendar dates without a date crate: parsing `YYYY-MM-DD`, German and ISO formatting, the next day, and the UTC
-//! date and time of a [`Timestamp`].
+//! Points in time and calendar dates without a date crate: the [`Timestamp`] callers pass in, parsing
+//! `YYYY-MM-DD`, German and ISO formatting, adding days and months, and the UTC date and time of a timestamp.
 //!
-//! The core has no clock and needs only the proleptic Gregorian calendar in UTC, so a few lines of arithmetic
-//! (Howard Hinnant's days-from-civil algorithms) replace a dependency the wasm would have to carry.
+//! The core has no clock: "now" and "today" always come in as arguments. Which day it is depends on where the user
+//! is, so callers pass the user's local date where a person sees "today"; UTC is used only where a format asks for it
+//! (iCalendar stamps). A few lines of arithmetic (Howard Hinnant's days-from-civil algorithms) replace a dependency
+//! the wasm would have to carry.
 
 use std::fmt;
 
-use crate::run::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch (UTC), as the caller's clock reported them.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    /// Whether the time is unknown (0), as for everything saved before it was recorded.
+    pub fn is_unknown(&self) -> bool {
+        self.0 == 0
+    }
+}
 
 const MILLISECONDS_PER_DAY: i64 = 86_400_000;
 

@@ -319,7 +319,7 @@ mod tests {
     use crate::catalog::{
         Choice, Item, Level, Module, PriorityLevel, PriorityScale, CATALOG_FORMAT_VERSION,
     };
-    use crate::run::Timestamp;
+    use crate::date::Timestamp;
 
     fn level(key: &str, colour: Colour, need: u8) -> Level {
         Level {

@@ -1,14 +1,34 @@
-//! Checkwerk's core: the catalog model, loading and validation, runs and answers, their evaluation, the action
-//! plan with its exports, the Starthilfe, readiness for the Selbsterklärung and the management summary.
+//! Checkwerk's core: the catalog model, runs and answers, their evaluation, the action plan with its exports, the
+//! Starthilfe, readiness for the Selbsterklärung, the management summary, and rating as a team (contributions by link,
+//! QR code or file, and where the team agrees); with the `source` feature also loading
+//! and validating catalogs from their TOML or JSON source.
 //!
-//! Pure Rust with no browser types, no clock and no random source: time and ids come in as arguments, so all of it
-//! runs and is tested on the host.
+//! Pure Rust with no browser types, no clock and no random source: time, dates and ids come in as arguments, so
+//! all of it runs and is tested on the host. It returns data (codes, counts, dates, catalog texts); the words around
+//! them are the front end's, except the messages about catalog problems, which are for catalog authors and travel
+//! with the loader.
+//!
+//! The modules form layers, each using only those above it:
+//! 1. vocabulary: [`language`], [`date`], [`codec`] and [`text_code`] (the building blocks of compact links);
+//! 2. model: [`catalog`], [`text`], [`measure`], [`team`], [`run`];
+//! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`starthilfe`], [`report`],
+//!    [`saved`], [`contribution`] (links and files of a team assessment), [`agreement`] (spread and suggestion);
+//! 4. reading sources (feature `source`): `problem`, `validate`, `load`; and `schema` (feature `schema`).
 
-pub mod action_plan;
+pub mod agreement;
 pub mod catalog;
+pub mod codec;
+pub mod contribution;
 pub mod date;
 pub mod evaluation;
+pub mod export;
+pub mod language;
+#[cfg(feature = "source")]
 pub mod load;
+pub mod measure;
+pub mod plan;
+#[cfg(feature = "source")]
+pub mod problem;
 pub mod readiness;
 pub mod report;
 pub mod run;
@@ -16,14 +36,20 @@ pub mod saved;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod starthilfe;
+pub mod team;
 pub mod text;
+pub mod text_code;
+#[cfg(feature = "source")]
 pub mod validate;
 
 #[cfg(test)]
 mod testing;
 
-pub use action_plan::{Measure, MeasureStatus, Urgency};
 pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};
+pub use date::{Date, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
-pub use load::{CatalogErrors, Language, Problem, ProblemKind};
-pub use run::{Answer, Run, Timestamp};
+pub use language::Language;
+pub use measure::{Measure, MeasureStatus, Urgency};
+#[cfg(feature = "source")]
+pub use problem::{CatalogErrors, Problem, ProblemKind};
+pub use run::{Answer, Run};

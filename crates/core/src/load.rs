@@ -4,11 +4,11 @@
 //! item does not hide the problems of the others. Once the structure is sound, the rules of [`crate::validate`] run
 //! over the whole catalog. Their findings carry field paths, which are mapped back to lines of the source.
 
-mod problem;
-
-pub use problem::{CatalogErrors, FieldPath, Language, PathSegment, Problem, ProblemKind};
-
 use crate::catalog::Catalog;
+use crate::problem::{
+    classify_serde_message, CatalogErrors, FieldPath, PathSegment, Problem, ProblemKind,
+    SourceFormat,
+};
 use crate::validate::validate;
 
 /// Parses and validates a catalog written in JSON (the form the web build embeds and remote sites may serve).
@@ -20,10 +20,11 @@ pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErr
             let inner = error.into_inner();
             let kind = if inner.is_syntax() || inner.is_eof() {
                 ProblemKind::Syntax {
+                    format: SourceFormat::Json,
                     message: inner.to_string(),
                 }
             } else {
-                problem::classify_serde_message(&strip_json_position(&inner.to_string()))
+                classify_serde_message(&strip_json_position(&inner.to_string()))
             };
             CatalogErrors {
                 file: file.to_owned(),
@@ -77,12 +78,10 @@ fn field_path_of(path: &serde_path_to_error::Path) -> FieldPath {
     )
 }
 
-#[cfg(feature = "toml")]
 pub use toml_source::catalog_from_toml;
 
 /// Parses and validates a catalog file of either form, told apart as a person would: JSON when the name ends in
 /// `.json` or the text starts with `{`, TOML otherwise. `file` names the file in messages.
-#[cfg(feature = "toml")]
 pub fn catalog_from_source(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
     if file.ends_with(".json") || source.trim_start().starts_with('{') {
         catalog_from_json(file, source)
@@ -91,9 +90,10 @@ pub fn catalog_from_source(file: &str, source: &str) -> Result<Catalog, CatalogE
     }
 }
 
-#[cfg(all(test, feature = "toml"))]
+#[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
 
     const SHIPPED: &str = include_str!("../../../catalogs/umweltschutz.toml");
 
@@ -115,11 +115,26 @@ mod tests {
         let kind = errors
             .and_then(|errors| errors.problems.into_iter().next())
             .map(|problem| problem.kind);
-        assert!(matches!(kind, Some(ProblemKind::Syntax { .. })), "{kind:?}");
+        assert!(
+            matches!(
+                kind,
+                Some(ProblemKind::Syntax {
+                    format: SourceFormat::Json,
+                    ..
+                })
+            ),
+            "{kind:?}"
+        );
+        let message = kind.map(|kind| kind.message(Language::De));
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|message| message.contains("kein gültiges JSON")),
+            "{message:?}"
+        );
     }
 }
 
-#[cfg(feature = "toml")]
 mod toml_source {
     use std::ops::Range;
 
@@ -174,7 +189,7 @@ mod toml_source {
                                 value: datetime.to_string(),
                             }
                         }
-                        _ => problem::classify_serde_message(inner.message()),
+                        _ => classify_serde_message(inner.message()),
                     };
                     // The located path is more precise than the span of the table that held the bad key.
                     let span = locate(self.root, &path)
@@ -210,6 +225,7 @@ mod toml_source {
                     line,
                     path: FieldPath::root(),
                     kind: ProblemKind::Syntax {
+                        format: SourceFormat::Toml,
                         message: error.message().trim().to_owned(),
                     },
                 }],

@@ -5,9 +5,8 @@
 //! described and rated by urgency, with a responsible person, a date and a check of its effect. The foundation's
 //! own review runs elsewhere; this only helps to prepare for it.
 
-use crate::action_plan::Measure;
 use crate::catalog::Catalog;
-use crate::load::Language;
+use crate::measure::Measure;
 use crate::run::Run;
 
 /// How many complete measures a Selbsterklärung needs.
@@ -37,22 +36,6 @@ impl MissingField {
         MissingField::Due,
         MissingField::Control,
     ];
-
-    /// The label the user sees.
-    pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (MissingField::Title, Language::De) => "Beschreibung",
-            (MissingField::Urgency, Language::De) => "Dringlichkeit",
-            (MissingField::Responsible, Language::De) => "Wer (verantwortlich)",
-            (MissingField::Due, Language::De) => "Bis wann",
-            (MissingField::Control, Language::De) => "Kontrolle der Wirksamkeit",
-            (MissingField::Title, Language::En) => "Description",
-            (MissingField::Urgency, Language::En) => "Urgency",
-            (MissingField::Responsible, Language::En) => "Responsible",
-            (MissingField::Due, Language::En) => "Due date",
-            (MissingField::Control, Language::En) => "Effectiveness check",
-        }
-    }
 
     /// Whether a measure lacks this field. Blank text counts as missing, and so does a date that is not valid.
     pub fn is_missing_in(self, measure: &Measure) -> bool {
@@ -142,8 +125,8 @@ pub fn readiness(catalog: &Catalog, run: &Run) -> Readiness {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::action_plan::Urgency;
-    use crate::run::Timestamp;
+    use crate::date::Timestamp;
+    use crate::measure::Urgency;
     use crate::testing;
 
     fn complete(id: &str) -> Measure {

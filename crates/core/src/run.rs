@@ -17,14 +17,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::action_plan::Measure;
-
-/// Milliseconds since the Unix epoch (UTC), as the caller's clock reported them.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct Timestamp(pub i64);
+use crate::catalog::Catalog;
+use crate::date::Timestamp;
+use crate::measure::Measure;
+use crate::team::{merge_optional, Participation, Team};
 
 /// One run of one check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +60,12 @@ pub struct Run {
     /// removed: what [`Run::merge`] needs to tell the newer of two changes.
     #[serde(default, skip_serializing_if = "Changes::is_empty")]
     pub changes: Changes,
+    /// The team assessment whose agreed ratings this run's answers are (on the facilitator's device).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<Team>,
+    /// The team assessment this run is one person's contribution to (on that person's device).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participation: Option<Participation>,
 }
 
 /// When parts of a run changed that carry no timestamp of their own. A missing stamp (saved before stamps existed)
@@ -97,13 +99,6 @@ impl Changes {
     }
 }
 
-impl Timestamp {
-    /// Whether the time is unknown (0), as for everything saved before it was recorded.
-    pub fn is_unknown(&self) -> bool {
-        self.0 == 0
-    }
-}
-
 /// The answer to one item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
@@ -130,7 +125,7 @@ impl Answer {
 
 impl Run {
     /// A new, empty run of a catalog.
-    pub fn new(id: impl Into<String>, catalog: &crate::Catalog, now: Timestamp) -> Self {
+    pub fn new(id: impl Into<String>, catalog: &Catalog, now: Timestamp) -> Self {
         Run {
             id: id.into(),
             catalog_id: catalog.id.clone(),
@@ -144,11 +139,16 @@ impl Run {
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
             changes: Changes::default(),
+            team: None,
+            participation: None,
         }
     }
 
     /// A new run that starts from this one, for a re-assessment: everything the user entered is copied, the
     /// new run gets its own id, name and timestamps.
+    ///
+    /// A team assessment's agreed ratings are copied, its team data is not: contributions and links name the team
+    /// assessment by its id, which must stay with one run. A re-assessment in the team starts a new round.
     pub fn copy_as_new(
         &self,
         id: impl Into<String>,
@@ -160,7 +160,29 @@ impl Run {
             name: name.into(),
             created_at: now,
             updated_at: now,
+            team: None,
+            participation: None,
             ..self.clone()
+        }
+    }
+
+    /// Changes the run's team assessment, if it has one, and stamps the run.
+    pub fn edit_team(&mut self, now: Timestamp, edit: impl FnOnce(&mut Team, Timestamp)) {
+        if let Some(team) = self.team.as_mut() {
+            edit(team, now);
+            self.updated_at = now;
+        }
+    }
+
+    /// Changes the run's participation in a team assessment, if it has one, and stamps the run.
+    pub fn edit_participation(
+        &mut self,
+        now: Timestamp,
+        edit: impl FnOnce(&mut Participation, Timestamp),
+    ) {
+        if let Some(participation) = self.participation.as_mut() {
+            edit(participation, now);
+            self.updated_at = now;
         }
     }
 
@@ -290,7 +312,8 @@ impl Run {
     /// than it. Name, company, each Starthilfe answer and each free text follow their stamps in [`Changes`]; where
     /// both stamps are unknown (saved before stamps existed), the copy changed last wins. Equal times are decided by
     /// the content, so that merging is commutative and the same in every tab. Measures keep this copy's order;
-    /// measures only the other copy has are placed after the measure they follow there.
+    /// measures only the other copy has are placed after the measure they follow there. Team data merges as
+    /// [`Team::merge`] and [`Participation::merge`] say: contributions by id, decisions by their stamps.
     ///
     /// Copies of different runs (other id or check) are left alone.
     pub fn merge(&mut self, other: &Run) -> bool {
@@ -328,6 +351,12 @@ impl Run {
         );
         merge_answers(self, other);
         merge_measures(self, other);
+        merge_optional(&mut self.team, &other.team, Team::merge);
+        merge_optional(
+            &mut self.participation,
+            &other.participation,
+            Participation::merge,
+        );
 
         if this_newer == Ordering::Less {
             self.catalog_version.clone_from(&other.catalog_version);
@@ -581,6 +610,8 @@ mod tests {
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
             changes: Changes::default(),
+            team: None,
+            participation: None,
         }
     }
 

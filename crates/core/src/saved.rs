@@ -222,9 +222,64 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
     {
         Some("überlanger Text".to_owned())
     } else {
-        None
+        team_problem(run)
     };
     problem.map_or(Ok(()), |problem| Err(SavedError::Implausible(problem)))
+}
+
+/// The most contributions an imported team assessment may hold; a team has a few dozen people.
+pub const MAX_IMPORT_CONTRIBUTIONS: usize = 500;
+
+/// What is implausible about a run's team data, if anything.
+fn team_problem(run: &Run) -> Option<String> {
+    let too_long_text = |text: &str| text.chars().count() > MAX_IMPORT_TEXT;
+    let too_long_id = |id: &str| id.chars().count() > MAX_IMPORT_ID;
+    if let Some(team) = &run.team {
+        let answers: usize = team
+            .contributions
+            .values()
+            .map(|contribution| contribution.answers.len())
+            .sum();
+        if team.contributions.len() > MAX_IMPORT_CONTRIBUTIONS {
+            return Some(format!("{} Beiträge", team.contributions.len()));
+        }
+        if answers > MAX_IMPORT_ANSWERS * 20 || team.decisions.len() > MAX_IMPORT_ANSWERS {
+            return Some(format!("{answers} Einschätzungen im Team"));
+        }
+        let texts_too_long = too_long_text(&team.name)
+            || team.participants.len() > MAX_IMPORT_CONTRIBUTIONS
+            || team.participants.iter().any(|name| too_long_text(name))
+            || team.modules.iter().any(|id| too_long_id(id))
+            || team.decisions.iter().any(|(id, decision)| {
+                too_long_id(id)
+                    || too_long_text(&decision.reason)
+                    || decision.choice.as_deref().is_some_and(too_long_id)
+            })
+            || team.contributions.iter().any(|(id, contribution)| {
+                too_long_id(id)
+                    || too_long_text(&contribution.participant)
+                    || too_long_text(&contribution.catalog_version)
+                    || contribution.answers.iter().any(|(item_id, answer)| {
+                        too_long_id(item_id)
+                            || too_long_text(&answer.note)
+                            || answer.choice.as_deref().is_some_and(too_long_id)
+                    })
+            });
+        if texts_too_long {
+            return Some("überlanger Text im Team".to_owned());
+        }
+    }
+    if let Some(participation) = &run.participation {
+        let invitation = &participation.invitation;
+        if too_long_text(&participation.participant)
+            || too_long_text(&invitation.team_name)
+            || invitation.modules.len() > MAX_IMPORT_ANSWERS
+            || invitation.modules.iter().any(|id| too_long_id(id))
+        {
+            return Some("überlanger Text im Beitrag".to_owned());
+        }
+    }
+    None
 }
 
 /// A backup of stored entries (storage key to the raw stored text), in the backup format.
@@ -297,7 +352,7 @@ pub fn load_import(text: &str) -> Result<Imported, SavedError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::Timestamp;
+    use crate::date::Timestamp;
 
     #[test]
     fn a_saved_run_loads_back_unchanged() {
@@ -314,6 +369,8 @@ mod tests {
             free_texts: Default::default(),
             measures: Vec::new(),
             changes: Default::default(),
+            team: None,
+            participation: None,
         };
         run.set_choice("1.1", Some("hoch".into()), Timestamp(2));
         run.set_note("1.1", "„Zitat“ & <b>".into(), Timestamp(3));

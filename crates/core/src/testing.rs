@@ -1,12 +1,14 @@
 //! A small hand-built catalog for the unit tests of the modules that work on runs.
 //!
-//! Built in code rather than read from TOML, so the unit tests also run without the `toml` feature.
+//! Built in code rather than read from TOML, so the unit tests also run without the `source` feature.
 
 use crate::catalog::{
     Catalog, Choice, Colour, Item, Level, Module, PriorityLevel, PriorityScale, Scale,
     StarthilfeQuestion, CATALOG_FORMAT_VERSION,
 };
-use crate::run::{Run, Timestamp};
+use crate::date::Timestamp;
+use crate::export::{DateStyle, ExportWording};
+use crate::run::Run;
 
 fn level(key: &str, colour: Colour, need: u8) -> Level {
     Level {
@@ -119,4 +121,24 @@ pub(crate) fn catalog() -> Catalog {
 /// An empty run of [`catalog`].
 pub(crate) fn run() -> Run {
     Run::new("lauf-1", &catalog(), Timestamp(0))
+}
+
+/// The German words of the exports, as the front end supplies them.
+pub fn wording() -> ExportWording<'static> {
+    ExportWording {
+        number: "Nr.",
+        measure: "Maßnahme",
+        items: "Check-Punkte",
+        module: "Baustein",
+        urgency: "Dringlichkeit",
+        responsible: "Verantwortlich",
+        due: "Bis wann",
+        control: "Kontrolle",
+        status: "Status",
+        source: "Quelle",
+        untitled: "Maßnahme ohne Titel",
+        urgencies: ["hoch", "mittel", "niedrig"],
+        statuses: ["offen", "in Arbeit", "erledigt"],
+        date_style: DateStyle::German,
+    }
 }

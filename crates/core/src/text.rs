@@ -3,16 +3,18 @@
 //! Paragraphs, **bold**, lists and links to http(s)/mailto. Everything else (raw HTML, images, headings, code)
 //! is kept as plain text, so a catalog can never inject markup. The front end renders the result as DOM nodes.
 //!
-//! The front end does not parse: catalogs are parsed ahead of time ([`parse_ahead`], at build time and in the
-//! catalog worker), and the front end looks the blocks up ([`blocks_from`]). Most texts are one plain paragraph
+//! The front end does not parse: catalogs are parsed ahead of time (`parse_ahead`, at build time and in the
+//! catalog worker, with the `source` feature), and the front end looks the blocks up ([`blocks_from`]). Most texts are one plain paragraph
 //! and are left out of that table, so it stays small.
 
 use std::collections::BTreeMap;
 
+#[cfg(feature = "source")]
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
-use crate::validate::is_safe_link;
+#[cfg(feature = "source")]
+use crate::catalog::is_safe_link;
 
 /// A block of formatted text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +44,7 @@ pub enum Inline {
 }
 
 /// Parses formatted text into blocks.
+#[cfg(feature = "source")]
 pub fn parse(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut inlines: Vec<Inline> = Vec::new();
@@ -113,6 +116,7 @@ pub fn parse(text: &str) -> Vec<Block> {
     blocks
 }
 
+#[cfg(feature = "source")]
 fn flush_paragraph(blocks: &mut Vec<Block>, inlines: &mut Vec<Inline>) {
     if !inlines.is_empty() {
         blocks.push(Block::Paragraph(std::mem::take(inlines)));
@@ -133,6 +137,7 @@ pub fn plain_paragraph(text: &str) -> Vec<Block> {
 }
 
 /// Parses texts ahead of time, keeping only those whose blocks are more than [`plain_paragraph`].
+#[cfg(feature = "source")]
 pub fn parse_ahead<'a>(texts: impl IntoIterator<Item = &'a str>) -> ParsedTexts {
     let mut parsed = ParsedTexts::new();
     for text in texts {
@@ -156,6 +161,7 @@ pub fn blocks_from(parsed: &ParsedTexts, text: &str) -> Vec<Block> {
 }
 
 /// The text without formatting, e.g. for CSV export and accessible names.
+#[cfg(feature = "source")]
 pub fn plain(text: &str) -> String {
     plain_of(&parse(text))
 }
@@ -186,7 +192,7 @@ pub fn plain_of(blocks: &[Block]) -> String {
         .join(" ")
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 mod tests {
     use super::*;
 

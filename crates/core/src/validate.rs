@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::{Catalog, Link, CATALOG_FORMAT_VERSION};
-use crate::load::{FieldPath, ProblemKind};
+use crate::catalog::{is_safe_link, Catalog, Link, CATALOG_FORMAT_VERSION};
+use crate::problem::{FieldPath, ProblemKind};
 
 /// A validation finding: where, and what.
 pub type Finding = (FieldPath, ProblemKind);
@@ -370,14 +370,6 @@ fn starthilfe_points_at_modules(catalog: &Catalog, findings: &mut Vec<Finding>) 
         findings,
         |id, first| ProblemKind::DuplicateId { id, first },
     );
-}
-
-/// Whether a link target is one the front end may render: https, http or mailto.
-pub fn is_safe_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
 fn links_are_safe(catalog: &Catalog, findings: &mut Vec<Finding>) {

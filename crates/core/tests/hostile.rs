@@ -7,19 +7,22 @@
 
 use std::sync::OnceLock;
 
-use checkwerk_core::action_plan::{measures_csv, measures_ics, view_measures, Filter, SortKey};
+use checkwerk_core::catalog::is_safe_link;
+use checkwerk_core::export::{measures_csv, measures_ics};
 use checkwerk_core::load::{catalog_from_json, catalog_from_toml};
-use checkwerk_core::report::{summary, summary_markdown};
+use checkwerk_core::plan::{view_measures, Filter, SortKey};
+use checkwerk_core::report::{summary, LIST_LENGTH};
 use checkwerk_core::saved::{load_import, load_run, save_run, SavedError, MAX_IMPORT_TEXT};
 use checkwerk_core::text::{parse, Block, Inline};
-use checkwerk_core::validate::{is_safe_link, validate};
+use checkwerk_core::validate::validate;
 use checkwerk_core::{
-    evaluate, Answer, Catalog, CatalogErrors, Language, Measure, MeasureStatus, NeedIndex, Run,
-    Timestamp, Urgency,
+    evaluate, Answer, Catalog, CatalogErrors, Date, Language, Measure, MeasureStatus, NeedIndex,
+    Run, Timestamp, Urgency,
 };
 use proptest::prelude::*;
 
 use crate::properties::{mutated, toml_like_text, CASES};
+use crate::wording;
 
 const GOLDEN_RUN: &str = include_str!("saved/v1-with-action-plan.json");
 const VALID_TOML: &str = include_str!("../../../catalogs/sicherheit-gesundheit.toml");
@@ -701,16 +704,30 @@ proptest! {
                 prop_assert!(counted || orphan || not_relevant, "answer to {} lost", item_id);
             }
         }
-        for language in [Language::De, Language::En] {
-            let summary = summary(catalog, &run, &evaluation, Timestamp(1_780_000_000_000), language);
-            prop_assert!(!summary_markdown(&summary, language).is_empty());
-            let _ = measures_csv(catalog, &run, language);
-            let _ = measures_ics(catalog, &run, Timestamp(1_780_000_000_000), language);
+        let today = Date::new(2026, 6, 1).expect("a date");
+        let summary = summary(catalog, &run, &evaluation, today);
+        prop_assert!(summary.top_needs.len() <= LIST_LENGTH);
+        prop_assert_eq!(summary.need_count, evaluation.needs.len());
+        prop_assert_eq!(summary.strength_count, evaluation.strengths.len());
+        prop_assert_eq!(summary.modules.len(), catalog.modules.len());
+        prop_assert_eq!(
+            summary.measures_by_status.iter().map(|(_, count)| count).sum::<usize>(),
+            run.measures.len()
+        );
+        let dated = run.measures.iter().filter(|measure| measure.due_date().is_some()).count();
+        for wording in [wording::german(), wording::english()] {
+            let csv = measures_csv(catalog, &run, &wording);
+            let framed = csv.starts_with('\u{feff}') && csv.ends_with("\r\n");
+            prop_assert!(framed, "the CSV starts with a byte-order mark and ends with a line end");
+            let ics = measures_ics(catalog, &run, Timestamp(1_780_000_000_000), &wording);
+            prop_assert!(ics.split("\r\n").all(|line| line.len() <= 75), "an unfolded line");
+            prop_assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), dated);
         }
         let readiness = checkwerk_core::readiness::readiness(catalog, &run);
         prop_assert!(readiness.complete_measures <= run.measures.len());
         if let Some(recommendation) = checkwerk_core::starthilfe::recommend(catalog, &run) {
-            let _ = checkwerk_core::starthilfe::reason(&recommendation, catalog, Language::De);
+            prop_assert!(catalog.module(&recommendation.module_id).is_some());
+            prop_assert!(!recommendation.tied_with.contains(&recommendation.module_id));
         }
         for sort in SortKey::ALL {
             prop_assert_eq!(view_measures(catalog, &run.measures, &Filter::default(), sort).len(), run.measures.len());

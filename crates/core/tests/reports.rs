@@ -1,14 +1,17 @@
-//! Snapshots of everything a user takes away: the management summary, the CSV and the calendar file, in German and
-//! English, for a small hand-built check. A reviewer sees every change of wording or layout as a diff.
+//! Snapshots of what a user takes away, for a small hand-built check: the management summary as data, and the CSV and
+//! the calendar file with German and English words. A reviewer sees every change of content or layout as a diff.
+//! (The words themselves are the front end's; its tests check them.)
 //!
 //! Update with `INSTA_UPDATE=always cargo test -p checkwerk-core` (or `cargo insta review`) and read the diff.
 
-use checkwerk_core::action_plan::{measures_csv, measures_ics};
+use checkwerk_core::export::{measures_csv, measures_ics};
 use checkwerk_core::load::catalog_from_toml;
-use checkwerk_core::report::{summary, summary_markdown};
+use checkwerk_core::report::summary;
 use checkwerk_core::{
-    evaluate, Catalog, Language, Measure, MeasureStatus, Run, Timestamp, Urgency,
+    evaluate, Catalog, Date, Language, Measure, MeasureStatus, Run, Timestamp, Urgency,
 };
+
+use crate::wording;
 
 /// 2026-03-15T13:04:05.678Z
 const NOW: Timestamp = Timestamp(1_773_579_845_678);
@@ -154,30 +157,19 @@ fn visible(text: &str) -> String {
         .replace("\r\n", "<CRLF>\n")
 }
 
-fn markdown(language: Language) -> String {
+#[test]
+fn summary_data() {
     let catalog = catalog();
     let run = run(&catalog);
     let evaluation = evaluate(&catalog, &run);
-    summary_markdown(
-        &summary(&catalog, &run, &evaluation, NOW, language),
-        language,
-    )
-}
-
-#[test]
-fn summary_markdown_de() {
-    insta::assert_snapshot!("summary_de", markdown(Language::De));
-}
-
-#[test]
-fn summary_markdown_en() {
-    insta::assert_snapshot!("summary_en", markdown(Language::En));
+    let today = Date::new(2026, 3, 15).expect("a date");
+    insta::assert_debug_snapshot!("summary", summary(&catalog, &run, &evaluation, today));
 }
 
 #[test]
 fn measures_csv_de() {
     let catalog = catalog();
-    let csv = measures_csv(&catalog, &run(&catalog), Language::De);
+    let csv = measures_csv(&catalog, &run(&catalog), &wording::german());
     assert!(csv.starts_with('\u{feff}'));
     insta::assert_snapshot!("measures_de.csv", visible(&csv));
 }
@@ -185,20 +177,20 @@ fn measures_csv_de() {
 #[test]
 fn measures_csv_en() {
     let catalog = catalog();
-    let csv = measures_csv(&catalog, &run(&catalog), Language::En);
+    let csv = measures_csv(&catalog, &run(&catalog), &wording::english());
     insta::assert_snapshot!("measures_en.csv", visible(&csv));
 }
 
 #[test]
 fn measures_ics_de() {
     let catalog = catalog();
-    let ics = measures_ics(&catalog, &run(&catalog), NOW, Language::De);
+    let ics = measures_ics(&catalog, &run(&catalog), NOW, &wording::german());
     insta::assert_snapshot!("measures_de.ics", visible(&ics));
 }
 
 #[test]
 fn measures_ics_en() {
     let catalog = catalog();
-    let ics = measures_ics(&catalog, &run(&catalog), NOW, Language::En);
+    let ics = measures_ics(&catalog, &run(&catalog), NOW, &wording::english());
     insta::assert_snapshot!("measures_en.ics", visible(&ics));
 }

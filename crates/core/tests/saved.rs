@@ -155,7 +155,14 @@ fn a_run_without_the_new_fields_is_saved_as_before() {
     // Old and new builds may share one browser for a while; an untouched old run must not grow new keys.
     let run = load_run(BEFORE_ACTION_PLAN).expect("loads");
     let saved = save_run(&run);
-    for key in ["company", "starthilfe", "free_texts", "measures"] {
+    for key in [
+        "company",
+        "starthilfe",
+        "free_texts",
+        "measures",
+        "team",
+        "participation",
+    ] {
         assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
     }
     assert_eq!(load_run(&saved), Ok(run));
@@ -185,4 +192,47 @@ fn a_run_with_company_starthilfe_free_texts_and_measures_loads() {
         "a measure with only id and title takes defaults"
     );
     assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+const WITH_TEAM: &str = include_str!("saved/v1-with-team.json");
+const WITH_PARTICIPATION: &str = include_str!("saved/v1-with-participation.json");
+
+#[test]
+fn a_team_assessment_loads_with_its_contributions_and_decisions() {
+    let run = load_run(WITH_TEAM).expect("loads");
+    let team = run.team.as_ref().expect("a team assessment");
+    assert_eq!(team.id, "3f9a0c12d4e5b6a7");
+    assert_eq!(team.contributions.len(), 2);
+    assert_eq!(
+        team.contributions["9f8e7d6c5b4a3921"].participant, "",
+        "anonymous"
+    );
+    assert_eq!(
+        team.decisions["kosten-senken"].reason,
+        "Werkstatt hoch, Büro niedrig"
+    );
+    assert_eq!(
+        team.changes.removed_contributions["1111111111111111"],
+        Timestamp(1_798_830_000_000)
+    );
+    // The agreed ratings are the run's answers, so results and report use them unchanged.
+    assert_eq!(
+        run.answers["kosten-senken"].choice.as_deref(),
+        Some("mittel")
+    );
+    assert!(checkwerk_core::saved::check_import_limits(&run).is_ok());
+    let mut merged = run.clone();
+    assert!(!merged.merge(&run), "merging with itself changes nothing");
+}
+
+#[test]
+fn a_participants_run_loads_with_its_invitation() {
+    let run = load_run(WITH_PARTICIPATION).expect("loads");
+    let participation = run.participation.as_ref().expect("a participation");
+    assert_eq!(
+        participation.invitation.modules,
+        ["nutzen", "risikobetrachtung"]
+    );
+    assert_eq!(participation.contribution_id, "0a1b2c3d4e5f6071");
+    assert!(run.team.is_none());
 }

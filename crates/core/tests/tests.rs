@@ -1,6 +1,6 @@
 //! Integration tests of the core: every shipped catalog, the located errors of the broken ones, properties of the
 //! loader, the catalog README and the JSON Schema, the saved format's golden files, the action plan journey and
-//! snapshots of the reports, hostile input of every kind, and merging two copies of a run.
+//! snapshots of the reports, hostile input of every kind, merging two copies of a run, and rating as a team.
 
 mod action_plan;
 mod broken;
@@ -13,7 +13,9 @@ mod reports;
 mod saved;
 #[cfg(feature = "schema")]
 mod schema;
+mod team;
 mod volume;
+mod wording;
 
 /// Every file with an extension in a folder, sorted by name, as (file name, text).
 pub(crate) fn files_with_extension(

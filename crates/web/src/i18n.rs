@@ -1,9 +1,16 @@
-//! Every user-facing text of the front end, in German first and English second. The one place for translations.
-//! (Catalog texts come from the catalogs; problem messages of catalogs and saved files from the core.)
+//! Every user-facing text of the front end, German first and English second: the one home for wording. The core
+//! returns data (codes, counts, dates); the words around it are made here, on screen and on paper alike.
+//! Fixed texts are [`Text`]; texts with values are functions, grouped by area in the submodules; counts pick their
+//! word through one helper, [`by_count`]. (Catalog texts come from the catalogs; the messages about a broken catalog
+//! file, which are for catalog authors, come from the core's loader, through the catalog worker.)
+
+pub mod plan;
+pub mod report;
+pub mod team;
 
 use checkwerk_core::{Language, MeasureStatus, NeedIndex};
 
-use crate::state::ImportError;
+use crate::storage::ImportError;
 
 /// A fixed text of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -465,16 +472,20 @@ pub fn catalog_too_large(language: Language, limit: usize) -> String {
     let megabytes = limit / (1024 * 1024);
     pick(
         language,
-        format!("Die Katalogdatei ist größer als {megabytes} MB und wird nicht gelesen."),
-        format!("The catalog file is larger than {megabytes} MB and is not read."),
+        || format!("Die Katalogdatei ist größer als {megabytes} MB und wird nicht gelesen."),
+        || format!("The catalog file is larger than {megabytes} MB and is not read."),
     )
 }
 
-/// Picks the German or English form.
-fn pick(language: Language, de: String, en: String) -> String {
+/// Makes the German or the English form, whichever `language` asks for (only that one is formatted).
+pub(crate) fn pick(
+    language: Language,
+    de: impl FnOnce() -> String,
+    en: impl FnOnce() -> String,
+) -> String {
     match language {
-        Language::De => de,
-        Language::En => en,
+        Language::De => de(),
+        Language::En => en(),
     }
 }
 
@@ -482,8 +493,8 @@ fn pick(language: Language, de: String, en: String) -> String {
 pub fn rated_of(language: Language, rated: usize, total: usize) -> String {
     pick(
         language,
-        format!("{rated} von {total} bewertet"),
-        format!("{rated} of {total} rated"),
+        || format!("{rated} von {total} bewertet"),
+        || format!("{rated} of {total} rated"),
     )
 }
 
@@ -506,16 +517,20 @@ pub fn module_heading(language: Language, number: &str, title: &str) -> String {
 pub fn modules_and_items(language: Language, modules: usize, items: usize) -> String {
     pick(
         language,
-        format!(
-            "{modules} {} mit {items} {}",
-            by_count(modules, "Baustein", "Bausteine"),
-            by_count(items, "Check-Punkt", "Check-Punkten")
-        ),
-        format!(
-            "{modules} {} with {items} {}",
-            by_count(modules, "module", "modules"),
-            by_count(items, "check point", "check points")
-        ),
+        || {
+            format!(
+                "{modules} {} mit {items} {}",
+                by_count(modules, "Baustein", "Bausteine"),
+                by_count(items, "Check-Punkt", "Check-Punkten")
+            )
+        },
+        || {
+            format!(
+                "{modules} {} with {items} {}",
+                by_count(modules, "module", "modules"),
+                by_count(items, "check point", "check points")
+            )
+        },
     )
 }
 
@@ -532,20 +547,24 @@ pub fn duration(
         let hours = u32::try_from((total * 10 + 30) / 60).unwrap_or(u32::MAX);
         pick(
             language,
-            format!("etwa {} Stunden", one_decimal(hours, ',')),
-            format!("about {} hours", one_decimal(hours, '.')),
+            || format!("etwa {} Stunden", one_decimal(hours, ',')),
+            || format!("about {} hours", one_decimal(hours, '.')),
         )
     } else {
         pick(
             language,
-            format!("etwa {total} Minuten"),
-            format!("about {total} minutes"),
+            || format!("etwa {total} Minuten"),
+            || format!("about {total} minutes"),
         )
     };
     Some(pick(
         language,
-        format!("Zeitbedarf: rund {minutes} Minuten je Baustein, insgesamt {total_text}; Sie können jederzeit unterbrechen."),
-        format!("Time needed: around {minutes} minutes per module, {total_text} in all; you can pause at any time."),
+        || {
+            format!("Zeitbedarf: rund {minutes} Minuten je Baustein, insgesamt {total_text}; Sie können jederzeit unterbrechen.")
+        },
+        || {
+            format!("Time needed: around {minutes} minutes per module, {total_text} in all; you can pause at any time.")
+        },
     ))
 }
 
@@ -553,8 +572,8 @@ pub fn duration(
 pub fn run_name(language: Language, date: &str) -> String {
     pick(
         language,
-        format!("Durchlauf vom {date}"),
-        format!("Run of {date}"),
+        || format!("Durchlauf vom {date}"),
+        || format!("Run of {date}"),
     )
 }
 
@@ -562,8 +581,8 @@ pub fn run_name(language: Language, date: &str) -> String {
 pub fn copy_name(language: Language, original: &str, date: &str) -> String {
     pick(
         language,
-        format!("{original} – Neubewertung {date}"),
-        format!("{original} – reassessment {date}"),
+        || format!("{original} – Neubewertung {date}"),
+        || format!("{original} – reassessment {date}"),
     )
 }
 
@@ -571,8 +590,8 @@ pub fn copy_name(language: Language, original: &str, date: &str) -> String {
 pub fn created_on(language: Language, date: &str) -> String {
     pick(
         language,
-        format!("angelegt am {date}"),
-        format!("created {date}"),
+        || format!("angelegt am {date}"),
+        || format!("created {date}"),
     )
 }
 
@@ -580,8 +599,8 @@ pub fn created_on(language: Language, date: &str) -> String {
 pub fn run_count(language: Language, count: usize) -> String {
     pick(
         language,
-        format!("{count} Durchläufe gespeichert"),
-        format!("{count} runs saved"),
+        || format!("{count} Durchläufe gespeichert"),
+        || format!("{count} runs saved"),
     )
 }
 
@@ -589,8 +608,8 @@ pub fn run_count(language: Language, count: usize) -> String {
 pub fn run_deleted(language: Language, name: &str) -> String {
     pick(
         language,
-        format!("Durchlauf „{name}“ gelöscht."),
-        format!("Run “{name}” deleted."),
+        || format!("Durchlauf „{name}“ gelöscht."),
+        || format!("Run “{name}” deleted."),
     )
 }
 
@@ -598,8 +617,8 @@ pub fn run_deleted(language: Language, name: &str) -> String {
 pub fn imported(language: Language, name: &str) -> String {
     pick(
         language,
-        format!("Durchlauf „{name}“ importiert; Sie bearbeiten ihn jetzt."),
-        format!("Run “{name}” imported; you are now working on it."),
+        || format!("Durchlauf „{name}“ importiert; Sie bearbeiten ihn jetzt."),
+        || format!("Run “{name}” imported; you are now working on it."),
     )
 }
 
@@ -609,33 +628,57 @@ pub fn import_error(language: Language, error: &ImportError) -> String {
     match error {
         ImportError::TooLarge => pick(
             language,
-            "Diese Datei ist zu groß für einen Checkwerk-Durchlauf und wurde nicht importiert.".to_owned(),
-            "This file is too large to be a Checkwerk run and was not imported.".to_owned(),
+            || {
+                "Diese Datei ist zu groß für einen Checkwerk-Durchlauf und wurde nicht importiert."
+                    .to_owned()
+            },
+            || "This file is too large to be a Checkwerk run and was not imported.".to_owned(),
         ),
         ImportError::UnknownCheck(catalog_id) => pick(
             language,
-            format!("Die Datei gehört zum Check „{catalog_id}“, den diese Seite nicht anbietet. Nichts wurde geändert."),
-            format!("The file belongs to the check “{catalog_id}”, which this site does not offer. Nothing was changed."),
+            || {
+                format!("Die Datei gehört zum Check „{catalog_id}“, den diese Seite nicht anbietet. Nichts wurde geändert.")
+            },
+            || {
+                format!("The file belongs to the check “{catalog_id}”, which this site does not offer. Nothing was changed.")
+            },
         ),
         ImportError::Unreadable(SavedError::FromTheFuture(_)) => pick(
             language,
-            "Die Datei stammt aus einer neueren Checkwerk-Version. Laden Sie die Seite neu und versuchen Sie es noch einmal.".to_owned(),
-            "The file comes from a newer version of Checkwerk. Reload the page and try again.".to_owned(),
+            || {
+                "Die Datei stammt aus einer neueren Checkwerk-Version. Laden Sie die Seite neu und versuchen Sie es noch einmal.".to_owned()
+            },
+            || {
+                "The file comes from a newer version of Checkwerk. Reload the page and try again."
+                    .to_owned()
+            },
         ),
         ImportError::Unreadable(SavedError::Implausible(detail)) => pick(
             language,
-            format!("Diese Datei enthält weit mehr, als ein Checkwerk-Durchlauf haben kann ({detail}), und wurde nicht importiert. Nichts wurde geändert."),
-            format!("This file holds far more than a Checkwerk run can ({detail}) and was not imported. Nothing was changed."),
+            || {
+                format!("Diese Datei enthält weit mehr, als ein Checkwerk-Durchlauf haben kann ({detail}), und wurde nicht importiert. Nichts wurde geändert.")
+            },
+            || {
+                format!("This file holds far more than a Checkwerk run can ({detail}) and was not imported. Nothing was changed.")
+            },
         ),
         ImportError::NotSaved(_) => pick(
             language,
-            "Der Speicher dieses Browsers ist voll; der Durchlauf wurde nicht importiert. Nichts wurde geändert.".to_owned(),
-            "This browser's storage is full; the run was not imported. Nothing was changed.".to_owned(),
+            || {
+                "Der Speicher dieses Browsers ist voll; der Durchlauf wurde nicht importiert. Nichts wurde geändert.".to_owned()
+            },
+            || {
+                "This browser's storage is full; the run was not imported. Nothing was changed."
+                    .to_owned()
+            },
         ),
         ImportError::Unreadable(_) => pick(
             language,
-            "Diese Datei ist kein lesbarer Checkwerk-Durchlauf. Nichts wurde geändert.".to_owned(),
-            "This file is not a readable Checkwerk run. Nothing was changed.".to_owned(),
+            || {
+                "Diese Datei ist kein lesbarer Checkwerk-Durchlauf. Nichts wurde geändert."
+                    .to_owned()
+            },
+            || "This file is not a readable Checkwerk run. Nothing was changed.".to_owned(),
         ),
     }
 }
@@ -645,12 +688,16 @@ pub fn measures_shown(language: Language, shown: usize, total: usize) -> String 
     let de = by_count(total, "Maßnahme", "Maßnahmen");
     let en = by_count(total, "measure", "measures");
     if shown == total {
-        pick(language, format!("{total} {de}"), format!("{total} {en}"))
+        pick(
+            language,
+            || format!("{total} {de}"),
+            || format!("{total} {en}"),
+        )
     } else {
         pick(
             language,
-            format!("{shown} von {total} {de}"),
-            format!("{shown} of {total} {en}"),
+            || format!("{shown} von {total} {de}"),
+            || format!("{shown} of {total} {en}"),
         )
     }
 }
@@ -681,8 +728,8 @@ pub fn measure_deleted(language: Language, title: &str) -> String {
     };
     pick(
         language,
-        format!("Maßnahme „{title}“ gelöscht."),
-        format!("Measure “{title}” deleted."),
+        || format!("Maßnahme „{title}“ gelöscht."),
+        || format!("Measure “{title}” deleted."),
     )
 }
 
@@ -690,19 +737,18 @@ pub fn measure_deleted(language: Language, title: &str) -> String {
 pub fn remove_item(language: Language, label: &str) -> String {
     pick(
         language,
-        format!("Verknüpfung lösen: {label}"),
-        format!("Unlink: {label}"),
+        || format!("Verknüpfung lösen: {label}"),
+        || format!("Unlink: {label}"),
     )
 }
 
 /// "1 Maßnahme dazu".
 pub fn linked_measures(language: Language, count: usize) -> String {
-    match (language, count) {
-        (Language::De, 1) => "1 Maßnahme dazu".to_owned(),
-        (Language::De, _) => format!("{count} Maßnahmen dazu"),
-        (Language::En, 1) => "1 measure for it".to_owned(),
-        (Language::En, _) => format!("{count} measures for it"),
-    }
+    pick(
+        language,
+        || format!("{count} {} dazu", by_count(count, "Maßnahme", "Maßnahmen")),
+        || format!("{count} {} for it", by_count(count, "measure", "measures")),
+    )
 }
 
 /// The index in words.
@@ -711,18 +757,18 @@ pub fn need_index(language: Language, index: NeedIndex) -> String {
         NeedIndex::Value(value) => format!("{value} / 100"),
         NeedIndex::NoItems => pick(
             language,
-            "keine Check-Punkte".into(),
-            "no check points".into(),
+            || "keine Check-Punkte".into(),
+            || "no check points".into(),
         ),
         NeedIndex::NothingRated => pick(
             language,
-            "noch nichts bewertet".into(),
-            "nothing rated yet".into(),
+            || "noch nichts bewertet".into(),
+            || "nothing rated yet".into(),
         ),
         NeedIndex::AllNotRelevant => pick(
             language,
-            "alles „nicht relevant“".into(),
-            "all “not relevant”".into(),
+            || "alles „nicht relevant“".into(),
+            || "all “not relevant”".into(),
         ),
     }
 }
@@ -736,8 +782,8 @@ pub fn summary_meta(language: Language, company: &str, run_name: &str, date: &st
     };
     pick(
         language,
-        format!("{company}{run_name} · Stand {date}"),
-        format!("{company}{run_name} · as of {date}"),
+        || format!("{company}{run_name} · Stand {date}"),
+        || format!("{company}{run_name} · as of {date}"),
     )
 }
 
@@ -745,20 +791,20 @@ pub fn summary_meta(language: Language, company: &str, run_name: &str, date: &st
 pub fn measures_by_status(language: Language, counts: &[(MeasureStatus, usize)]) -> String {
     let parts: Vec<String> = counts
         .iter()
-        .map(|(status, count)| format!("{count} {}", status.label(language)))
+        .map(|(status, count)| format!("{count} {}", plan::status(language, *status)))
         .collect();
     let total: usize = counts.iter().map(|(_, count)| count).sum();
     if total == 0 {
         return pick(
             language,
-            "Maßnahmen: noch keine festgelegt.".into(),
-            "Measures: none set yet.".into(),
+            || "Maßnahmen: noch keine festgelegt.".into(),
+            || "Measures: none set yet.".into(),
         );
     }
     pick(
         language,
-        format!("Maßnahmen: {}", parts.join(", ")),
-        format!("Measures: {}", parts.join(", ")),
+        || format!("Maßnahmen: {}", parts.join(", ")),
+        || format!("Measures: {}", parts.join(", ")),
     )
 }
 
@@ -766,8 +812,8 @@ pub fn measures_by_status(language: Language, counts: &[(MeasureStatus, usize)])
 pub fn results_note(language: Language) -> String {
     pick(
         language,
-        "Der Bericht fasst Ergebnisse, Maßnahmen und Notizen auf A4 zusammen.".into(),
-        "The report puts results, measures and notes on A4 pages.".into(),
+        || "Der Bericht fasst Ergebnisse, Maßnahmen und Notizen auf A4 zusammen.".into(),
+        || "The report puts results, measures and notes on A4 pages.".into(),
     )
 }
 
@@ -775,8 +821,8 @@ pub fn results_note(language: Language) -> String {
 pub fn report_footer(language: Language, title: &str, version: &str) -> String {
     pick(
         language,
-        format!("{title} · Fassung {version} · erstellt mit Checkwerk"),
-        format!("{title} · version {version} · made with Checkwerk"),
+        || format!("{title} · Fassung {version} · erstellt mit Checkwerk"),
+        || format!("{title} · version {version} · made with Checkwerk"),
     )
 }
 
@@ -785,20 +831,24 @@ pub fn all_items_rated(language: Language, total: usize, unrated: usize) -> Stri
     if unrated == 0 {
         pick(
             language,
-            format!("Alle {total} Check-Punkte sind bewertet."),
-            format!("All {total} check points are rated."),
+            || format!("Alle {total} Check-Punkte sind bewertet."),
+            || format!("All {total} check points are rated."),
         )
     } else {
         pick(
             language,
-            format!(
-                "Alle {total} Check-Punkte bewerten – {unrated} {} noch offen:",
-                by_count(unrated, "ist", "sind")
-            ),
-            format!(
-                "Rate all {total} check points – {unrated} {} still open:",
-                by_count(unrated, "is", "are")
-            ),
+            || {
+                format!(
+                    "Alle {total} Check-Punkte bewerten – {unrated} {} noch offen:",
+                    by_count(unrated, "ist", "sind")
+                )
+            },
+            || {
+                format!(
+                    "Rate all {total} check points – {unrated} {} still open:",
+                    by_count(unrated, "is", "are")
+                )
+            },
         )
     }
 }
@@ -813,17 +863,21 @@ pub fn enough_measures(
     if missing == 0 {
         pick(
             language,
-            format!("Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden."),
-            format!("At least {minimum} complete measures: {complete} present."),
+            || format!("Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden."),
+            || format!("At least {minimum} complete measures: {complete} present."),
         )
     } else {
         pick(
             language,
-            format!(
+            || {
+                format!(
                 "Mindestens {minimum} vollständige Maßnahmen: {complete} vorhanden, {missing} {} noch.",
                 by_count(missing, "fehlt", "fehlen")
-            ),
-            format!("At least {minimum} complete measures: {complete} present, {missing} still missing."),
+            )
+            },
+            || {
+                format!("At least {minimum} complete measures: {complete} present, {missing} still missing.")
+            },
         )
     }
 }
@@ -832,8 +886,8 @@ pub fn enough_measures(
 pub fn missing_fields(language: Language, fields: &str) -> String {
     pick(
         language,
-        format!("es fehlen {fields}"),
-        format!("missing {fields}"),
+        || format!("es fehlen {fields}"),
+        || format!("missing {fields}"),
     )
 }
 
@@ -843,8 +897,8 @@ pub fn imported_runs(language: Language, runs: &[checkwerk_core::Run]) -> String
         [run] => imported(language, &run.name),
         runs => pick(
             language,
-            format!("{} Durchläufe importiert.", runs.len()),
-            format!("{} runs imported.", runs.len()),
+            || format!("{} Durchläufe importiert.", runs.len()),
+            || format!("{} runs imported.", runs.len()),
         ),
     }
 }
@@ -856,20 +910,24 @@ pub fn unreadable_reason(language: Language, error: &crate::storage::StorageErro
     match error {
         StorageError::Decode(SavedError::FromTheFuture(version)) => pick(
             language,
-            format!("von einer neueren Checkwerk-Version gespeichert (Format {version})"),
-            format!("saved by a newer version of Checkwerk (format {version})"),
+            || format!("von einer neueren Checkwerk-Version gespeichert (Format {version})"),
+            || format!("saved by a newer version of Checkwerk (format {version})"),
         ),
         StorageError::Decode(SavedError::Foreign(_)) => pick(
             language,
-            "nicht von Checkwerk".to_owned(),
-            "not from Checkwerk".to_owned(),
+            || "nicht von Checkwerk".to_owned(),
+            || "not from Checkwerk".to_owned(),
         ),
         StorageError::Read(_) => pick(
             language,
-            "der Browser verweigert das Lesen".to_owned(),
-            "the browser refuses to read it".to_owned(),
+            || "der Browser verweigert das Lesen".to_owned(),
+            || "the browser refuses to read it".to_owned(),
         ),
-        _ => pick(language, "beschädigt".to_owned(), "damaged".to_owned()),
+        _ => pick(
+            language,
+            || "beschädigt".to_owned(),
+            || "damaged".to_owned(),
+        ),
     }
 }
 
@@ -882,8 +940,8 @@ pub fn orphan_rating(language: Language, choice: Option<&str>, priority: Option<
     match priority {
         Some(priority) => pick(
             language,
-            format!("{choice}, Priorität {priority}"),
-            format!("{choice}, priority {priority}"),
+            || format!("{choice}, Priorität {priority}"),
+            || format!("{choice}, priority {priority}"),
         ),
         None => choice,
     }
@@ -893,13 +951,13 @@ pub fn orphan_rating(language: Language, choice: Option<&str>, priority: Option<
 pub fn more_orphans(language: Language, count: usize) -> String {
     pick(
         language,
-        format!("… und {count} weitere (alle im Export enthalten)"),
-        format!("… and {count} more (all included in the export)"),
+        || format!("… und {count} weitere (alle im Export enthalten)"),
+        || format!("… and {count} more (all included in the export)"),
     )
 }
 
 /// The word that goes with a count: `one` for exactly one, `other` for any other number (0 included).
-fn by_count<'a>(count: usize, one: &'a str, other: &'a str) -> &'a str {
+pub(crate) fn by_count<'a>(count: usize, one: &'a str, other: &'a str) -> &'a str {
     if count == 1 {
         one
     } else {

@@ -1,10 +1,12 @@
 //! Checkwerk's front end: a leptos app rendered in the browser. It shows what the core computes and holds no
 //! scoring or validation logic of its own.
 
+mod clock;
 mod components;
 mod deferred;
 mod i18n;
 mod js_error;
+mod links;
 mod offline;
 mod page_config;
 mod pages;
@@ -26,7 +28,7 @@ use crate::pages::check_layout::CheckLayout;
 use crate::pages::lazy::{Lazy, LazyPage};
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
-use crate::remote::RemoteCatalog;
+use crate::state::catalogs::RemoteCatalog;
 use crate::state::{Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
@@ -80,9 +82,11 @@ pub fn App() -> impl IntoView {
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>
+                    // Hosts without rewrites serve the app at its file; see page_config::requested_route.
+                    <Route path=path!("/index.html") view=home/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
                         // The Baustein is the page a deep link to a check opens: in the first download. Every other
-                        // page comes in a chunk of its own when first shown (pages/lazy.rs).
+                        // page is in one chunk, fetched the first time one of them is shown (pages/lazy.rs).
                         <Route path=path!("") view=|| view! { <Lazy page=LazyPage::Kompass/> }/>
                         <Route path=path!("starthilfe") view=|| view! { <Lazy page=LazyPage::Starthilfe/> }/>
                         <Route path=path!("baustein/:module") view=ModulePage/>
@@ -92,6 +96,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("selbsterklaerung") view=|| view! { <Lazy page=LazyPage::Readiness/> }/>
                         <Route path=path!("bericht") view=|| view! { <Lazy page=LazyPage::Report/> }/>
                         <Route path=path!("druckvorlage") view=|| view! { <Lazy page=LazyPage::BlankPrint/> }/>
+                        <Route path=path!("team") view=|| view! { <Lazy page=LazyPage::Team/> }/>
+                        <Route path=path!("team/einladung") view=|| view! { <Lazy page=LazyPage::TeamInvitation/> }/>
+                        <Route path=path!("team/unterschiede") view=|| view! { <Lazy page=LazyPage::TeamWorkshop/> }/>
+                        <Route path=path!("mitmachen") view=|| view! { <Lazy page=LazyPage::Contribute/> }/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -1,6 +1,7 @@
 //! One page per file.
 
 pub mod check_layout;
+pub mod contribute;
 pub mod home;
 pub mod kompass;
 pub mod lazy;
@@ -12,3 +13,6 @@ pub mod report;
 pub mod results;
 pub mod starthilfe;
 pub mod strengths;
+pub mod team;
+pub mod team_invitation;
+pub mod team_workshop;

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Text;
 use crate::js_error::describe;
+use crate::state::catalogs::{RemoteCatalog, RemoteState};
 
 /// The catalog worker's loader, beside the app's own files (Trunk builds it from `crates/catalog-worker`).
 const CHECKER_SCRIPT: &str = "checkwerk-catalog-worker_loader.js";
@@ -25,49 +26,6 @@ const CHECKER_TIMEOUT_MS: i32 = 60_000;
 
 /// The largest catalog file accepted; the biggest shipped catalog is under 100 KB.
 const MAX_CATALOG_BYTES: usize = 2 * 1024 * 1024;
-
-thread_local! {
-    static LOADED: RefCell<Vec<&'static Catalog>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The state of the remote catalog, if the page was pointed at one.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RemoteState {
-    /// Being fetched.
-    Loading,
-    /// Loaded and valid.
-    Loaded(&'static Catalog),
-    /// Could not be fetched.
-    Unreachable(String),
-    /// Fetched, but not a valid catalog: every problem, located, in the user's language.
-    Invalid(Vec<String>),
-}
-
-/// The remote catalog's state, shared through context.
-#[derive(Clone, Copy)]
-pub struct RemoteCatalog(pub RwSignal<Option<RemoteState>>);
-
-/// The remote catalog with this id, once loaded.
-pub fn find_loaded(catalog_id: &str) -> Option<&'static Catalog> {
-    if let Some(remote) = use_context::<RemoteCatalog>() {
-        remote.0.track();
-    }
-    LOADED.with(|loaded| {
-        loaded
-            .borrow()
-            .iter()
-            .copied()
-            .find(|catalog| catalog.id == catalog_id)
-    })
-}
-
-/// Every remote catalog loaded so far.
-pub fn loaded() -> Vec<&'static Catalog> {
-    if let Some(remote) = use_context::<RemoteCatalog>() {
-        remote.0.track();
-    }
-    LOADED.with(|loaded| loaded.borrow().clone())
-}
 
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
@@ -180,24 +138,17 @@ async fn check_in_worker(
     serde_json::from_str(&reply).map_err(|error| format!("{CHECKER_SCRIPT}: {error}"))
 }
 
-/// Fetches and validates the catalog at `url`, then publishes it.
+/// Fetches and validates the catalog at `url`, then hands it to the catalogs' owner.
 pub fn load(url: String, remote: RemoteCatalog, language: Language) {
     remote.0.set(Some(RemoteState::Loading));
     leptos::task::spawn_local(async move {
-        let state = match fetch_text(&url).await {
-            Err(error) => RemoteState::Unreachable(error),
+        match fetch_text(&url).await {
+            Err(error) => remote.0.set(Some(RemoteState::Unreachable(error))),
             Ok(text) => match check_in_worker(&url, text, language).await {
-                Err(error) => RemoteState::Unreachable(error),
-                Ok(Ok((catalog, parsed))) => {
-                    crate::components::formatted::register(parsed);
-                    // One catalog per page load, kept for the page's lifetime like the bundled ones.
-                    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
-                    LOADED.with(|loaded| loaded.borrow_mut().push(catalog));
-                    RemoteState::Loaded(catalog)
-                }
-                Ok(Err(problems)) => RemoteState::Invalid(problems),
+                Err(error) => remote.0.set(Some(RemoteState::Unreachable(error))),
+                Ok(Ok((catalog, parsed))) => remote.loaded(catalog, parsed),
+                Ok(Err(problems)) => remote.0.set(Some(RemoteState::Invalid(problems))),
             },
-        };
-        remote.0.set(Some(state));
+        }
     });
 }

@@ -51,6 +51,19 @@ pub enum StorageError {
     Decode(SavedError),
 }
 
+/// Why an imported file was refused: it was not taken into this browser's storage, and nothing changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// The file is too large to be a run.
+    TooLarge,
+    /// The file is not a Checkwerk run.
+    Unreadable(SavedError),
+    /// The run belongs to a check this site does not have.
+    UnknownCheck(String),
+    /// The run could be read but not saved (the browser's storage is full); it was not imported.
+    NotSaved(StorageError),
+}
+
 /// Saved data under our keys that could not be read; it is left in place untouched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnreadableEntry {

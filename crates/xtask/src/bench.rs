@@ -24,9 +24,10 @@ const GENERATED_ITEMS_PER_MODULE: usize = 50;
 
 /// What the command line asks for.
 struct BenchOptions {
-    /// Reuse the sites of the last run instead of building (for work on the harness).
+    /// Build the sites first; `--no-build` reuses the last run's instead (for work on the harness).
     build: bool,
-    /// Build the sites and stop (for `bench/profile-clicks.mjs` and other work on one figure).
+    /// Measure once the sites are there; `--build-only` stops after building (for `bench/profile-clicks.mjs` and
+    /// other work on one figure).
     measure: bool,
     /// Fresh loads per check and engine; issue 7 asks for at least 10.
     loads: u32,
@@ -293,7 +294,7 @@ const SUBJECTS: [&str; 25] = [
     "die Zusammenarbeit mit der Kammer",
 ];
 
-/// Statement templates; `{}` is a subject, `„{}“` the Baustein.
+/// Statement templates; `{s}` is a subject, `{t}` the Baustein's title.
 const STATEMENTS: [&str; 10] = [
     "Wir haben für {s} im Bereich „{t}“ klare Regeln festgelegt, und alle Beteiligten kennen sie.",
     "Wir überprüfen {s} mindestens einmal im Jahr und halten die Ergebnisse schriftlich fest.",

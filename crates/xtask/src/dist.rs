@@ -11,8 +11,9 @@ use crate::tools::workspace_root;
 const SCRIPT_OPEN: &str = "<script type=\"module\">";
 const SCRIPT_CLOSE: &str = "</script>";
 
-/// FNV-1a, 64 bit: a stable content hash for file names and the cache version; not for security.
-pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
+/// FNV-1a, 64 bit: a stable content hash for file names, the cache version and whether a file changed
+/// (`checkout.rs`); not for security.
+pub fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
     })

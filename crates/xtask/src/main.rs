@@ -1,9 +1,16 @@
-//! `cargo xtask serve | build | test`: the project's commands. Each installs what a fresh machine lacks first.
+//! `cargo xtask serve | build | test | screenshots | wordpress | bench | split`: the project's commands. Each
+//! installs what a fresh machine lacks first.
 
+mod app_dependencies;
+mod app_wasm;
+mod architecture;
 mod bench;
+mod checkout;
 mod dist;
+mod screenshots;
 mod split;
 mod tools;
+mod wordpress;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -22,7 +29,13 @@ commands:
   build   build the release site into dist/
           --public-url /path/   the path the site will live under (default /)
           --dist DIR            where to put it (default dist)
-  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests
+  test    everything: formatting, lints, unit tests, catalog validation, release build, browser tests,
+          the WordPress plugin in a real WordPress; also that the app's wasm holds no catalog-source parser and
+          that the run left the checkout unchanged
+  screenshots
+          regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
+  wordpress [build|test|serve]
+          the WordPress plugin: build target/wordpress/checkwerk.zip, test it in a real WordPress, or serve that
   bench   Checkwerk against SurveyJS and the floor in Chromium throttled 4x, also on a slow network;
           writes bench/results/ and prints the table (ports from CHECKWERK_BENCH_PORT, default 9500)
           --no-build      reuse the sites of the last bench run
@@ -42,6 +55,7 @@ fn main() -> Result<()> {
             build_with(&options)
         }
         Some("test") => test(),
+        Some("screenshots") => screenshots::screenshots(),
         Some("bench") => bench::bench(&args[1..]),
         Some("split") => {
             // Absolute: the web crate's build script reads the catalogs folder from its own directory.
@@ -54,6 +68,7 @@ fn main() -> Result<()> {
                 _ => bail!("usage: cargo xtask split SITE [EXTRA_CATALOGS]"),
             }
         }
+        Some("wordpress") => wordpress::main(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -63,7 +78,6 @@ fn main() -> Result<()> {
     }
 }
 
-/// Builds the release site into dist/, as a static host will serve it.
 /// Where and for which path the site is built.
 struct BuildOptions {
     public_url: String,
@@ -97,6 +111,12 @@ fn build() -> Result<()> {
 }
 
 fn build_with(options: &BuildOptions) -> Result<()> {
+    trunk_build(options)?;
+    dist::finish(&options.dist, &options.public_url)
+}
+
+/// Trunk's release build, before `dist::finish` makes it deployable.
+fn trunk_build(options: &BuildOptions) -> Result<()> {
     tools::ensure_web_build_tools()?;
     let dist = options.dist.display().to_string();
     run(command("trunk").args([
@@ -107,8 +127,7 @@ fn build_with(options: &BuildOptions) -> Result<()> {
         &options.public_url,
         "--dist",
         &dist,
-    ]))?;
-    dist::finish(&options.dist, &options.public_url)
+    ]))
 }
 
 /// Builds the release site and serves it the way a plain static host would, plus the partner demo on a second
@@ -145,6 +164,8 @@ fn step(name: &str, action: impl FnOnce() -> Result<()>) -> Result<()> {
 
 fn test() -> Result<()> {
     let started = Instant::now();
+    // Before anything runs, so that the comparison at the end sees everything the run wrote.
+    let checkout_before = checkout::snapshot()?;
     step("tools", || {
         tools::ensure_web_build_tools()?;
         tools::ensure_chromium()?;
@@ -152,6 +173,9 @@ fn test() -> Result<()> {
     })?;
     step("formatting", || {
         run(command("cargo").args(["fmt", "--all", "--", "--check"]))
+    })?;
+    step("architecture", || {
+        architecture::check(&tools::workspace_root())
     })?;
     step("lints (host)", || {
         run(command("cargo").args([
@@ -178,6 +202,10 @@ fn test() -> Result<()> {
             "warnings",
         ]))
     })?;
+    step(
+        "no catalog-source parser among the app's dependencies",
+        app_dependencies::check,
+    )?;
     let mut counts = TestCounts::default();
     step("unit and integration tests", || {
         counts.add(run_counting(command("cargo").args([
@@ -199,6 +227,10 @@ fn test() -> Result<()> {
         ]))
     })?;
     step("release build", build)?;
+    step(
+        "no catalog-source parser in the app's wasm",
+        app_wasm::check,
+    )?;
     step("release build under a sub-path", || {
         build_with(&BuildOptions {
             public_url: "/checks/umwelt/".to_owned(),
@@ -213,6 +245,17 @@ fn test() -> Result<()> {
                 .current_dir(tests),
         )?);
         Ok(())
+    })?;
+    step("WordPress plugin in a real WordPress", || {
+        counts.add(wordpress::test()?);
+        Ok(())
+    })?;
+    step("checkout unchanged", || match &checkout_before {
+        Some(before) => checkout::ensure_unchanged(before),
+        None => {
+            eprintln!("xtask test: not a git checkout, so there is no `git status` to compare");
+            Ok(())
+        }
     })?;
     eprintln!(
         "\nxtask test: everything passed in {:.1?}",

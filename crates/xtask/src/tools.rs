@@ -176,6 +176,47 @@ pub fn ensure_chromium() -> Result<()> {
     ]))
 }
 
+/// Debian's packages for the WordPress plugin's tests: WordPress with its German translations and default theme,
+/// PHP on the command line (its built-in server runs the site) with MySQL and zip support, and MariaDB.
+/// Their services are not used: the tests start a private database and PHP server of their own (see
+/// `wordpress/site.rs`).
+const WORDPRESS_PACKAGES: [&str; 7] = [
+    "wordpress",
+    "wordpress-l10n",
+    "wordpress-theme-twentytwentythree",
+    "php-cli",
+    "php-mysql",
+    "php-zip",
+    "mariadb-server",
+];
+
+/// WordPress, PHP and MariaDB from Debian, for the WordPress plugin's tests.
+pub fn ensure_wordpress() -> Result<()> {
+    let files_present = [
+        "/usr/share/wordpress/wp-settings.php",
+        "/usr/share/wordpress/wp-content/languages/de_DE.mo",
+        "/usr/share/wordpress/wp-content/themes/twentytwentythree/theme.json",
+        "/usr/bin/php",
+        "/usr/sbin/mariadbd",
+        "/usr/bin/mariadb-install-db",
+    ]
+    .iter()
+    .all(|path| Path::new(path).exists());
+    let modules = output_of("php", &["-m"]).unwrap_or_default();
+    let modules_present = ["mysqli", "zip"]
+        .iter()
+        .all(|module| modules.lines().any(|line| line.trim() == *module));
+    if files_present && modules_present {
+        return Ok(());
+    }
+    say("installing Debian's WordPress, PHP and MariaDB (about a minute on a fresh machine)");
+    run(command("apt-get").arg("update"))?;
+    run(command("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(WORDPRESS_PACKAGES)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
 /// The browser tests' npm packages, exactly as package-lock.json pins them.
 pub fn ensure_test_packages() -> Result<()> {
     let tests = workspace_root().join("tests");

@@ -2,37 +2,13 @@
 //! safe links.
 //!
 //! The texts were parsed ahead of time (bundled catalogs by the build script, a site's own catalog by the catalog
-//! worker); this module keeps those tables and looks texts up in them.
+//! worker); [`crate::state::catalogs`] keeps them.
 
-use std::cell::RefCell;
-
-use checkwerk_core::text::{blocks_from, plain_of, Block, Inline, ParsedTexts};
+use checkwerk_core::text::{Block, Inline};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
-thread_local! {
-    /// The parsed texts of every catalog this page knows: the bundled ones, then each loaded site catalog's.
-    static PARSED: RefCell<ParsedTexts> = RefCell::new(
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/texts.json"))).unwrap_or_else(|error| {
-            leptos::logging::error!("embedded texts unreadable: {error}");
-            ParsedTexts::new()
-        }),
-    );
-}
-
-/// Adds the parsed texts of a catalog loaded at run time.
-pub fn register(parsed: ParsedTexts) {
-    PARSED.with(|known| known.borrow_mut().extend(parsed));
-}
-
-fn blocks(text: &str) -> Vec<Block> {
-    PARSED.with(|known| blocks_from(&known.borrow(), text))
-}
-
-/// A formatted text without its formatting, e.g. for a hint in a form.
-pub fn plain(text: &str) -> String {
-    plain_of(&blocks(text))
-}
+use crate::state::catalogs::blocks;
 
 /// Formatted text from a catalog.
 #[component]

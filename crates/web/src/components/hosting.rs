@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::i18n::Text;
 use crate::offline::{apply_update, UpdateReady};
-use crate::remote::{RemoteCatalog, RemoteState};
+use crate::state::catalogs::{RemoteCatalog, RemoteState};
 use crate::state::tr;
 
 /// "A new version is ready" with the choice to reload now.

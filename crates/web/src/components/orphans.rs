@@ -6,7 +6,7 @@ use checkwerk_core::Catalog;
 use leptos::prelude::*;
 
 use crate::i18n::{self, Text};
-use crate::pages::check_layout::use_evaluation;
+use crate::state::check::use_evaluation;
 use crate::state::{tr, Runs, UiLanguage};
 
 /// How many kept answers are listed; a crafted file may hold thousands, and all of them are exported anyway.

@@ -3,15 +3,16 @@
 //! The rating is a native radio group (arrow keys move and choose) whose accessible name is the statement and
 //! whose options are named by the scale's labels.
 
-use checkwerk_core::action_plan::suggested_urgency;
+use checkwerk_core::measure::suggested_urgency;
 use checkwerk_core::{Catalog, Item, Measure, Module};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::clock::{new_id, now};
 use crate::components::formatted::Formatted;
 use crate::i18n::{note_label, priority_group_name, Text};
-use crate::pages::check_layout::ItemAnswers;
-use crate::state::{new_id, now, tr, Runs, UiLanguage};
+use crate::state::check::ItemAnswers;
+use crate::state::{tr, Runs, UiLanguage};
 
 /// An item with everything needed to rate it.
 #[component]
@@ -19,6 +20,9 @@ pub fn ItemCard(
     catalog: &'static Catalog,
     module: &'static Module,
     item: &'static Item,
+    /// Leaves out the way to plan a measure (when rating for a team: the action plan is the team's).
+    #[prop(optional)]
+    without_measures: bool,
 ) -> impl IntoView {
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
@@ -172,7 +176,7 @@ pub fn ItemCard(
             // there is room: the rest of the card (and every card below it) stays where it was.
             <div class="scale-row">
                 <div class="scale" role="radiogroup" aria-labelledby=statement_id>{radios}</div>
-                {move || reports_need.get().then(|| view! {
+                {move || (reports_need.get() && !without_measures).then(|| view! {
                     <div class="item-measure no-print">
                         <button type="button" class="button secondary small" on:click=create_measure.clone()>
                             {tr(Text::CreateMeasure)}<span class="visually-hidden">" " {item.number.clone()}</span>

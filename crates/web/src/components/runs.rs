@@ -1,14 +1,15 @@
 //! The runs of a check: one per site or per year, named and dated. Start, copy for a re-assessment, rename,
 //! delete with undo, export and import.
 
-use checkwerk_core::date::Date;
 use checkwerk_core::{evaluate, Catalog, Run};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::clock::local_date;
 use crate::components::download::download_run;
 use crate::i18n::{self, Text};
-use crate::state::{tr, ImportError, Notices, Runs, UiLanguage, MAX_IMPORT_BYTES};
+use crate::state::{tr, Notices, Runs, UiLanguage, MAX_IMPORT_BYTES};
+use crate::storage::ImportError;
 
 /// The list of runs with their actions.
 #[component]
@@ -85,8 +86,23 @@ fn RunEntry(
     let renaming = RwSignal::new(false);
     let rated = evaluate(catalog, &run).overall.rated_count;
     let total = catalog.item_count();
-    let created = Date::from_timestamp(run.created_at).german();
+    let created = local_date(run.created_at).german();
     let name = run.name.clone();
+    // A team assessment or one person's contribution to one says so, in the run's line.
+    let team_contributions = run.team.as_ref().map(|team| team.contributions.len());
+    let contributes_to = run
+        .participation
+        .as_ref()
+        .map(|participation| participation.invitation.team_name.clone());
+    let team_marker = move |language| {
+        team_contributions
+            .map(|count| crate::i18n::team::team_marker(language, count))
+            .or_else(|| {
+                contributes_to
+                    .as_deref()
+                    .map(|team| crate::i18n::team::contribution_marker(language, team))
+            })
+    };
 
     let activate = move |_| runs.activate(&catalog.id, &run_id.get_value());
     let copy = move |_| {
@@ -143,6 +159,7 @@ fn RunEntry(
                 }}
                 <span class="run-meta">
                     {move || i18n::created_on(language.get(), &created)} " · " {move || i18n::rated_of(language.get(), rated, total)}
+                    {move || team_marker(language.get()).map(|marker| view! { " · " <span class="run-team">{marker}</span> })}
                     {move || is_active.get().then(|| view! { " · " <span class="run-active">{tr(Text::ActiveRunMarker)}</span> })}
                 </span>
             </div>

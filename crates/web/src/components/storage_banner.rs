@@ -2,12 +2,12 @@
 //! memory), that the storage is full, that a save failed – each with a way to take the runs away as a file – and
 //! that data under our keys could not be read, which is kept aside untouched and offered for download.
 
-use checkwerk_core::date::Date;
 use leptos::prelude::*;
 
+use crate::clock::today;
 use crate::components::download::download_text;
 use crate::i18n::{self, Text};
-use crate::state::{now, tr, Runs, SaveStatus, UiLanguage};
+use crate::state::{tr, Runs, SaveStatus, UiLanguage};
 use crate::storage::StorageError;
 
 /// The storage banners; nothing while all is well.
@@ -16,7 +16,7 @@ pub fn StorageBanner() -> impl IntoView {
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
     let save_all = move |_| {
-        let date = Date::from_timestamp(now()).iso();
+        let date = today().iso();
         download_text(
             &format!("checkwerk-sicherung-{date}.json"),
             "application/json",

@@ -32,7 +32,7 @@ pub fn ManagementSummary(
         <section class="summary" aria-labelledby=format!("{id}-heading")>
             <h2 id=format!("{id}-heading")>{tr(Text::ManagementSummary)}</h2>
             <p class="summary-meta">{move || summary.with(|s| i18n::summary_meta(language.get(), &s.company, &s.run_name, &s.date.german()))}</p>
-            <p class="picture">{move || summary.with(|s| s.picture.clone())}</p>
+            <p class="picture">{move || summary.with(|s| i18n::report::picture(language.get(), &s.picture))}</p>
             <p class="index-line">
                 {tr(Text::NeedIndex)} ": "
                 <strong>{move || summary.with(|s| i18n::need_index(language.get(), s.overall.need_index))}</strong>

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::components::progress::Progress;
 use crate::i18n::Text;
-use crate::state::{all_catalogs, tr, Runs};
+use crate::state::{catalogs, tr, Runs};
 
 /// The list of checks.
 #[component]
@@ -16,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{tr(Text::HomeHeading)}</h1>
             <p class="lead">{tr(Text::HomeIntro)}</p>
             <ul class="cards">
-                {move || all_catalogs().into_iter().map(|catalog| view! { <li><CatalogCard catalog/></li> }).collect_view()}
+                {move || catalogs::all().into_iter().map(|catalog| view! { <li><CatalogCard catalog/></li> }).collect_view()}
             </ul>
             <p class="privacy-note">{tr(Text::DataStaysHere)}</p>
         </section>

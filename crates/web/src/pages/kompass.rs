@@ -1,15 +1,14 @@
 //! A check's start page (Kompass): what the check is for, how it works and how long it takes, where the data
 //! stays, the runs, and the way in: Starthilfe or any Baustein.
 
-use checkwerk_core::Catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::formatted::Formatted;
-use crate::components::progress::Progress;
+use crate::components::module_list::ModuleList;
 use crate::components::runs::RunsPanel;
-use crate::i18n::{self, module_heading, Text};
-use crate::pages::check_layout::{current_catalog, module_rated};
+use crate::i18n::{self, Text};
+use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
 
 /// The Kompass page of the current check.
@@ -63,29 +62,4 @@ pub fn KompassPage() -> impl IntoView {
             <RunsPanel catalog/>
         </section>
     }
-}
-
-/// The modules of a check with their progress; each is one click away.
-#[component]
-pub fn ModuleList(
-    catalog: &'static Catalog,
-    #[prop(optional)] current: Option<&'static str>,
-) -> impl IntoView {
-    let language = expect_context::<UiLanguage>().0;
-    let modules = catalog
-        .modules
-        .iter()
-        .map(|module| {
-            let rated = module_rated(catalog, &module.id);
-            let heading = move || module_heading(language.get(), &module.number, &module.title);
-            let is_current = current == Some(module.id.as_str());
-            view! {
-                <li class="module-entry" class:current=is_current>
-                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id))>{heading}</A>
-                    <Progress rated total=module.items.len()/>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ol class="module-list">{modules}</ol> }
 }

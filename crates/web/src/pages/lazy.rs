@@ -20,96 +20,56 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use crate::i18n::Text;
 use crate::state::tr;
 
-/// A page loaded on first use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LazyPage {
-    Home,
-    Kompass,
-    Starthilfe,
-    Results,
-    Measures,
-    Strengths,
-    Readiness,
-    Report,
-    BlankPrint,
-}
-
-#[wasm_split(pages, fallible, preload(preload_home), wasm_split_path = ::leptos::wasm_split)]
-fn home_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::home::HomePage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_kompass), wasm_split_path = ::leptos::wasm_split)]
-fn kompass_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::kompass::KompassPage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_starthilfe), wasm_split_path = ::leptos::wasm_split)]
-fn starthilfe_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::starthilfe::StarthilfePage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_results), wasm_split_path = ::leptos::wasm_split)]
-fn results_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::results::ResultsPage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_measures), wasm_split_path = ::leptos::wasm_split)]
-fn measures_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::measures::MeasuresPage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_strengths), wasm_split_path = ::leptos::wasm_split)]
-fn strengths_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::strengths::StrengthsPage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_readiness), wasm_split_path = ::leptos::wasm_split)]
-fn readiness_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::readiness::ReadinessPage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_report), wasm_split_path = ::leptos::wasm_split)]
-fn report_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::report::ReportPage/> }.into_any())
-}
-
-#[wasm_split(pages, fallible, preload(preload_blank_print), wasm_split_path = ::leptos::wasm_split)]
-fn blank_print_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::pages::report::BlankPrintPage/> }.into_any())
-}
-
-impl LazyPage {
-    /// Fetches the page's chunk (and the chunks it shares with other pages), if it is not there yet.
-    async fn preload(self) -> Result<(), SplitLoaderError> {
-        match self {
-            LazyPage::Home => preload_home().await,
-            LazyPage::Kompass => preload_kompass().await,
-            LazyPage::Starthilfe => preload_starthilfe().await,
-            LazyPage::Results => preload_results().await,
-            LazyPage::Measures => preload_measures().await,
-            LazyPage::Strengths => preload_strengths().await,
-            LazyPage::Readiness => preload_readiness().await,
-            LazyPage::Report => preload_report().await,
-            LazyPage::BlankPrint => preload_blank_print().await,
+/// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`), and the two
+/// dispatches. Written once here so a new page is one line.
+macro_rules! lazy_pages {
+    ($($page:ident => $view:path, $split:ident, $preload:ident;)+) => {
+        /// A page loaded on first use.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum LazyPage {
+            $($page,)+
         }
-    }
 
-    /// The page, once its chunk is loaded. Rendering is synchronous, as for every other page: after a successful
-    /// `preload` the split function's future is ready on its first poll.
-    fn view_now(self) -> Option<AnyView> {
-        match self {
-            LazyPage::Home => now_or_never(home_page()),
-            LazyPage::Kompass => now_or_never(kompass_page()),
-            LazyPage::Starthilfe => now_or_never(starthilfe_page()),
-            LazyPage::Results => now_or_never(results_page()),
-            LazyPage::Measures => now_or_never(measures_page()),
-            LazyPage::Strengths => now_or_never(strengths_page()),
-            LazyPage::Readiness => now_or_never(readiness_page()),
-            LazyPage::Report => now_or_never(report_page()),
-            LazyPage::BlankPrint => now_or_never(blank_print_page()),
+        $(
+            #[wasm_split(pages, fallible, preload($preload), wasm_split_path = ::leptos::wasm_split)]
+            fn $split() -> Result<AnyView, SplitLoaderError> {
+                Ok(view! { <$view/> }.into_any())
+            }
+        )+
+
+        impl LazyPage {
+            /// Fetches the pages' chunk, if it is not there yet.
+            async fn preload(self) -> Result<(), SplitLoaderError> {
+                match self {
+                    $(LazyPage::$page => $preload().await,)+
+                }
+            }
+
+            /// The page, once its chunk is loaded. Rendering is synchronous, as for every other page: after a
+            /// successful `preload` the split function's future is ready on its first poll.
+            fn view_now(self) -> Option<AnyView> {
+                match self {
+                    $(LazyPage::$page => now_or_never($split()),)+
+                }
+            }
         }
-    }
+    };
+}
+
+lazy_pages! {
+    Home => crate::pages::home::HomePage, home_page, preload_home;
+    Kompass => crate::pages::kompass::KompassPage, kompass_page, preload_kompass;
+    Starthilfe => crate::pages::starthilfe::StarthilfePage, starthilfe_page, preload_starthilfe;
+    Results => crate::pages::results::ResultsPage, results_page, preload_results;
+    Measures => crate::pages::measures::MeasuresPage, measures_page, preload_measures;
+    Strengths => crate::pages::strengths::StrengthsPage, strengths_page, preload_strengths;
+    Readiness => crate::pages::readiness::ReadinessPage, readiness_page, preload_readiness;
+    Report => crate::pages::report::ReportPage, report_page, preload_report;
+    BlankPrint => crate::pages::report::BlankPrintPage, blank_print_page, preload_blank_print;
+    Team => crate::pages::team::TeamPage, team_page, preload_team;
+    TeamInvitation => crate::pages::team_invitation::InvitationPrintPage, team_invitation_page, preload_team_invitation;
+    TeamWorkshop => crate::pages::team_workshop::WorkshopPrintPage, team_workshop_page, preload_team_workshop;
+    Contribute => crate::pages::contribute::ContributePage, contribute_page, preload_contribute;
 }
 
 /// The value of a future that is ready at once; `None` if it is not (or failed).

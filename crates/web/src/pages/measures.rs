@@ -1,16 +1,17 @@
 //! Meine Maßnahmen: the action plan. Each measure says what is to be done, which items it answers, how urgent it
 //! is, who is responsible, by when, how its effect is checked, and where it stands.
 
-use checkwerk_core::action_plan::{measures_csv, measures_ics, view_measures, Filter, SortKey};
-use checkwerk_core::date::Date;
+use checkwerk_core::export::{measures_csv, measures_ics};
+use checkwerk_core::plan::{view_measures, Filter, SortKey};
 use checkwerk_core::{Catalog, Measure, MeasureStatus, Urgency};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::clock::{new_id, now, today};
 use crate::components::download::{download_text, file_name_part};
 use crate::i18n::{self, Text};
-use crate::pages::check_layout::current_catalog;
-use crate::state::{new_id, now, tr, Notices, Runs, UiLanguage};
+use crate::state::check::current_catalog;
+use crate::state::{tr, Notices, Runs, UiLanguage};
 
 /// The action plan of the active run.
 #[component]
@@ -61,7 +62,11 @@ pub fn MeasuresPage() -> impl IntoView {
                 download_text(
                     &name,
                     "text/csv;charset=utf-8",
-                    &measures_csv(catalog, run, language.get_untracked()),
+                    &measures_csv(
+                        catalog,
+                        run,
+                        &i18n::plan::export_wording(language.get_untracked()),
+                    ),
                 );
             }
         });
@@ -74,7 +79,12 @@ pub fn MeasuresPage() -> impl IntoView {
                     catalog.id,
                     file_name_part(&run.name)
                 );
-                let calendar = measures_ics(catalog, run, now(), language.get_untracked());
+                let calendar = measures_ics(
+                    catalog,
+                    run,
+                    now(),
+                    &i18n::plan::export_wording(language.get_untracked()),
+                );
                 download_text(&name, "text/calendar;charset=utf-8", &calendar);
             }
         });
@@ -104,7 +114,7 @@ pub fn MeasuresPage() -> impl IntoView {
                         if let Some(key) = SortKey::from_key(&event_target_value(&event)) { sort.set(key) }
                     }>
                         {SortKey::ALL.into_iter().map(|key| view! {
-                            <option value=key.key() selected=move || sort.get() == key>{move || key.label(language.get())}</option>
+                            <option value=key.key() selected=move || sort.get() == key>{move || i18n::plan::sort_key(language.get(), key)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -112,7 +122,7 @@ pub fn MeasuresPage() -> impl IntoView {
                     <select on:change=move |event| filter_status.set(MeasureStatus::from_key(&event_target_value(&event)))>
                         <option value="">{tr(Text::All)}</option>
                         {MeasureStatus::ALL.into_iter().map(|status| view! {
-                            <option value=status.key()>{move || status.label(language.get())}</option>
+                            <option value=status.key()>{move || i18n::plan::status(language.get(), status)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -120,7 +130,7 @@ pub fn MeasuresPage() -> impl IntoView {
                     <select on:change=move |event| filter_urgency.set(Urgency::from_key(&event_target_value(&event)))>
                         <option value="">{tr(Text::All)}</option>
                         {Urgency::ALL.into_iter().map(|urgency| view! {
-                            <option value=urgency.key()>{move || urgency.label(language.get())}</option>
+                            <option value=urgency.key()>{move || i18n::plan::urgency(language.get(), urgency)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -210,16 +220,12 @@ fn MeasureEditor(catalog: &'static Catalog, id: String) -> impl IntoView {
             notices.show(message, Some(undo));
         }
     };
-    let today = Date::from_timestamp(now()).iso();
+    let today = today();
     let overdue = Memo::new(move |_| {
         measure.with(|measure| {
-            measure.as_ref().is_some_and(|measure| {
-                measure.status != MeasureStatus::Done
-                    && measure
-                        .due
-                        .as_deref()
-                        .is_some_and(|due| due < today.as_str())
-            })
+            measure
+                .as_ref()
+                .is_some_and(|measure| measure.is_overdue(today))
         })
     });
     let linked_items = move || {
@@ -295,7 +301,7 @@ fn MeasureEditor(catalog: &'static Catalog, id: String) -> impl IntoView {
                     <option value="" selected=move || measure.with(|m| m.as_ref().is_some_and(|m| m.urgency.is_none()))>{tr(Text::NotSet)}</option>
                     {Urgency::ALL.into_iter().map(|urgency| view! {
                         <option value=urgency.key() selected=move || measure.with(|m| m.as_ref().is_some_and(|m| m.urgency == Some(urgency)))>
-                            {move || urgency.label(language.get())}
+                            {move || i18n::plan::urgency(language.get(), urgency)}
                         </option>
                     }).collect_view()}
                 </select>
@@ -324,7 +330,7 @@ fn MeasureEditor(catalog: &'static Catalog, id: String) -> impl IntoView {
                 }>
                     {MeasureStatus::ALL.into_iter().map(|status| view! {
                         <option value=status.key() selected=move || measure.with(|m| m.as_ref().is_some_and(|m| m.status == status))>
-                            {move || status.label(language.get())}
+                            {move || i18n::plan::status(language.get(), status)}
                         </option>
                     }).collect_view()}
                 </select>

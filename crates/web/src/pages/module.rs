@@ -7,12 +7,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::formatted::Formatted;
+use crate::components::missing::Missing;
+use crate::components::module_list::ModuleList;
 use crate::components::progress::Progress;
 use crate::components::rating::ItemCard;
 use crate::i18n::{module_heading, Text};
-use crate::pages::check_layout::{current_catalog, module_rated};
-use crate::pages::kompass::ModuleList;
-use crate::pages::not_found::Missing;
+use crate::state::check::{current_catalog, module_rated};
 use crate::state::{tr, Runs, UiLanguage};
 
 /// The page of one module.

@@ -17,15 +17,3 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
-
-/// Shown when a link names a check or module this site does not have.
-#[component]
-pub fn Missing(text: Text) -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>{tr(Text::NotFoundHeading)}</h1>
-            <p>{tr(text)}</p>
-            <p><A href=crate::page_config::app_href("/")>{tr(Text::BackToHome)}</A></p>
-        </section>
-    }
-}

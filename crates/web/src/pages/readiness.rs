@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::{self, Text};
-use crate::pages::check_layout::current_catalog;
+use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
 
 /// The completeness panel of the active run.
@@ -67,7 +67,7 @@ pub fn ReadinessPage() -> impl IntoView {
                                                 Some(i18n::measure_heading(language, position + 1, &run.measures[position].title))
                                             })
                                         }).unwrap_or_default();
-                                        let missing = incomplete.missing.iter().map(|field| field.label(language)).collect::<Vec<_>>().join(", ");
+                                        let missing = incomplete.missing.iter().map(|field| i18n::plan::missing_field(language, *field)).collect::<Vec<_>>().join(", ");
                                         view! {
                                             <li><A href=crate::page_config::app_href(&format!("/check/{}/massnahmen#massnahme-{}", catalog.id, incomplete.measure_id))>{label}</A>
                                                 ": " {i18n::missing_fields(language, &missing)}</li>

@@ -6,11 +6,12 @@ use checkwerk_core::report::summary;
 use checkwerk_core::{evaluate, Run, Timestamp};
 use leptos::prelude::*;
 
+use crate::clock::today;
 use crate::components::formatted::Formatted;
 use crate::components::summary::ManagementSummary;
 use crate::i18n::{self, module_heading, Text};
-use crate::pages::check_layout::current_catalog;
-use crate::state::{now, tr, Runs, UiLanguage};
+use crate::state::check::current_catalog;
+use crate::state::{tr, Runs, UiLanguage};
 
 fn print_page() {
     if let Some(window) = web_sys::window() {
@@ -30,13 +31,7 @@ pub fn ReportPage() -> impl IntoView {
     });
     let report = Memo::new(move |_| {
         let run = run.get();
-        summary(
-            catalog,
-            &run,
-            &evaluate(catalog, &run),
-            now(),
-            language.get(),
-        )
+        summary(catalog, &run, &evaluate(catalog, &run), today())
     });
     let measures = move || {
         run.with(|run| {
@@ -62,11 +57,11 @@ pub fn ReportPage() -> impl IntoView {
                             <td>{index + 1}</td>
                             <td>{measure.title.clone()}</td>
                             <td>{items}</td>
-                            <td>{measure.urgency.map(|u| u.label(language)).unwrap_or("–")}</td>
+                            <td>{measure.urgency.map(|u| i18n::plan::urgency(language, u)).unwrap_or("–")}</td>
                             <td>{measure.responsible.clone()}</td>
                             <td>{due}</td>
                             <td>{measure.control.clone()}</td>
-                            <td>{measure.status.label(language)}</td>
+                            <td>{i18n::plan::status(language, measure.status)}</td>
                         </tr>
                     }
                 })
@@ -163,6 +158,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h2>{tr(Text::AllAnswers)}</h2>
                 {answers}
             </section>
+            <crate::components::team_appendix::TeamAppendix catalog run/>
             {move || (!catalog.free_texts.is_empty()).then(|| view! {
                 <section class="report-section">
                     <h2>{tr(Text::Conclusions)}</h2>

@@ -6,10 +6,11 @@ use checkwerk_core::{Run, Timestamp};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::clock::today;
 use crate::components::summary::ManagementSummary;
 use crate::i18n::{self, Text};
-use crate::pages::check_layout::{current_catalog, use_evaluation};
-use crate::state::{now, tr, Runs, UiLanguage};
+use crate::state::check::{current_catalog, use_evaluation};
+use crate::state::{tr, Runs, UiLanguage};
 
 /// The results of the active run.
 #[component]
@@ -19,12 +20,11 @@ pub fn ResultsPage() -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
     let evaluation = use_evaluation(catalog);
     let report = Memo::new(move |_| {
-        let language = language.get();
         runs.with_active(&catalog.id, |run| {
             let empty = Run::new("", catalog, Timestamp(0));
             let run = run.unwrap_or(&empty);
             let evaluation = checkwerk_core::evaluate(catalog, run);
-            summary(catalog, run, &evaluation, now(), language)
+            summary(catalog, run, &evaluation, today())
         })
     });
     let needs = move || {
@@ -62,7 +62,7 @@ pub fn ResultsPage() -> impl IntoView {
         view! {
             <div class="field wide">
                 <label for=field_id.clone()>{free_text.label.clone()}</label>
-                {(!free_text.hint.is_empty()).then(|| view! { <p class="hint">{crate::components::formatted::plain(&free_text.hint)}</p> })}
+                {(!free_text.hint.is_empty()).then(|| view! { <p class="hint">{crate::state::catalogs::plain(&free_text.hint)}</p> })}
                 <textarea id=field_id rows="3" prop:value=value on:input=move |event| {
                     let text = event_target_value(&event);
                     runs.edit_active(catalog, |run, now| run.set_free_text(&free_text.id, text, now));

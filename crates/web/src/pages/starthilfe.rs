@@ -1,12 +1,12 @@
 //! Starthilfe: one short question per Baustein; the answers recommend where to begin.
 
-use checkwerk_core::starthilfe::{reason, recommend};
+use checkwerk_core::starthilfe::recommend;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{module_heading, Text};
-use crate::pages::check_layout::current_catalog;
-use crate::pages::kompass::ModuleList;
+use crate::components::module_list::ModuleList;
+use crate::i18n::{self, module_heading, Text};
+use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
 
 /// The Starthilfe of the current check.
@@ -72,7 +72,7 @@ pub fn StarthilfePage() -> impl IntoView {
                 {move || match recommendation.get() {
                     Some(recommendation) => {
                         let module = catalog.module(&recommendation.module_id);
-                        let text = reason(&recommendation, catalog, language.get());
+                        let text = i18n::report::starthilfe_reason(language.get(), &recommendation, catalog);
                         view! {
                             <h2>{tr(Text::Recommendation)}</h2>
                             <p>{text}</p>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::{module_heading, Text};
-use crate::pages::check_layout::{current_catalog, use_evaluation};
+use crate::state::check::{current_catalog, use_evaluation};
 use crate::state::{tr, UiLanguage};
 
 /// The strengths of the active run.

@@ -3,39 +3,7 @@
 
 use std::fmt;
 
-/// The language of a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Language {
-    /// Deutsch, the default.
-    #[default]
-    De,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// Parses a language tag such as "de", "en" or "en-GB".
-    pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "de" => Some(Language::De),
-            "en" => Some(Language::En),
-            _ => None,
-        }
-    }
-
-    /// The language's tag.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::De => "de",
-            Language::En => "en",
-        }
-    }
-}
+use crate::language::Language;
 
 /// One step of a field path: a key of a table or an index into a list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -102,6 +70,15 @@ impl fmt::Display for FieldPath {
     }
 }
 
+/// The two forms a catalog file can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    /// TOML, the form authors write.
+    Toml,
+    /// JSON, the form the web build embeds and sites may serve.
+    Json,
+}
+
 /// One problem in one catalog file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -141,8 +118,10 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ProblemKind {
-    /// Occurs when the file is not valid TOML (or JSON).
+    /// Occurs when the file is not valid TOML or JSON (whichever it was read as).
     Syntax {
+        /// The format the file was read as.
+        format: SourceFormat,
         /// The parser's description.
         message: String,
     },
@@ -236,11 +215,17 @@ impl ProblemKind {
         use Language::{De, En};
         use ProblemKind as K;
         match (self, language) {
-            (K::Syntax { message }, De) => {
+            (K::Syntax { format: SourceFormat::Toml, message }, De) => {
                 format!("Die Datei ist kein gültiges TOML ({message}). Prüfen Sie Anführungszeichen, Klammern und Gleichheitszeichen in dieser Zeile.")
             }
-            (K::Syntax { message }, En) => {
+            (K::Syntax { format: SourceFormat::Toml, message }, En) => {
                 format!("The file is not valid TOML ({message}). Check quotes, brackets and equals signs on this line.")
+            }
+            (K::Syntax { format: SourceFormat::Json, message }, De) => {
+                format!("Die Datei ist kein gültiges JSON ({message}). Prüfen Sie Anführungszeichen, Klammern und Kommas in dieser Zeile.")
+            }
+            (K::Syntax { format: SourceFormat::Json, message }, En) => {
+                format!("The file is not valid JSON ({message}). Check quotes, brackets and commas on this line.")
             }
             (K::UnknownField { field, expected }, De) => format!(
                 "unbekanntes Feld „{field}“. Erlaubt sind hier: {expected}. Tippfehler? Korrigieren oder entfernen Sie das Feld."
