@@ -15,8 +15,9 @@ use anyhow::{anyhow, bail, Context, Result};
 
 use crate::tools::{command, run, workspace_root};
 
-/// The flags of `.cargo/config.toml` for the wasm target, plus relocations for the splitter.
-const RUSTFLAGS: &str = "--cfg erase_components -Clink-args=--emit-relocs";
+/// The flags of `.cargo/config.toml` for the wasm target, plus relocations for the splitter and the cfg that turns
+/// the lazy pages into split points (`crates/web/src/pages/lazy.rs`).
+const RUSTFLAGS: &str = "--cfg erase_components --cfg checkwerk_split -Clink-args=--emit-relocs";
 /// The wasm features rustc enables, as `www/index.html` passes them to wasm-opt.
 const WASM_OPT_FEATURES: [&str; 7] = [
     "--enable-bulk-memory",

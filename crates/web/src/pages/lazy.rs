@@ -7,21 +7,26 @@
 //!
 //! Each page is a split point of `wasm_split` (the splitter leptos' `#[lazy]` uses, through `leptos::wasm_split`),
 //! marked `fallible`: a chunk that cannot be fetched is an error value here, never a panic, and a later attempt
-//! fetches it again. Without the split step of `cargo xtask` the chunks are simply part of the one wasm, and
-//! loading them always succeeds at once.
+//! fetches it again. The split points exist only in the build `cargo xtask split` makes (`--cfg checkwerk_split`):
+//! on wasm a split point imports its chunk's loader from a placeholder module that only the splitter resolves, so
+//! every other build (`cargo xtask build`, the browser tests, the host's unit tests) calls the pages directly, and
+//! they are part of the one wasm.
 
 use std::future::Future;
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+#[cfg(checkwerk_split)]
+use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::Text;
 use crate::state::tr;
 
-/// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`), and the two
-/// dispatches. Written once here so a new page is one line.
+/// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`) or, without the
+/// split, a plain function of the same signature, and the dispatches. Written once here so a new page is one line.
 macro_rules! lazy_pages {
     ($($page:ident => $view:path, $split:ident, $preload:ident;)+) => {
         /// A page loaded on first use.
@@ -31,9 +36,20 @@ macro_rules! lazy_pages {
         }
 
         $(
+            #[cfg(checkwerk_split)]
             #[wasm_split(pages, fallible, preload($preload), wasm_split_path = ::leptos::wasm_split)]
             fn $split() -> Result<AnyView, SplitLoaderError> {
                 Ok(view! { <$view/> }.into_any())
+            }
+
+            #[cfg(not(checkwerk_split))]
+            async fn $split() -> Result<AnyView, SplitLoaderError> {
+                Ok(view! { <$view/> }.into_any())
+            }
+
+            #[cfg(not(checkwerk_split))]
+            async fn $preload() -> Result<(), SplitLoaderError> {
+                Ok(())
             }
         )+
 
@@ -50,6 +66,17 @@ macro_rules! lazy_pages {
             fn view_now(self) -> Option<AnyView> {
                 match self {
                     $(LazyPage::$page => now_or_never($split()),)+
+                }
+            }
+
+            /// Set once this page's `preload` succeeded: from then on it renders at once, with no loading note.
+            /// (Per page, not per chunk: each split point has a loader of its own, which must have run.)
+            fn loaded_flag(self) -> &'static AtomicBool {
+                match self {
+                    $(LazyPage::$page => {
+                        static LOADED: AtomicBool = AtomicBool::new(false);
+                        &LOADED
+                    })+
                 }
             }
         }
@@ -94,17 +121,28 @@ enum ChunkState {
 /// message with a button to try again; the answers are untouched either way.
 #[component]
 pub fn Lazy(page: LazyPage) -> impl IntoView {
-    let state = RwSignal::new(ChunkState::Loading);
+    // Without the split, and once the chunk is there, the page renders in the same frame as any other.
+    let loaded = cfg!(not(checkwerk_split)) || page.loaded_flag().load(Ordering::Relaxed);
+    let state = RwSignal::new(if loaded {
+        ChunkState::Loaded
+    } else {
+        ChunkState::Loading
+    });
     let load = move || {
         state.set(ChunkState::Loading);
         leptos::task::spawn_local_scoped(async move {
             state.set(match page.preload().await {
-                Ok(()) => ChunkState::Loaded,
+                Ok(()) => {
+                    page.loaded_flag().store(true, Ordering::Relaxed);
+                    ChunkState::Loaded
+                }
                 Err(_) => ChunkState::Failed,
             });
         });
     };
-    load();
+    if !loaded {
+        load();
+    }
     move || match state.get() {
         ChunkState::Loading => {
             view! { <p class="page-loading" role="status">{tr(Text::PageLoading)}</p> }.into_any()
