@@ -44,7 +44,10 @@ commands:
           --slow-loads N  fresh loads per check and engine on the slow network (default 5)
           --split         prototype: split the app's wasm by page after building (issue 21)
   split SITE [EXTRA_CATALOGS]
-          prototype: split the app's wasm of a built site by page, in place (issue 21)";
+          prototype: split the app's wasm of a built site by page, in place (issue 21)
+  test-split
+          build the release site into target/split-site, split it, and run the browser tests of the split build
+          (tests/split/: a chunk that cannot be fetched, its retry, every chunk offline)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,6 +71,7 @@ fn main() -> Result<()> {
                 _ => bail!("usage: cargo xtask split SITE [EXTRA_CATALOGS]"),
             }
         }
+        Some("test-split") => split::test(),
         Some("wordpress") => wordpress::main(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::tools::{command, run, workspace_root};
+use crate::tools::{self, command, run, workspace_root};
 
 /// The flags of `.cargo/config.toml` for the wasm target, plus relocations for the splitter and the cfg that turns
 /// the lazy pages into split points (`crates/web/src/pages/lazy.rs`).
@@ -199,6 +199,29 @@ pub fn split_site(site: &Path, extra_catalogs: Option<&Path>) -> Result<()> {
         sizes.join(", ")
     ));
     Ok(())
+}
+
+/// `cargo xtask test-split`: the release site built into `target/split-site`, split, and the browser tests of the
+/// split build (`tests/split/`, config `tests/playwright.split.config.ts`) run against it. Not part of
+/// `cargo xtask test`: the split needs a second release build of the app with other rustflags (its dependencies
+/// once, several minutes; after that the web crate alone).
+pub fn test() -> Result<()> {
+    tools::ensure_chromium()?;
+    tools::ensure_test_packages()?;
+    let site = workspace_root().join("target/split-site");
+    crate::build_with(&crate::BuildOptions {
+        public_url: "/".to_owned(),
+        dist: site.clone(),
+    })?;
+    split_site(&site, None)?;
+    run(command("npx")
+        .args([
+            "playwright",
+            "test",
+            "--config",
+            "playwright.split.config.ts",
+        ])
+        .current_dir(workspace_root().join("tests")))
 }
 
 /// index.html and the boot script: the new names, no integrity hashes for the replaced files (their content
