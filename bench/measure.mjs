@@ -22,11 +22,12 @@ export const engines = {
     storagePrefix: "surveyjs.",
   },
   // The floor (bench/floor.mjs): Checkwerk's own module pages as static files with a few lines of plain JavaScript,
-  // at the same addresses, with the same markup, so Checkwerk's selectors find the same elements.
+  // at the same addresses, with the same markup, so Checkwerk's selectors find the same elements. An item counts as
+  // there once floor.js listens (it marks the document): its script is deferred, the cards come before it.
   floor: {
     name: "Floor",
     url: (check) => `/check/${check.id}/baustein/${check.modules[0].id}`,
-    radio: `input[type=radio][name="bewertung-{id}"][value="{key}"]`,
+    radio: `html[data-floor-ready] input[type=radio][name="bewertung-{id}"][value="{key}"]`,
     shown: `#punkt-{id}.answered input[type=radio][name="bewertung-{id}"][value="{key}"]:checked`,
     storagePrefix: "checkwerk.run.",
   },
