@@ -22,7 +22,11 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium; Playwright must never download a browser of its own here.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // A German browser: `locale` sets the page's language and formats, but Chromium on Linux lays out its date
+      // fields (TT.MM.JJJJ rather than MM/DD/YYYY) by the language of its environment.
+      env: { ...process.env, LANGUAGE: "de_DE:de", LANG: "de_DE.UTF-8" },
       args: [
+        "--lang=de-DE",
         "--no-sandbox",
         "--disable-gpu",
         "--disable-quic",

@@ -2,7 +2,8 @@
 // headers docs/hosting.md recommends (including a strict Content-Security-Policy), and for app routes the nearest
 // index.html up the path (the SPA fallback documented for common hosts).
 // Usage: node static-server.mjs <folder> <port>   (port 0: any free port; the first line printed names it)
-//   CHECKWERK_EMBED_URL  where partner-demo.html loads embed.js from (another origin in the tests)
+//   CHECKWERK_EMBED_URL  where partner-demo.html loads embed.js from, instead of beside it (another origin in the
+//                        tests); without it every file is served exactly as it lies, as a plain host does
 //   CHECKWERK_CORS=1     allow any origin to fetch files (a partner serving its own catalog)
 //   CHECKWERK_SPA_FALLBACK=0  no index.html for app routes: a host without rewrites (a WordPress plugin folder on nginx)
 import { createServer } from "node:http";
@@ -73,9 +74,9 @@ const server = createServer(async (request, response) => {
     return;
   }
   let body = await readFile(path);
-  if (path.endsWith("partner-demo.html")) {
+  if (path.endsWith("partner-demo.html") && process.env.CHECKWERK_EMBED_URL) {
     // The demo partner page loads the widget from the checks host, which may be another origin.
-    body = Buffer.from(body.toString("utf8").replace("__CHECKWERK_EMBED_URL__", process.env.CHECKWERK_EMBED_URL ?? "embed.js"));
+    body = Buffer.from(body.toString("utf8").replace('src="embed.js"', `src="${process.env.CHECKWERK_EMBED_URL}"`));
   }
   const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",

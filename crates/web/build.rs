@@ -71,6 +71,20 @@ fn main() {
             failures.join("\n")
         );
     }
+    // A declaration over several checks is one document: its catalogs must agree on what applies to all of it.
+    let mismatches = checkwerk_core::declaration::joint_mismatches(&catalogs);
+    if !mismatches.is_empty() {
+        let lines: Vec<String> = mismatches
+            .iter()
+            .map(|(declaration, catalog, field)| {
+                format!("{catalog}: declarations: {field} der gemeinsamen Erklärung „{declaration}“ weicht von den anderen Katalogen ab.")
+            })
+            .collect();
+        panic!(
+            "\nUngültige Kataloge – der Build bricht ab:\n{}\n",
+            lines.join("\n")
+        );
+    }
 
     let json = serde_json::to_string(&catalogs).expect("validated catalogs serialize");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

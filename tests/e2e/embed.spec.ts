@@ -40,10 +40,13 @@ test("a partner page on another origin gets the check in place, isolated and gro
     const list = page.frameLocator("iframe >> nth=1");
     await expect(list.getByRole("heading", { level: 1 })).toHaveText("Wählen Sie einen Check");
 
-    // Widget 3: single-check mode in English: no way out to the list of checks.
+    // Widget 3: single-check mode in English: no way out to the list of checks. The check exists only in German, so
+    // it is shown in German, and one English line says so.
     const single = page.frameLocator("iframe >> nth=2");
     await expect(single.getByRole("heading", { level: 1 })).toHaveText("Sicherheit und Gesundheit bei der Arbeit");
-    await expect(single.getByRole("link", { name: "My results" })).toBeVisible();
+    await expect(single.getByText("This check exists only in German, so it is shown in German.")).toBeVisible();
+    await expect(single.getByRole("link", { name: "Meine Ergebnisse" })).toBeVisible();
+    await expect(single.getByRole("button", { name: "Deutsch" })).toBeVisible();
     await expect(single.getByRole("link", { name: /Checkwerk/ })).toHaveCount(0);
   } finally {
     partner.kill();

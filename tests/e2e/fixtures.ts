@@ -110,6 +110,8 @@ export interface SeedRun {
   answers?: Record<string, { choice?: string; priority?: number; note?: string }>;
   measures?: Array<Record<string, unknown>>;
   starthilfe?: Record<string, string>;
+  company_details?: { address?: string; size?: string; sector?: string };
+  declarations?: Record<string, { date?: string; signed?: { date: string; fingerprint: string } }>;
 }
 
 /** Puts runs into localStorage before the app starts, as if the user had worked on them earlier. */
@@ -155,3 +157,11 @@ export const test = base.extend<{ app: CheckwerkApp }>({
 });
 
 export { expect };
+
+/** Opens a measure's row in the action plan (unless it is open) and returns its form, a group named by the measure. */
+export async function openMeasure(page: Page, title: string | RegExp): Promise<Locator> {
+  const pattern = typeof title === "string" ? new RegExp(`bearbeiten: ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) : title;
+  const toggle = page.getByRole("button", { name: pattern });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return page.getByRole("group", { name: pattern });
+}

@@ -3,7 +3,7 @@ import { test, expect, screenshotTag } from "./fixtures";
 test("home lists every bundled check with standard, time, size and progress", { tag: screenshotTag }, async ({ app, page }) => {
   await app.openHome();
   const cards = page.getByRole("article");
-  await expect(cards).toHaveCount(8);
+  await expect(cards).toHaveCount(9);
   const umwelt = page.getByRole("article", { name: /Betrieblicher Umweltschutz/ });
   await expect(umwelt).toContainText("OM-Praxis A-3.6");
   await expect(umwelt).toContainText("7 Bausteine · 55 Check-Punkte · 60 Minuten je Baustein");

@@ -1,5 +1,6 @@
 // Content safety: the classic XSS payloads go through every text path – typed notes, measures, run name, company
-// and free texts, an imported run file, and a catalog a site serves – and every page is visited. No dialog may
+// and free texts, an imported run file, the self-declaration's record, and a catalog a site serves – and every page
+// is visited. No dialog may
 // open, no injected element or handler may exist in the DOM, and only http(s) and mailto links may be rendered.
 // The assertions are on the DOM, so they hold whether or not a Content-Security-Policy would also block a script.
 import { test, expect, seedRuns } from "./fixtures";
@@ -8,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { repoRoot, startHost } from "./hosting";
+import { completeRun } from "./declaration-data";
 
 // Each payload would set window.__xss if it ever ran, whatever blocked its alert.
 const payloads = [
@@ -139,7 +141,9 @@ test("a catalog a site serves with XSS payloads in its texts stays text, with on
     .replace('id = "sicherheit-gesundheit"', 'id = "xss-check"')
     .replace(/^title = ".*"$/m, `title = ${toml("XSS-Check " + payloads[0])}`);
   let index = 0;
-  catalog = catalog.replace(/^(statement|explanation|goal|result|question|label|hint|subtitle|publisher) = "(.*)"$/gm, (_, key, text) => {
+  // Where the check comes from, and a declaration it supports, carry payloads too.
+  catalog = catalog.replace("[[scales]]", `[[declarations]]\nid = "xss-zeichen"\ntitle = ${toml("Zeichen " + payloads[1])}\nevery_item_rated = true\nnot_relevant_is_rated = true\nmin_measures = 1\nvalidity_months = 24\nurl = "https://example.org/zeichen"\n\n[[scales]]`);
+  catalog = catalog.replace(/^(statement|explanation|goal|result|question|label|hint|subtitle|structure|wording|licence) = "(.*)"$/gm, (_, key, text) => {
     index += 1;
     return `${key} = ${toml(text + " " + payloads[index % payloads.length])}`;
   });
@@ -165,4 +169,37 @@ test("a catalog a site serves with XSS payloads in its texts stays text, with on
   } finally {
     host.kill();
   }
+});
+
+test("a self-declaration with XSS payloads in the company, its date, what was signed and the comparison stays text", async ({ app, page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const run = completeRun();
+  run.company = payloads[0];
+  run.company_details = { address: all, size: payloads[1], sector: payloads[2] };
+  run.measures = run.measures!.map((measure, index) => ({ ...measure, title: payloads[index % payloads.length], control: all }));
+  run.declarations = {
+    "om-zeichen-faire-lieferkette": { date: "2026-12-01", signed: { date: payloads[3], fingerprint: payloads[4] } },
+    [payloads[5]]: { date: payloads[6] },
+    "om-zeichen-nachhaltigkeit": { date: payloads[7] },
+  };
+  await seedRuns(page, [run]);
+  for (const path of ["/check/faire-lieferkette/selbsterklaerung", "/check/faire-lieferkette/selbsterklaerung/erklaerung", "/erklaerung/om-zeichen-nachhaltigkeit", "/erklaerung/om-zeichen-nachhaltigkeit/erklaerung", "/"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await injected(page), path).toEqual([]);
+  }
+  await page.goto("/check/faire-lieferkette/selbsterklaerung/erklaerung");
+  await expect(page.getByText("Dieser Stand ist nicht mehr der unterschriebene.")).toBeVisible();
+  await page.getByRole("textbox", { name: "Branche" }).fill(all);
+  await page.getByRole("textbox", { name: "Fingerabdruck vom Papier vergleichen" }).fill(all);
+  await expect(page.getByText("Stimmt nicht überein")).toBeVisible();
+  await expect(page.locator(".record-facts")).toContainText(payloads[2]);
+  expect(await injected(page)).toEqual([]);
+  await page.emulateMedia({ media: "print" });
+  expect(await injected(page)).toEqual([]);
+  expect(dialogs).toEqual([]);
 });

@@ -1,88 +1,231 @@
+// Meine Maßnahmen as a working tool: the plan as a compact table edited in place, what needs following up, the needs
+// still without a measure, finishing a measure with the Kontrolle's result, filters kept across reloads, and the
+// exports (CSV for German Excel, a calendar with reminders that says what it left out).
 import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
+import type { Page } from "@playwright/test";
 
-test("Meine Maßnahmen: create from an item, edit, sort, filter, delete with undo, export CSV and ICS", { tag: screenshotTag }, async ({ app, page }) => {
+/** A day relative to today, in the browser's (and this machine's) calendar, as `YYYY-MM-DD` and as Germans write it. */
+function day(offset: number): { iso: string; german: string } {
+  const date = new Date();
+  date.setDate(date.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const [y, m, d] = [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())];
+  return { iso: `${y}-${m}-${d}`, german: `${d}.${m}.${y}` };
+}
+
+const overdue = day(-3);
+const soon = day(5);
+const later = day(40);
+const finished = day(-10);
+
+async function seedPlan(page: Page) {
   await seedRuns(page, [{
     id: "r1",
     catalog_id: "sicherheit-gesundheit",
     name: "Standort Köln",
-    answers: { "risiken-kennen": { choice: "hoch" }, unterweisung: { choice: "mittel" } },
+    answers: {
+      "risiken-kennen": { choice: "hoch" },
+      beschaffung: { choice: "mittel" },
+      unterweisung: { choice: "hoch" },
+      notfaelle: { choice: "niedrig" },
+      "stoerungen-besprechen": { choice: "hoch" },
+    },
+    measures: [
+      { id: "m1", title: "Gefährdungsbeurteilung Lager", item_ids: ["risiken-kennen"], urgency: "hoch", responsible: "Frau Berger", due: overdue.iso, control: "Begehung", status: "in-arbeit" },
+      { id: "m2", title: "Notfallübung planen", item_ids: ["notfaelle"], urgency: "mittel", due: soon.iso, status: "offen" },
+      { id: "m3", title: "Teambesprechung einführen", item_ids: ["stoerungen-besprechen"], urgency: "niedrig", due: later.iso, status: "erledigt", finished: finished.iso },
+      { id: "m4", title: "Prüffristen sammeln", item_ids: [], status: "offen" },
+    ],
   }]);
-  await page.goto("/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile");
-  await page.getByRole("button", { name: "Maßnahme anlegen 1.1" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meine Maßnahmen");
+}
 
-  // The new measure is linked to its item, urgency suggested from the rating, and its description focused.
-  const first = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Maßnahme 1/ }) });
+function rowOf(page: Page, title: string) {
+  return page.getByRole("row").filter({ has: page.getByRole("button", { name: new RegExp(`bearbeiten: ${title}`) }) });
+}
+
+async function savedMeasure(page: Page, id: string): Promise<Record<string, unknown>> {
+  return page.evaluate((id) => {
+    const run = JSON.parse(localStorage.getItem("checkwerk.run.r1") ?? "{}").run;
+    return run.measures.find((m: { id: string }) => m.id === id);
+  }, id);
+}
+
+test("the plan is a table of what, items, urgency, who, when, status and Kontrolle; due and overdue come first", async ({ app, page }) => {
+  await seedPlan(page);
+  await page.goto("/check/sicherheit-gesundheit/massnahmen");
+  const table = page.getByRole("table", { name: "Maßnahmenplan" });
+  await expect(table.getByRole("columnheader")).toHaveText(["Nr.", "Maßnahme", "Check-Punkte", "Dringlichkeit", "Wer", "Bis wann", "Status", "Kontrolle"]);
+  // Sorted by due date; the done measure after the open ones, the undated one last among those still to do.
+  await expect(rowOf(page, "Gefährdungsbeurteilung").getByRole("cell")).toHaveText([
+    "1", "1.1", "hoch", "Frau Berger", `${overdue.german} überfällig seit 3 Tagen`, "in Arbeit", "Begehung",
+  ]);
+  await expect(rowOf(page, "Notfallübung").getByRole("cell")).toHaveText(["2", "1.3", "mittel", "", `${soon.german} in 5 Tagen fällig`, "offen", ""]);
+  await expect(rowOf(page, "Teambesprechung").getByRole("cell")).toHaveText(["3", "2.2", "niedrig", "", later.german, `erledigt am ${finished.german}`, ""]);
+  await expect(page.locator(".row-toggle")).toHaveText(["Gefährdungsbeurteilung Lager", "Notfallübung planen", "Prüffristen sammeln", "Teambesprechung einführen"]);
+  await expect(table.getByRole("columnheader", { name: "Bis wann" })).toHaveAttribute("aria-sort", "ascending");
+  // A sortable column's heading sorts by it.
+  await table.getByRole("button", { name: "Dringlichkeit" }).click();
+  await expect(page.locator(".row-toggle")).toHaveText(["Gefährdungsbeurteilung Lager", "Notfallübung planen", "Teambesprechung einführen", "Prüffristen sammeln"]);
+  await expect(table.getByRole("columnheader", { name: "Dringlichkeit" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("combobox", { name: "Sortieren nach" })).toHaveValue("urgency");
+  await table.getByRole("button", { name: "Bis wann" }).click();
+
+  // Follow-up: overdue, due soon, and the finished measure whose effect is not yet checked.
+  const followUp = page.getByRole("region", { name: "Nachverfolgung" });
+  await expect(followUp.getByRole("heading", { level: 3 })).toHaveText(["Überfällig", "Bald fällig (in den nächsten 14 Tagen)", "Erledigt, Wirkung noch nicht geprüft"]);
+  await expect(followUp.getByRole("listitem")).toHaveText([
+    `Gefährdungsbeurteilung Lager ${overdue.german} · überfällig seit 3 Tagen`,
+    `Notfallübung planen ${soon.german} · in 5 Tagen fällig`,
+    `Teambesprechung einführen erledigt am ${finished.german}`,
+  ]);
+
+  // Needs without a measure: 2.1 (hoch) is missing one; 1.2 (mittel) is folded below.
+  const coverage = page.getByRole("region", { name: "Hier fehlt noch eine Maßnahme" });
+  await expect(coverage.getByRole("listitem").first()).toContainText("2.1 Die Beschäftigten kennen die Gefährdungen ihrer Arbeit");
+  await expect(coverage.getByRole("listitem").first().locator(".level-tag")).toHaveText("hoch");
+  await expect(coverage.getByText("1 weiterer Check-Punkt mit mittlerer oder geringer Dringlichkeit ohne Maßnahme")).toBeVisible();
+  await app.expectAccessible("the action plan");
+});
+
+test("a need without a measure gets one in place; a cell opens its row at its field; edits show at once and keep the order", { tag: screenshotTag }, async ({ app, page }) => {
+  await seedPlan(page);
+  await page.goto("/check/sicherheit-gesundheit/massnahmen");
+  const coverage = page.getByRole("region", { name: "Hier fehlt noch eine Maßnahme" });
+  await coverage.getByRole("button", { name: "Maßnahme anlegen 2.1" }).click();
+  // The new measure opens in the table with its description focused; urgency from the rating.
   await expect(page.getByRole("textbox", { name: "Was ist zu tun?" })).toBeFocused();
-  await page.keyboard.type("Gefährdungsbeurteilung für das Lager erstellen; mit \"Fachkraft\" abstimmen");
-  await expect(first).toContainText("1.1 Unsere Führungskräfte kennen die Gefährdungen");
-  await expect(first.getByRole("combobox", { name: "Dringlichkeit" })).toHaveValue("hoch");
-  await first.getByRole("textbox", { name: "Wer ist verantwortlich?" }).fill("Frau Yılmaz");
-  await first.getByLabel("Bis wann?").fill("2027-03-31");
-  await first.getByRole("textbox", { name: /Kontrolle/ }).fill("=Begehung nach drei Monaten");
-  await first.getByRole("combobox", { name: "Status" }).selectOption({ label: "in Arbeit" });
-
-  // A second measure, created on the page, for another item.
-  await page.getByRole("button", { name: "Neue Maßnahme" }).click();
-  const second = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Maßnahme 2/ }) });
-  // The focus moves to the new description in the next frame, as a person would see before typing.
-  await expect(second.getByRole("textbox", { name: "Was ist zu tun?" })).toBeFocused();
   await page.keyboard.type("Unterweisungsplan aufstellen");
-  await second.getByRole("combobox", { name: "Check-Punkt hinzufügen" }).selectOption("unterweisung");
-  await second.getByRole("combobox", { name: "Dringlichkeit" }).selectOption("mittel");
-  await second.getByLabel("Bis wann?").fill("2027-01-15");
+  const created = rowOf(page, "Unterweisungsplan");
+  await expect(created.getByRole("cell")).toHaveText(["5", "2.1", "hoch", "", "–", "offen", ""]);
+  await expect(coverage).toContainText("Zu jedem Check-Punkt mit hoher Dringlichkeit gibt es eine Maßnahme.");
+  await page.getByRole("button", { name: "Fertig" }).click();
 
-  // Sort by due date: the January measure comes first; filter by status.
-  const headings = page.locator(".measure-heading");
-  await expect(headings).toHaveText([/Maßnahme 2: Unterweisungsplan/, /Maßnahme 1: Gefährdungsbeurteilung/]);
-  await page.getByRole("combobox", { name: "Sortieren nach" }).selectOption({ label: "Dringlichkeit" });
-  await expect(headings).toHaveText([/Maßnahme 1/, /Maßnahme 2/]);
-  await page.getByRole("combobox", { name: "Status" }).first().selectOption({ label: "in Arbeit" });
-  await expect(headings).toHaveText([/Maßnahme 1/]);
-  await expect(page.getByText("1 von 2 Maßnahmen")).toBeVisible();
-  await page.getByRole("combobox", { name: "Status" }).first().selectOption({ label: "alle" });
-  await page.getByRole("combobox", { name: "Baustein" }).selectOption({ label: "2 Zuverlässige und effiziente Prozesse" });
-  await expect(headings).toHaveText([/Maßnahme 2/]);
-  await page.getByRole("combobox", { name: "Baustein" }).selectOption({ label: "alle" });
-  await app.expectAccessible("measures");
+  // Click-to-edit: a click on the "Wer" cell opens the row with that field focused; the row shows the change as typed.
+  const order = await page.locator(".row-toggle").allTextContents();
+  await rowOf(page, "Notfallübung").getByRole("cell").nth(3).click();
+  const who = page.getByRole("textbox", { name: "Wer ist verantwortlich?" });
+  await expect(who).toBeFocused();
+  await page.keyboard.type("Herr Ott");
+  await expect(rowOf(page, "Notfallübung").getByRole("cell").nth(3)).toHaveText("Herr Ott");
+  await page.getByRole("group", { name: /Notfallübung/ }).getByRole("combobox", { name: "Dringlichkeit" }).selectOption("hoch");
+  await expect(rowOf(page, "Notfallübung").getByRole("cell").nth(2)).toHaveText("hoch");
+  await expect(page.locator(".row-toggle")).toHaveText(order);
+  expect(await savedMeasure(page, "m2")).toMatchObject({ responsible: "Herr Ott", urgency: "hoch" });
   await app.screenshot("massnahmen.png");
+});
 
-  // CSV for German Excel: BOM, semicolons, quoted quotes, formula guard, German date.
+test("finishing a measure records the day and asks whether it worked; reopening clears the day, keeps the finding", async ({ page }) => {
+  await seedPlan(page);
+  await page.goto("/check/sicherheit-gesundheit/massnahmen");
+  await page.getByRole("button", { name: /bearbeiten: Notfallübung/ }).click();
+  const form = page.getByRole("group", { name: /Notfallübung/ });
+  await form.getByRole("combobox", { name: "Status" }).selectOption({ label: "erledigt" });
+  const today = day(0);
+  await expect(form.getByLabel("Erledigt am")).toHaveValue(today.iso);
+  await expect(form.getByText("Erledigt – prüfen Sie jetzt mit der Kontrolle")).toBeVisible();
+  // Choosing the finding keeps the field (and the focus) where it is.
+  const finding = form.getByRole("combobox", { name: /Hat die Maßnahme gewirkt/ });
+  await finding.focus();
+  await finding.selectOption({ label: "teilweise wirksam" });
+  await expect(finding).toBeFocused();
+  await expect(form.getByText("Erledigt – prüfen Sie jetzt mit der Kontrolle")).toHaveCount(0);
+  await form.getByRole("button", { name: "Fertig" }).click();
+  const row = rowOf(page, "Notfallübung");
+  await expect(row.getByRole("cell").nth(5)).toHaveText(`erledigt am ${today.german}`);
+  await expect(row.getByRole("cell").nth(6)).toHaveText("teilweise wirksam");
+  expect(await savedMeasure(page, "m2")).toMatchObject({ status: "erledigt", finished: today.iso, effect: "teilweise-wirksam" });
+
+  // The follow-up link to the measure still unchecked opens it at its question.
+  const followUp = page.getByRole("region", { name: "Nachverfolgung" });
+  await followUp.getByRole("button", { name: "Teambesprechung einführen" }).click();
+  await expect(page.getByRole("combobox", { name: /Hat die Maßnahme gewirkt/ })).toBeFocused();
+  await page.getByRole("combobox", { name: /Hat die Maßnahme gewirkt/ }).selectOption({ label: "wirksam" });
+  await expect(followUp.getByRole("heading", { name: "Erledigt, Wirkung noch nicht geprüft" })).toHaveCount(0);
+
+  // Reopened: no day finished any more, the finding kept.
+  await page.getByRole("button", { name: /bearbeiten: Notfallübung/ }).click();
+  await page.getByRole("group", { name: /Notfallübung/ }).getByRole("combobox", { name: "Status" }).selectOption({ label: "offen" });
+  await expect.poll(() => savedMeasure(page, "m2")).toMatchObject({ status: "offen", effect: "teilweise-wirksam" });
+  expect((await savedMeasure(page, "m2")).finished).toBeUndefined();
+});
+
+test("sort and filters are kept across a reload, and an empty result offers to reset them", async ({ page }) => {
+  await seedPlan(page);
+  await page.goto("/check/sicherheit-gesundheit/massnahmen");
+  const filters = page.getByRole("group", { name: "Sortieren und filtern" });
+  await filters.getByRole("combobox", { name: "Sortieren nach" }).selectOption({ label: "Dringlichkeit" });
+  await filters.getByRole("combobox", { name: "Status" }).selectOption({ label: "offen" });
+  await expect(page.getByText("2 von 4 Maßnahmen")).toBeVisible();
+  await page.reload();
+  await expect(filters.getByRole("combobox", { name: "Sortieren nach" })).toHaveValue("urgency");
+  await expect(filters.getByRole("combobox", { name: "Status" })).toHaveValue("offen");
+  await expect(page.locator(".row-toggle")).toHaveText(["Notfallübung planen", "Prüffristen sammeln"]);
+  // The follow-up opens a measure the filter hides: it joins the table, marked, until the table is sorted again.
+  await page.getByRole("region", { name: "Nachverfolgung" }).getByRole("button", { name: "Teambesprechung einführen" }).click();
+  await expect(page.getByRole("combobox", { name: /Hat die Maßnahme gewirkt/ })).toBeFocused();
+  await expect(page.locator(".row-toggle")).toHaveText(["Notfallübung planen", "Prüffristen sammeln", "Teambesprechung einführen"]);
+  await expect(rowOf(page, "Teambesprechung")).toContainText("passt nicht mehr zum Filter");
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".row-toggle")).toHaveText(["Notfallübung planen", "Prüffristen sammeln"]);
+  await filters.getByRole("combobox", { name: "Dringlichkeit" }).selectOption({ label: "hoch" });
+  await expect(page.getByText("0 von 4 Maßnahmen")).toBeVisible();
+  await page.getByRole("button", { name: "Filter zurücksetzen" }).click();
+  await expect(page.getByText("4 Maßnahmen", { exact: true })).toBeVisible();
+  await expect(filters.getByRole("combobox", { name: "Status" })).toHaveValue("");
+  await expect(filters.getByRole("combobox", { name: "Dringlichkeit" })).toHaveValue("");
+  await expect(page.getByRole("button", { name: "Filter zurücksetzen" })).toHaveCount(0);
+});
+
+test("the CSV for German Excel carries the follow-up: the day finished and the Kontrolle's finding", async ({ page }) => {
+  await seedPlan(page);
+  await page.goto("/check/sicherheit-gesundheit/massnahmen");
   const csv = await readDownload(page, () => page.getByRole("button", { name: /CSV für Excel/ }).click());
-  expect(csv.name).toMatch(/^massnahmen-sicherheit-gesundheit-standort-koeln\.csv$/);
+  expect(csv.name).toBe("massnahmen-sicherheit-gesundheit-standort-koeln.csv");
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.text.slice(1).split("\r\n");
-  expect(lines[0]).toBe("Nr.;Maßnahme;Check-Punkte;Baustein;Dringlichkeit;Verantwortlich;Bis wann;Kontrolle;Status");
-  expect(csv.text).toContain('"Gefährdungsbeurteilung für das Lager erstellen; mit ""Fachkraft"" abstimmen"');
-  expect(csv.text).toContain("Frau Yılmaz;31.03.2027;'=Begehung nach drei Monaten;in Arbeit");
+  expect(lines[0]).toBe("Nr.;Maßnahme;Check-Punkte;Baustein;Dringlichkeit;Verantwortlich;Bis wann;Kontrolle;Status;Erledigt am;Wirkung");
+  expect(lines[3]).toBe(`3;Teambesprechung einführen;2.2 Störungen, Probleme und Unfälle sprechen wir offen an, etwa in Teambesprechungen, und erarbeiten gemeinsam Verbesserungen.;2 Zuverlässige und effiziente Prozesse;niedrig;;${later.german};;erledigt;${finished.german};`);
 
-  // Calendar: one all-day event per due date.
+});
+
+// Defect 9 of issue 16: finished measures went into the calendar as ordinary events, and undated ones were left out
+// without a word.
+test("the calendar reminds of what is to do, marks what is done, and says which measures it left out", async ({ page }) => {
+  await seedPlan(page);
+  await page.goto("/check/sicherheit-gesundheit/massnahmen");
   const ics = await readDownload(page, () => page.getByRole("button", { name: /Kalender/ }).click());
-  expect(ics.name).toMatch(/\.ics$/);
-  expect(ics.text).toContain("BEGIN:VCALENDAR\r\n");
-  expect(ics.text.match(/BEGIN:VEVENT/g)?.length).toBe(2);
-  expect(ics.text).toContain("DTSTART;VALUE=DATE:20270331");
-  expect(ics.text).toContain("DTEND;VALUE=DATE:20270401");
-  expect(ics.text).toContain("SUMMARY:Unterweisungsplan aufstellen");
+  const unfolded = ics.text.replace(/\r\n /g, "");
+  const events = unfolded.split("BEGIN:VEVENT").slice(1);
+  expect(events).toHaveLength(3);
+  // Still to do: a reminder a week before and one on the day.
+  expect(events[0]).toContain("SUMMARY:Gefährdungsbeurteilung Lager\r\n");
+  expect(events[0].match(/BEGIN:VALARM/g)).toHaveLength(2);
+  expect(events[0]).toContain("TRIGGER:-P6DT15H\r\n");
+  expect(events[0]).toContain("DESCRIPTION:Fällig: Gefährdungsbeurteilung Lager\r\n");
+  // Done: marked, and no reminder.
+  expect(events[2]).toContain("SUMMARY:Erledigt: Teambesprechung einführen\r\n");
+  expect(events[2]).not.toContain("VALARM");
+  // The undated measure is not in the file, and the page says so.
+  expect(unfolded).not.toContain("Prüffristen");
+  await expect(page.getByRole("status").filter({ hasText: "Kalenderdatei" })).toHaveText(
+    /Kalenderdatei mit 3 Terminen erstellt; für offene Maßnahmen erinnert sie eine Woche vorher und am Tag\. Ohne gültiges Datum nicht enthalten \(1\): „Prüffristen sammeln“\./,
+  );
+});
 
-  // Delete with undo, then the change survives a reload.
-  await second.getByRole("button", { name: "Maßnahme löschen" }).click();
-  await expect(headings).toHaveCount(1);
+test("deleting a measure can be undone, and a Baustein's item counts the measures that answer it", async ({ page }) => {
+  await seedPlan(page);
+  await page.goto("/check/sicherheit-gesundheit/massnahmen");
+  await page.getByRole("button", { name: /bearbeiten: Gefährdungsbeurteilung/ }).click();
+  await page.getByRole("button", { name: "Maßnahme löschen" }).click();
+  await expect(page.locator(".row-toggle")).toHaveCount(3);
   await page.getByRole("button", { name: "Rückgängig" }).click();
-  await expect(headings).toHaveCount(2);
-  await page.reload();
-  await expect(headings).toHaveCount(2);
-  await expect(page.getByRole("textbox", { name: "Wer ist verantwortlich?" }).first()).toHaveValue(/Yılmaz|^$/);
-
-  // Back at the Baustein, the item tells how many measures it has; deleting the measure takes the count away.
+  await expect(page.locator(".row-toggle")).toHaveCount(4);
   await page.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: "Bausteine" }).click();
   const item = page.getByRole("article").filter({ hasText: "Unsere Führungskräfte kennen die Gefährdungen" });
   await expect(item).toContainText("1 Maßnahme dazu");
-  await page.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: "Meine Maßnahmen" }).click();
-  await page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Maßnahme 1/ }) })
-    .getByRole("button", { name: "Maßnahme löschen" }).click();
-  await expect(headings).toHaveCount(1);
-  await page.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: "Bausteine" }).click();
-  await expect(item.getByRole("button", { name: "Maßnahme anlegen 1.1" })).toBeVisible();
-  await expect(item).not.toContainText("Maßnahme dazu");
+  // From the item a further measure: the plan opens with it.
+  await item.getByRole("button", { name: "Maßnahme anlegen 1.1" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meine Maßnahmen");
+  await expect(page.getByRole("textbox", { name: "Was ist zu tun?" })).toBeFocused();
+  await expect(page.locator(".row-toggle")).toHaveCount(5);
 });

@@ -1,4 +1,5 @@
 import { test, expect, seedRuns } from "./fixtures";
+import { completeRun } from "./declaration-data";
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -11,18 +12,24 @@ const pages = [
   "/check/sicherheit-gesundheit/ergebnisse",
   "/check/sicherheit-gesundheit/massnahmen",
   "/check/sicherheit-gesundheit/staerken",
-  "/check/sicherheit-gesundheit/selbsterklaerung",
+  "/check/faire-lieferkette/selbsterklaerung",
+  "/check/faire-lieferkette/selbsterklaerung/erklaerung",
+  "/erklaerung/om-zeichen-nachhaltigkeit",
   "/check/sicherheit-gesundheit/bericht",
   "/check/arbeitsschutz-mit-methode/druckvorlage",
 ];
 
 test("every journey fits a 360 px phone: no sideways scrolling, controls reachable", async ({ app, page }) => {
+  // A declaration ready to sign, with a long address: the record with its tables must fit as well.
+  const declared = completeRun();
+  declared.company_details = { address: "Industriestraße 5, Gebäude C, Zufahrt über die Gewerbestraße, 50667 Köln", size: "25 Beschäftigte", sector: "Metallbau" };
+  declared.declarations = { "om-zeichen-faire-lieferkette": { date: "2026-12-01" } };
   await seedRuns(page, [{
     id: "r1",
     catalog_id: "sicherheit-gesundheit",
     answers: { "risiken-kennen": { choice: "hoch" }, notfaelle: { choice: "niedrig" } },
     measures: [{ id: "m1", title: "Gefährdungsbeurteilung für das Lager und die Werkstatt erstellen", item_ids: ["risiken-kennen"], urgency: "hoch", status: "offen" }],
-  }]);
+  }, declared]);
   for (const path of pages) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -55,9 +62,9 @@ test("on a phone a Baustein opens at its heading and first question; the list of
 test("on a phone the Check-Box navigation scrolls to the current page's entry", async ({ page }) => {
   const navigation = page.getByRole("navigation", { name: "Meine Check-Box" });
   for (const [path, entry] of [
-    ["/check/sicherheit-gesundheit/selbsterklaerung", "Selbsterklärung"],
-    ["/check/sicherheit-gesundheit/bericht", "Bericht drucken"],
-    ["/check/sicherheit-gesundheit", "Kompass"],
+    ["/check/faire-lieferkette/selbsterklaerung", "Selbsterklärung"],
+    ["/check/faire-lieferkette/bericht", "Bericht drucken"],
+    ["/check/faire-lieferkette", "Kompass"],
   ]) {
     await page.goto(path);
     await expect(navigation.getByRole("link", { name: entry })).toHaveAttribute("aria-current", "page");

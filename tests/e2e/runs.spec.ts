@@ -80,7 +80,7 @@ test("export a run and import it in another browser: the same results come back"
   const resultsAfter = await otherPage.getByRole("region", { name: "Zusammenfassung für die Geschäftsleitung" }).getByRole("table").innerText();
   expect(resultsAfter).toBe(resultsBefore);
   await otherPage.getByRole("navigation", { name: "Meine Check-Box" }).getByRole("link", { name: "Meine Maßnahmen" }).click();
-  await expect(otherPage.getByRole("textbox", { name: "Was ist zu tun?" })).toHaveValue("Notfallplan aushängen");
+  await expect(otherPage.getByRole("button", { name: /bearbeiten:/ })).toHaveText(["Notfallplan aushängen"]);
 
   // A file that is not a run is refused with a German message and changes nothing.
   const junk = join(folder, "junk.json");

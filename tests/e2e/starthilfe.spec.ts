@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, seedRuns } from "./fixtures";
 
 test("Starthilfe recommends the module with the highest need and says why", async ({ app, page }) => {
   await page.goto("/check/sicherheit-gesundheit/starthilfe");
@@ -25,4 +25,34 @@ test("Starthilfe recommends the module with the highest need and says why", asyn
   await page.goBack();
   await expect(questions.nth(2).getByRole("radio", { name: "hoch" })).toBeChecked();
   await app.expectAccessible("starthilfe");
+});
+
+// Defect 3 of issue 16: once the recommended Bausteine were fully rated, the Starthilfe still said "hier beginnen".
+test("once the recommended Baustein is fully rated, the Starthilfe moves on and says why", async ({ page }) => {
+  await seedRuns(page, [{
+    id: "r1",
+    catalog_id: "sicherheit-gesundheit",
+    starthilfe: { "wirtschaftliche-vorteile": "niedrig", "zuverlaessige-prozesse": "mittel", "attraktiv-fuer-beschaeftigte": "hoch", "image-bei-kunden": "hoch" },
+    // Baustein 3, recommended first, is fully rated; Baustein 4 is begun.
+    answers: {
+      "fuehrung-engagiert": { choice: "hoch" },
+      "arbeit-nach-kompetenz": { choice: "mittel" },
+      "beschaeftigte-beteiligen": { choice: "niedrig" },
+      arbeitszeit: { choice: "nicht-relevant" },
+      ansprechpartner: { choice: "mittel" },
+      "qualitaet-vermitteln": { choice: "mittel" },
+    },
+  }]);
+  await page.goto("/check/sicherheit-gesundheit/starthilfe");
+  const recommendation = page.locator(".recommendation");
+  await expect(recommendation).toContainText("„Attraktiv für Beschäftigte“ ist bereits vollständig bewertet.");
+  await expect(recommendation.getByRole("link")).toHaveText("Baustein 4: Gutes Image bei den Kunden – hier weitermachen (1 von 2 bewertet)");
+  await expect(recommendation.getByRole("link", { name: /Baustein 3/ })).toHaveCount(0);
+
+  // With Baustein 4 rated too, the next answered Baustein by need is Baustein 2, not begun yet.
+  await page.goto("/check/sicherheit-gesundheit/baustein/image-bei-kunden");
+  await page.getByRole("radiogroup", { name: /Wenn Aufträge oder Änderungswünsche/ }).getByRole("radio", { name: "niedrig", exact: true }).check();
+  await page.goto("/check/sicherheit-gesundheit/starthilfe");
+  await expect(recommendation).toContainText("„Attraktiv für Beschäftigte“ und „Gutes Image bei den Kunden“ sind bereits vollständig bewertet.");
+  await expect(recommendation.getByRole("link")).toHaveText("Baustein 2: Zuverlässige und effiziente Prozesse – hier beginnen");
 });

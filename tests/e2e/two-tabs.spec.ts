@@ -1,6 +1,6 @@
 // The same run open in two tabs: a change in one appears in the other, and neither overwrites the other's newer
 // answers – not even a tab that missed every change the other made.
-import { test, expect, seedRuns } from "./fixtures";
+import { test, expect, seedRuns, openMeasure } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const module1 = "/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile";
@@ -41,12 +41,11 @@ test("a change in one tab appears in the other, and both tabs' answers are kept"
   // Measures too: one tab edits, the other adds one; both end with both.
   await page.goto("/check/sicherheit-gesundheit/massnahmen");
   await other.goto("/check/sicherheit-gesundheit/massnahmen");
-  await page.getByRole("textbox", { name: "Was ist zu tun?" }).fill("Notfallplan aushängen und üben");
-  await expect(other.getByRole("textbox", { name: "Was ist zu tun?" })).toHaveValue("Notfallplan aushängen und üben");
+  await (await openMeasure(page, /bearbeiten: Notfallplan/)).getByRole("textbox", { name: "Was ist zu tun?" }).fill("Notfallplan aushängen und üben");
+  await expect(other.getByRole("button", { name: /bearbeiten:/ })).toHaveText(["Notfallplan aushängen und üben"]);
   await other.getByRole("button", { name: "Neue Maßnahme" }).click();
   await other.keyboard.type("Ersthelfer ausbilden");
-  await expect(page.getByRole("textbox", { name: "Was ist zu tun?" })).toHaveCount(2);
-  await expect(page.getByRole("textbox", { name: "Was ist zu tun?" }).nth(1)).toHaveValue("Ersthelfer ausbilden");
+  await expect(page.getByRole("button", { name: /bearbeiten:/ })).toHaveText(["Notfallplan aushängen und üben", "Ersthelfer ausbilden"]);
 
   // A run deleted in one tab goes in the other; its undo brings it back in both.
   await page.goto("/check/sicherheit-gesundheit");
@@ -82,7 +81,7 @@ test("a stale tab that missed the other's changes never overwrites newer answers
   await app.rate(first, "hoch");
   await app.rate(third, "niedrig");
   await page.goto("/check/sicherheit-gesundheit/massnahmen");
-  await page.getByRole("textbox", { name: "Was ist zu tun?" }).fill("Notfallplan neu");
+  await (await openMeasure(page, /bearbeiten: Notfallplan/)).getByRole("textbox", { name: "Was ist zu tun?" }).fill("Notfallplan neu");
   await expect(app.saveStatus()).toContainText("Gespeichert");
   await expect(rating(stale, first, "hoch")).not.toBeChecked();
 

@@ -264,6 +264,7 @@ fn validate(paths: &[PathBuf], language: Language, out: &mut impl Write) -> Resu
     };
     let files = catalog_files(paths, language)?;
     let mut invalid = 0;
+    let mut valid = Vec::new();
     for file in &files {
         let source = match std::fs::read_to_string(file) {
             Ok(source) => source,
@@ -287,13 +288,16 @@ fn validate(paths: &[PathBuf], language: Language, out: &mut impl Write) -> Resu
             }
         };
         match catalog_from_toml(&display_name(file), &source) {
-            Ok(catalog) => writeln!(
-                out,
-                "ok {}: {} modules, {} items",
-                catalog.id,
-                catalog.modules.len(),
-                catalog.item_count()
-            )?,
+            Ok(catalog) => {
+                writeln!(
+                    out,
+                    "ok {}: {} modules, {} items",
+                    catalog.id,
+                    catalog.modules.len(),
+                    catalog.item_count()
+                )?;
+                valid.push((display_name(file), catalog));
+            }
             Err(errors) => {
                 invalid += 1;
                 for problem in &errors.problems {
@@ -302,7 +306,28 @@ fn validate(paths: &[PathBuf], language: Language, out: &mut impl Write) -> Resu
             }
         }
     }
-    Ok((invalid, files.len()))
+    // A joint declaration is one document: the catalogs that share it must agree on what applies to all of it.
+    let catalogs: Vec<&checkwerk_core::Catalog> =
+        valid.iter().map(|(_, catalog)| catalog).collect();
+    let mismatches = checkwerk_core::declaration::joint_mismatches(catalogs.iter().copied());
+    let mut invalid_files = std::collections::BTreeSet::new();
+    for (declaration_id, catalog_id, field) in mismatches {
+        let file = valid
+            .iter()
+            .find(|(_, catalog)| catalog.id == catalog_id)
+            .map_or(catalog_id.as_str(), |(file, _)| file.as_str());
+        let message = match language {
+            Language::De => format!(
+                "{file}: declarations: {field} der gemeinsamen Erklärung „{declaration_id}“ weicht von den anderen Katalogen ab, die sie teilen. Geben Sie in allen denselben Wert an."
+            ),
+            Language::En => format!(
+                "{file}: declarations: {field} of the joint declaration `{declaration_id}` differs from the other catalogs that share it. Give the same value in all of them."
+            ),
+        };
+        writeln!(out, "{message}")?;
+        invalid_files.insert(file.to_owned());
+    }
+    Ok((invalid + invalid_files.len(), files.len()))
 }
 
 /// A file's name in messages: the path as the author would type it, with `/` also on Windows.

@@ -53,10 +53,10 @@ fn an_invalid_catalog_prints_its_located_problems_and_fails() {
     assert_eq!(lines.len(), 7, "{printed}");
     assert_eq!(
         lines[0],
-        "tests/broken-catalogs/several-rule-problems.toml:7: date: „2023-13-01“ ist kein Datum der Form JJJJ-MM-TT, z. B. 2023-05-31."
+        "tests/broken-catalogs/several-rule-problems.toml:8: date: „2023-13-01“ ist kein Datum der Form JJJJ-MM-TT, z. B. 2023-05-31."
     );
     assert!(lines[6].starts_with(
-        "tests/broken-catalogs/several-rule-problems.toml:48: starthilfe[0].module: "
+        "tests/broken-catalogs/several-rule-problems.toml:49: starthilfe[0].module: "
     ));
     assert_eq!(stderr(&output), "Der Katalog ist ungültig.\n");
 }
@@ -72,7 +72,7 @@ fn english_on_request() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),
-        "tests/broken-catalogs/bad-date.toml:6: date: `31.05.2023` is not a date of the form YYYY-MM-DD, e.g. 2023-05-31.\n"
+        "tests/broken-catalogs/bad-date.toml:7: date: `31.05.2023` is not a date of the form YYYY-MM-DD, e.g. 2023-05-31.\n"
     );
     assert_eq!(stderr(&output), "The catalog is invalid.\n");
     let german = checkwerk(&[
@@ -81,6 +81,57 @@ fn english_on_request() {
         "tests/broken-catalogs/bad-date.toml",
     ]);
     assert!(stdout(&german).contains("ist kein Datum"));
+}
+
+#[test]
+fn a_catalog_without_its_sources_is_refused_with_file_line_and_field() {
+    let output = checkwerk(&[
+        "validate",
+        "tests/broken-catalogs/attribution-without-licence.toml",
+        "tests/broken-catalogs/missing-attribution.toml",
+        "tests/broken-catalogs/format-version-1.toml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let printed = stdout(&output);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(
+        lines[0],
+        "tests/broken-catalogs/attribution-without-licence.toml:7: attribution: Pflichtfeld „licence“ fehlt. Ergänzen Sie es.",
+        "{printed}"
+    );
+    assert_eq!(
+        lines[1],
+        "tests/broken-catalogs/missing-attribution.toml:1: (Datei): Pflichtfeld „attribution“ fehlt. Ergänzen Sie es."
+    );
+    assert!(
+        lines[2].starts_with("tests/broken-catalogs/format-version-1.toml:2: format_version: format_version = 1 ist veraltet")
+            && lines[2].contains("[attribution]")
+            && lines[2].contains("löschen Sie „publisher“"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn catalogs_that_share_a_joint_declaration_must_agree_on_it() {
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("joint-declaration");
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    for name in ["umweltschutz.toml", "faire-lieferkette.toml"] {
+        let mut source = std::fs::read_to_string(workspace_root().join("catalogs").join(name))
+            .expect("a shipped catalog");
+        if name == "umweltschutz.toml" {
+            source = source.replacen("validity_months = 24", "validity_months = 36", 1);
+        }
+        std::fs::write(folder.join(name), source).expect("a temporary file");
+    }
+    let output = checkwerk(&["validate", folder.to_str().expect("a UTF-8 path")]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let printed = stdout(&output);
+    assert!(
+        printed.lines().any(|line| line.ends_with(
+            "umweltschutz.toml: declarations: validity_months der gemeinsamen Erklärung „om-zeichen-nachhaltigkeit“ weicht von den anderen Katalogen ab, die sie teilen. Geben Sie in allen denselben Wert an."
+        )),
+        "{printed}"
+    );
 }
 
 #[test]

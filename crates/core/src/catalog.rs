@@ -6,8 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::Language;
+
 /// The catalog format version this build reads and writes.
-pub const CATALOG_FORMAT_VERSION: u32 = 1;
+pub const CATALOG_FORMAT_VERSION: u32 = 2;
+
+/// The renewal lead time of a declaration that names none, in months.
+pub const DEFAULT_RENEWAL_LEAD_MONTHS: u32 = 3;
 
 /// One check: its description, answer scales, modules (Bausteine) with items (Check-Punkte), and Starthilfe.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,9 +36,9 @@ pub struct Catalog<ModuleT = Module> {
     /// Date of this version as `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
-    /// Who publishes the check.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub publisher: String,
+    /// Whose structure the check follows, whose wording it uses, and under which licence: so that no one takes
+    /// this wording for the official text of the structure's publisher unless it is.
+    pub attribution: Attribution,
     /// Language of the texts as a BCP 47 tag, e.g. "de".
     #[serde(default = "default_language")]
     pub language: String,
@@ -53,6 +58,86 @@ pub struct Catalog<ModuleT = Module> {
     /// Free-text parts such as „Wir sehen Handlungsbedarf in folgenden Bereichen…".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub free_texts: Vec<FreeText>,
+    /// The self-declarations a company can prepare with this check, with their rules; none for most checks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<Declaration>,
+}
+
+/// Where a check comes from: whose structure, whose words, which licence.
+///
+/// A check may follow the structure of a published standard (an OM-Praxis check) in words of its own; then it must
+/// say so, and `official = false` makes every place that shows the check say that this is not the official version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// Whose structure the check follows, e.g. „OM-Praxis A-3.6 der Offensive Mittelstand".
+    pub structure: String,
+    /// Where that structure is published (`https://`, `http://` or `mailto:`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub structure_url: String,
+    /// Who wrote the texts of this catalog, e.g. „Checkwerk".
+    pub wording: String,
+    /// The licence of the texts, e.g. "MIT OR Apache-2.0".
+    pub licence: String,
+    /// Where the licence can be read.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence_url: String,
+    /// Whether the texts are the official text of the structure's publisher. `false` for a check in words of its
+    /// own: the app then says that this is not the official version.
+    pub official: bool,
+}
+
+/// A self-declaration (Selbsterklärung) a company can prepare with a check, and what it asks of a run.
+///
+/// A declaration of one check stands alone (e.g. the OM-Zeichen Arbeitsschutz). A declaration whose `id` several
+/// catalogs share, each naming its `part`, is one joint declaration over the runs of all of them (e.g. the
+/// OM-Zeichen Nachhaltigkeit: measures from three checks); each catalog's rules then apply to its own run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Declaration {
+    /// Stable identifier; saved declarations refer to it, and catalogs that share it form one joint declaration.
+    pub id: String,
+    /// The name of what is declared, e.g. „OM-Zeichen Arbeitsschutz".
+    pub title: String,
+    /// For a joint declaration: the name of this check's part, e.g. „Lieferkette". Empty for a declaration of
+    /// this check alone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub part: String,
+    /// Whether every item must be rated.
+    pub every_item_rated: bool,
+    /// Whether the scale's "not relevant" choice counts as a rating.
+    pub not_relevant_is_rated: bool,
+    /// How many complete measures (description, urgency, responsible, due date, Kontrolle) are needed at least;
+    /// every measure in the plan must be complete besides.
+    pub min_measures: u32,
+    /// How long a signed declaration is valid, in months.
+    pub validity_months: u32,
+    /// How many months before the end of validity renewal is due (the calendar reminder, the home page's note).
+    #[serde(
+        default = "default_renewal_lead_months",
+        skip_serializing_if = "is_default_renewal_lead_months"
+    )]
+    pub renewal_lead_months: u32,
+    /// Where a company learns about the declaration and hands it in.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+}
+
+fn default_renewal_lead_months() -> u32 {
+    DEFAULT_RENEWAL_LEAD_MONTHS
+}
+
+fn is_default_renewal_lead_months(months: &u32) -> bool {
+    *months == DEFAULT_RENEWAL_LEAD_MONTHS
+}
+
+impl Declaration {
+    /// Whether this is a check's part of a joint declaration.
+    pub fn is_part(&self) -> bool {
+        !self.part.is_empty()
+    }
 }
 
 fn default_language() -> String {
@@ -320,6 +405,50 @@ impl Catalog {
     pub fn item_count(&self) -> usize {
         self.modules.iter().map(|module| module.items.len()).sum()
     }
+
+    /// The declaration of this check alone, if it has one (the first, should a catalog list several).
+    pub fn own_declaration(&self) -> Option<&Declaration> {
+        self.declarations
+            .iter()
+            .find(|declaration| !declaration.is_part())
+    }
+
+    /// The joint declarations this check is a part of.
+    pub fn declaration_parts(&self) -> impl Iterator<Item = &Declaration> {
+        self.declarations
+            .iter()
+            .filter(|declaration| declaration.is_part())
+    }
+
+    /// The declaration with this id.
+    pub fn declaration(&self, id: &str) -> Option<&Declaration> {
+        self.declarations
+            .iter()
+            .find(|declaration| declaration.id == id)
+    }
+
+    /// The language a screen of this check speaks when the user asked for `wanted`: one language per screen.
+    ///
+    /// A catalog has its texts in one language; where that is not the wanted one, the whole check (its texts and
+    /// the words around them) stays in the catalog's language. A catalog in a language the app does not speak
+    /// gets the app's words in the wanted one.
+    pub fn screen_language(&self, wanted: Language) -> Language {
+        Language::from_tag(&self.language).unwrap_or(wanted)
+    }
+
+    /// The label of the "not relevant" choice, as the first scale that has one names it; `None` when no scale
+    /// offers one (then there is nothing to count under it).
+    pub fn not_relevant_label(&self) -> Option<&str> {
+        self.scales
+            .iter()
+            .find_map(|scale| scale.not_relevant.as_ref())
+            .map(|choice| choice.label.as_str())
+    }
+
+    /// Whether any scale of the catalog asks for a priority.
+    pub fn asks_priority(&self) -> bool {
+        self.scales.iter().any(|scale| scale.priority.is_some())
+    }
 }
 
 impl Scale {
@@ -370,6 +499,19 @@ impl Scale {
             })
     }
 
+    /// Whether a priority can go with this choice: the scale asks for one, and the choice is not "not relevant"
+    /// (what does not apply is not to be tackled). Before anything is chosen, it can.
+    pub fn priority_applies(&self, choice: Option<&str>) -> bool {
+        self.priority.is_some() && !choice.is_some_and(|key| self.is_not_relevant(key))
+    }
+
+    /// Where a priority value stands among the scale's priorities: (its place from 0, how many there are).
+    pub fn priority_rank(&self, value: u8) -> Option<(usize, usize)> {
+        let levels = &self.priority.as_ref()?.levels;
+        let place = levels.iter().position(|level| level.value == value)?;
+        Some((place, levels.len()))
+    }
+
     /// The label of a priority value.
     pub fn priority_label(&self, value: u8) -> Option<&str> {
         self.priority
@@ -392,7 +534,7 @@ impl<ModuleT> Catalog<ModuleT> {
             standard: self.standard,
             version: self.version,
             date: self.date,
-            publisher: self.publisher,
+            attribution: self.attribution,
             language: self.language,
             minutes_per_module: self.minutes_per_module,
             orientation: self.orientation,
@@ -400,6 +542,7 @@ impl<ModuleT> Catalog<ModuleT> {
             modules,
             starthilfe: self.starthilfe,
             free_texts: self.free_texts,
+            declarations: self.declarations,
         }
     }
 }
@@ -416,5 +559,83 @@ impl<ItemT> Module<ItemT> {
             scale: self.scale,
             items,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(priorities: &[u8]) -> Scale {
+        Scale {
+            id: "s".into(),
+            label: "Trifft das zu?".into(),
+            levels: vec![],
+            not_relevant: Some(Choice {
+                key: "keine-relevanz".into(),
+                label: "Keine Relevanz".into(),
+            }),
+            priority: (!priorities.is_empty()).then(|| PriorityScale {
+                label: "Priorität".into(),
+                levels: priorities
+                    .iter()
+                    .map(|value| PriorityLevel {
+                        value: *value,
+                        label: value.to_string(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_priority_applies_where_the_scale_asks_for_one_and_the_choice_is_relevant() {
+        let asks = scale(&[1, 2, 3]);
+        assert!(asks.priority_applies(Some("nein")));
+        assert!(asks.priority_applies(None));
+        assert!(!asks.priority_applies(Some("keine-relevanz")));
+        assert!(!scale(&[]).priority_applies(Some("nein")));
+        assert_eq!(asks.priority_rank(1), Some((0, 3)));
+        assert_eq!(asks.priority_rank(3), Some((2, 3)));
+        assert_eq!(asks.priority_rank(4), None);
+        assert_eq!(scale(&[]).priority_rank(1), None);
+    }
+
+    #[test]
+    fn a_screen_speaks_the_catalogs_language_where_it_has_no_other() {
+        let catalog = Catalog::<Module> {
+            format_version: CATALOG_FORMAT_VERSION,
+            id: "c".into(),
+            title: "T".into(),
+            subtitle: String::new(),
+            standard: String::new(),
+            version: "1".into(),
+            date: String::new(),
+            attribution: Attribution {
+                structure: "Test".into(),
+                structure_url: String::new(),
+                wording: "Checkwerk".into(),
+                licence: "MIT OR Apache-2.0".into(),
+                licence_url: String::new(),
+                official: false,
+            },
+            language: "de-DE".into(),
+            minutes_per_module: None,
+            orientation: String::new(),
+            scales: vec![scale(&[])],
+            modules: vec![],
+            starthilfe: vec![],
+            free_texts: vec![],
+            declarations: vec![],
+        };
+        assert_eq!(catalog.screen_language(Language::En), Language::De);
+        assert_eq!(catalog.screen_language(Language::De), Language::De);
+        let french = Catalog {
+            language: "fr".into(),
+            ..catalog.clone()
+        };
+        assert_eq!(french.screen_language(Language::En), Language::En);
+        assert_eq!(catalog.not_relevant_label(), Some("Keine Relevanz"));
+        assert!(!catalog.asks_priority());
     }
 }

@@ -98,7 +98,31 @@ impl Date {
 
     /// The following day, across month and year ends.
     pub fn next_day(self) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + 1)
+        self.plus_days(1)
+    }
+
+    /// The day a number of days later (earlier, for a negative number).
+    pub fn plus_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// How many days lie from this day to another: 1 for tomorrow, -1 for yesterday.
+    pub fn days_until(self, other: Date) -> i64 {
+        other.days_since_epoch() - self.days_since_epoch()
+    }
+
+    /// The same day some months later (or earlier, for a negative count); a day the target month lacks becomes
+    /// its last day, so 31 January plus one month is the last day of February.
+    pub fn add_months(self, months: i32) -> Date {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(months);
+        let year = i32::try_from(index.div_euclid(12)).unwrap_or(self.year);
+        // 1–12 by construction.
+        let month = u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
     }
 
     /// The UTC date of a timestamp.
@@ -150,6 +174,46 @@ impl fmt::Display for Date {
     /// Shows the ISO form.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
+    }
+}
+
+/// The earliest year a date entered for a plan may have.
+///
+/// A browser's date field fills its year digit by digit and reports each step as a date: typing 2027 gives
+/// 0002, 0020, 0202 and only then 2027. A year before 1000 is a year still being typed, never a plan.
+pub const EARLIEST_ENTERED_YEAR: i32 = 1000;
+
+/// What a date field holds, as a plan takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateEntry {
+    /// Nothing: the date is cleared.
+    Empty,
+    /// A whole date, to be saved.
+    Complete(Date),
+    /// Something that is not (yet) a whole date: shown as typed and not saved.
+    Incomplete,
+}
+
+impl DateEntry {
+    /// Reads the value of a date field (`YYYY-MM-DD`, or empty). A year before [`EARLIEST_ENTERED_YEAR`] is
+    /// still being typed.
+    pub fn read(text: &str) -> DateEntry {
+        let text = text.trim();
+        if text.is_empty() {
+            return DateEntry::Empty;
+        }
+        match Date::parse_iso(text) {
+            Some(date) if date.year >= EARLIEST_ENTERED_YEAR => DateEntry::Complete(date),
+            _ => DateEntry::Incomplete,
+        }
+    }
+
+    /// The date, where the entry is a whole one.
+    pub fn date(self) -> Option<Date> {
+        match self {
+            DateEntry::Complete(date) => Some(date),
+            DateEntry::Empty | DateEntry::Incomplete => None,
+        }
     }
 }
 
@@ -227,6 +291,18 @@ mod tests {
     }
 
     #[test]
+    fn adding_months_keeps_the_day_or_takes_the_month_end() {
+        assert_eq!(date(2026, 12, 1).add_months(24), date(2028, 12, 1));
+        assert_eq!(date(2028, 12, 1).add_months(-3), date(2028, 9, 1));
+        assert_eq!(date(2026, 1, 31).add_months(1), date(2026, 2, 28));
+        assert_eq!(date(2024, 2, 29).add_months(24), date(2026, 2, 28));
+        assert_eq!(date(2024, 2, 29).add_months(48), date(2028, 2, 29));
+        assert_eq!(date(2026, 3, 31).add_months(-1), date(2026, 2, 28));
+        assert_eq!(date(2026, 1, 15).add_months(-1), date(2025, 12, 15));
+        assert_eq!(date(2026, 5, 15).add_months(0), date(2026, 5, 15));
+    }
+
+    #[test]
     fn timestamps_map_to_utc_dates() {
         assert_eq!(Date::from_timestamp(Timestamp(0)), date(1970, 1, 1));
         assert_eq!(Date::from_timestamp(Timestamp(-1)), date(1969, 12, 31));
@@ -264,6 +340,33 @@ mod tests {
             day = following;
             days += 1;
         }
+    }
+
+    #[test]
+    fn an_entered_date_is_whole_only_with_a_four_digit_year() {
+        // Typing 15.02.2027 digit by digit: what the field reports after each digit of the year.
+        assert_eq!(DateEntry::read("0002-02-15"), DateEntry::Incomplete);
+        assert_eq!(DateEntry::read("0020-02-15"), DateEntry::Incomplete);
+        assert_eq!(DateEntry::read("0202-02-15"), DateEntry::Incomplete);
+        assert_eq!(
+            DateEntry::read("2027-02-15"),
+            DateEntry::Complete(date(2027, 2, 15))
+        );
+        // One digit too many, as a five-digit year.
+        assert_eq!(DateEntry::read("20271-02-15"), DateEntry::Incomplete);
+        assert_eq!(DateEntry::read("2027-02-30"), DateEntry::Incomplete);
+        assert_eq!(DateEntry::read(""), DateEntry::Empty);
+        assert_eq!(DateEntry::read("  "), DateEntry::Empty);
+        assert_eq!(DateEntry::read("1000-01-01").date(), Some(date(1000, 1, 1)));
+        assert_eq!(DateEntry::read("0999-12-31").date(), None);
+    }
+
+    #[test]
+    fn days_are_added_and_counted_across_months_and_years() {
+        assert_eq!(date(2026, 12, 25).plus_days(14), date(2027, 1, 8));
+        assert_eq!(date(2027, 1, 8).plus_days(-14), date(2026, 12, 25));
+        assert_eq!(date(2024, 2, 20).days_until(date(2024, 3, 1)), 10);
+        assert_eq!(date(2024, 3, 1).days_until(date(2024, 2, 20)), -10);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::{Catalog, Colour, Scale};
+use crate::measure::Urgency;
 use crate::run::{Answer, Run};
 
 /// Everything computed from one run.
@@ -16,9 +17,11 @@ pub struct Evaluation {
     pub overall: Tally,
     /// Figures per module, in catalog order.
     pub modules: Vec<ModuleEvaluation>,
-    /// Items with need for action, most urgent first: highest need, then priority, then catalog order.
+    /// Items that call for action ([`Answer::calls_for_action`]), most urgent first: by the urgency the answer
+    /// suggests (its priority where the scale asks for one, else its need), then highest need, then priority,
+    /// then catalog order.
     pub needs: Vec<RatedItem>,
-    /// Items rated at the no-need end of their scale, in catalog order.
+    /// The other relevant rated items, at the no-need end of their scale, in catalog order.
     pub strengths: Vec<RatedItem>,
     /// Saved answers the catalog cannot place; they are kept in the run, never dropped.
     pub orphans: Vec<Orphan>,
@@ -42,7 +45,9 @@ pub struct Tally {
     pub rated_count: usize,
     /// Items marked "not relevant".
     pub not_relevant_count: usize,
-    /// How many items sit at each level, per scale in catalog order, levels in scale order.
+    /// How many items sit at each level, per scale in catalog order, levels in scale order. Levels that read
+    /// the same in several scales (key, label, colour and need alike, as "Ja" and "Nein" in two yes/no scales)
+    /// share one count, so that a table does not show the same column twice.
     pub level_counts: Vec<LevelCount>,
     /// The need-for-action index over the relevant rated items.
     pub need_index: NeedIndex,
@@ -51,7 +56,7 @@ pub struct Tally {
 /// How many items sit at one level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelCount {
-    /// The scale of the level.
+    /// The scale of the level (the first, where several scales share it).
     pub scale_id: String,
     /// The level's key.
     pub key: String,
@@ -102,6 +107,8 @@ pub struct RatedItem {
     pub need: u8,
     /// The chosen priority, if any.
     pub priority: Option<u8>,
+    /// The urgency a measure for it starts with ([`Answer::urgency_on`]).
+    pub urgency: Urgency,
 }
 
 /// A saved answer the catalog cannot place.
@@ -141,30 +148,39 @@ impl TallyBuilder {
     fn with_scales<'a>(scales: impl Iterator<Item = &'a Scale>) -> Self {
         let mut builder = TallyBuilder::default();
         for scale in scales {
-            builder
-                .counts
-                .extend(scale.levels.iter().map(|level| LevelCount {
-                    scale_id: scale.id.clone(),
-                    key: level.key.clone(),
-                    label: level.label.clone(),
-                    colour: level.colour,
-                    need: level.need,
-                    count: 0,
-                }));
+            for level in &scale.levels {
+                // A level that reads like one already counted shares its count.
+                if builder.column_of(level.key.as_str(), level).is_none() {
+                    builder.counts.push(LevelCount {
+                        scale_id: scale.id.clone(),
+                        key: level.key.clone(),
+                        label: level.label.clone(),
+                        colour: level.colour,
+                        need: level.need,
+                        count: 0,
+                    });
+                }
+            }
         }
         builder
     }
 
-    fn add_level(&mut self, scale_id: &str, key: &str, need: u8) {
+    /// The count a level goes into: the one with the same key, label, colour and need.
+    fn column_of(&self, key: &str, level: &crate::catalog::Level) -> Option<usize> {
+        self.counts.iter().position(|count| {
+            count.key == key
+                && count.label == level.label
+                && count.colour == level.colour
+                && count.need == level.need
+        })
+    }
+
+    fn add_level(&mut self, level: &crate::catalog::Level) {
         self.rated_count += 1;
         self.relevant_count += 1;
-        self.need_sum += u32::from(need);
-        if let Some(count) = self
-            .counts
-            .iter_mut()
-            .find(|count| count.scale_id == scale_id && count.key == key)
-        {
-            count.count += 1;
+        self.need_sum += u32::from(level.need);
+        if let Some(column) = self.column_of(&level.key, level) {
+            self.counts[column].count += 1;
         }
     }
 
@@ -180,11 +196,12 @@ impl TallyBuilder {
         self.need_sum += other.need_sum;
         self.relevant_count += other.relevant_count;
         for count in &other.counts {
-            if let Some(mine) = self
-                .counts
-                .iter_mut()
-                .find(|mine| mine.scale_id == count.scale_id && mine.key == count.key)
-            {
+            if let Some(mine) = self.counts.iter_mut().find(|mine| {
+                mine.key == count.key
+                    && mine.label == count.label
+                    && mine.colour == count.colour
+                    && mine.need == count.need
+            }) {
                 mine.count += count.count;
             }
         }
@@ -219,7 +236,6 @@ pub fn evaluate(catalog: &Catalog, run: &Run) -> Evaluation {
     let mut needs = Vec::new();
     let mut strengths = Vec::new();
     let mut orphans = Vec::new();
-    let mut catalog_positions = Vec::new();
     let mut known_items = BTreeSet::new();
 
     for module in &catalog.modules {
@@ -239,16 +255,16 @@ pub fn evaluate(catalog: &Catalog, run: &Run) -> Evaluation {
             if scale.is_not_relevant(choice) {
                 tally.add_not_relevant();
             } else if let Some(level) = scale.level(choice) {
-                tally.add_level(&scale.id, &level.key, level.need);
+                tally.add_level(level);
                 let rated = RatedItem {
                     module_id: module.id.clone(),
                     item_id: item.id.clone(),
                     level_key: level.key.clone(),
                     need: level.need,
                     priority: answer.priority,
+                    urgency: answer.urgency_on(scale).unwrap_or(Urgency::Low),
                 };
-                if level.need > scale.least_need() {
-                    catalog_positions.push(item.id.as_str());
+                if answer.calls_for_action(scale) {
                     needs.push(rated);
                 } else {
                     strengths.push(rated);
@@ -271,11 +287,14 @@ pub fn evaluate(catalog: &Catalog, run: &Run) -> Evaluation {
 
     // Needs were collected in catalog order, so a stable sort keeps catalog order among equals.
     needs.sort_by(|a, b| {
-        b.need.cmp(&a.need).then_with(|| {
-            a.priority
-                .unwrap_or(u8::MAX)
-                .cmp(&b.priority.unwrap_or(u8::MAX))
-        })
+        a.urgency
+            .cmp(&b.urgency)
+            .then_with(|| b.need.cmp(&a.need))
+            .then_with(|| {
+                a.priority
+                    .unwrap_or(u8::MAX)
+                    .cmp(&b.priority.unwrap_or(u8::MAX))
+            })
     });
 
     orphans.extend(
@@ -363,7 +382,14 @@ mod tests {
             standard: String::new(),
             version: "1".into(),
             date: String::new(),
-            publisher: String::new(),
+            attribution: crate::catalog::Attribution {
+                structure: "Test".into(),
+                structure_url: String::new(),
+                wording: "Checkwerk".into(),
+                licence: "MIT OR Apache-2.0".into(),
+                licence_url: String::new(),
+                official: false,
+            },
             language: "de".into(),
             minutes_per_module: None,
             orientation: String::new(),
@@ -392,6 +418,7 @@ mod tests {
             modules,
             starthilfe: vec![],
             free_texts: vec![],
+            declarations: vec![],
         }
     }
 

@@ -4,8 +4,8 @@
 //! [`ExportWording`], so every word the user reads comes from the front end's one home for wording.
 
 use crate::catalog::Catalog;
-use crate::date::{utc_stamp, Timestamp};
-use crate::measure::{Measure, MeasureStatus, Urgency};
+use crate::date::{utc_stamp, Date, Timestamp};
+use crate::measure::{Effectiveness, Measure, MeasureStatus, Urgency};
 use crate::plan::measure_module;
 use crate::run::Run;
 
@@ -39,6 +39,14 @@ pub struct ExportWording<'a> {
     pub control: &'a str,
     /// Heading of the status column; also labels it in a calendar entry.
     pub status: &'a str,
+    /// Heading of the column of the day a measure was finished; also labels it in a calendar entry.
+    pub finished: &'a str,
+    /// Heading of the column of the Kontrolle's finding; also labels it in a calendar entry.
+    pub effect: &'a str,
+    /// Marks a finished measure's calendar entry, before its title (e.g. "Erledigt").
+    pub done: &'a str,
+    /// What a calendar reminder says before the measure's title (e.g. "Fällig").
+    pub reminder: &'a str,
     /// Labels where a calendar entry comes from.
     pub source: &'a str,
     /// The title of a calendar entry for a measure without one.
@@ -47,6 +55,8 @@ pub struct ExportWording<'a> {
     pub urgencies: [&'a str; 3],
     /// The statuses' labels, in the order of [`MeasureStatus::ALL`].
     pub statuses: [&'a str; 3],
+    /// The findings' labels, in the order of [`Effectiveness::ALL`].
+    pub effects: [&'a str; 3],
     /// How dates are written.
     pub date_style: DateStyle,
 }
@@ -69,6 +79,15 @@ impl ExportWording<'_> {
             .unwrap_or_default();
         self.statuses[index]
     }
+
+    /// The label of a finding.
+    pub fn effect_label(&self, effect: Effectiveness) -> &str {
+        let index = Effectiveness::ALL
+            .iter()
+            .position(|candidate| *candidate == effect)
+            .unwrap_or_default();
+        self.effects[index]
+    }
 }
 
 /// The items of a measure as "number statement"; an id the catalog no longer knows is shown as it is.
@@ -89,13 +108,21 @@ fn module_text(catalog: &Catalog, measure: &Measure) -> String {
         .unwrap_or_default()
 }
 
-/// A due date in the wording's style; an invalid one as typed, so nothing is lost.
-fn due_text(measure: &Measure, style: DateStyle) -> String {
-    match (measure.due_date(), style) {
+/// A date of a measure in the wording's style; an invalid one as typed, so nothing is lost.
+fn date_text(date: Option<crate::date::Date>, typed: Option<&String>, style: DateStyle) -> String {
+    match (date, style) {
         (Some(date), DateStyle::German) => date.german(),
         (Some(date), DateStyle::Iso) => date.iso(),
-        (None, _) => measure.due.clone().unwrap_or_default(),
+        (None, _) => typed.cloned().unwrap_or_default(),
     }
+}
+
+fn due_text(measure: &Measure, style: DateStyle) -> String {
+    date_text(measure.due_date(), measure.due.as_ref(), style)
+}
+
+fn finished_text(measure: &Measure, style: DateStyle) -> String {
+    date_text(measure.finished_date(), measure.finished.as_ref(), style)
 }
 
 /// One CSV cell: guarded against formula injection, then quoted where needed.
@@ -135,6 +162,8 @@ pub fn measures_csv(catalog: &Catalog, run: &Run, wording: &ExportWording) -> St
         wording.due,
         wording.control,
         wording.status,
+        wording.finished,
+        wording.effect,
     ];
     push_csv_row(&mut out, &header);
     for (index, measure) in run.measures.iter().enumerate() {
@@ -151,6 +180,11 @@ pub fn measures_csv(catalog: &Catalog, run: &Run, wording: &ExportWording) -> St
             due_text(measure, wording.date_style),
             measure.control.clone(),
             wording.status_label(measure.status).to_owned(),
+            finished_text(measure, wording.date_style),
+            measure
+                .effect
+                .map(|effect| wording.effect_label(effect).to_owned())
+                .unwrap_or_default(),
         ];
         push_csv_row(&mut out, &row);
     }
@@ -201,7 +235,79 @@ fn push_ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// The measures with a valid due date as an iCalendar file: one all-day event per measure on its due date.
+fn push_ics_header(out: &mut String) {
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Checkwerk//Checkwerk//DE",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        push_ics_line(out, line);
+    }
+}
+
+/// One all-day calendar entry, e.g. the reminder to renew a self-declaration. Its words come from the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reminder<'a> {
+    /// A stable identifier (without the `@checkwerk` domain), so that a newer file updates the entry.
+    pub uid: &'a str,
+    /// The day of the entry.
+    pub date: Date,
+    /// Its title.
+    pub summary: &'a str,
+    /// Its description; line breaks are kept.
+    pub description: &'a str,
+}
+
+/// A calendar file with one all-day entry. `stamp` is when the file is made (DTSTAMP).
+pub fn reminder_ics(reminder: &Reminder, stamp: Timestamp) -> String {
+    let mut out = String::new();
+    push_ics_header(&mut out);
+    push_ics_line(&mut out, "BEGIN:VEVENT");
+    push_ics_line(
+        &mut out,
+        &format!("UID:{}", ics_text(&format!("{}@checkwerk", reminder.uid))),
+    );
+    push_ics_line(&mut out, &format!("DTSTAMP:{}", utc_stamp(stamp)));
+    push_ics_line(
+        &mut out,
+        &format!("DTSTART;VALUE=DATE:{}", reminder.date.compact()),
+    );
+    push_ics_line(
+        &mut out,
+        &format!("DTEND;VALUE=DATE:{}", reminder.date.next_day().compact()),
+    );
+    push_ics_line(&mut out, &format!("SUMMARY:{}", ics_text(reminder.summary)));
+    push_ics_line(
+        &mut out,
+        &format!("DESCRIPTION:{}", ics_text(reminder.description)),
+    );
+    push_ics_line(&mut out, "TRANSP:TRANSPARENT");
+    push_ics_line(&mut out, "END:VEVENT");
+    push_ics_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The action plan as a calendar file, and what it could not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarExport {
+    /// The iCalendar text.
+    pub text: String,
+    /// How many events it holds.
+    pub events: usize,
+    /// The ids of the measures left out because they have no valid due date, in the run's order: a calendar has
+    /// no place for them, and the user should hear which.
+    pub undated: Vec<String>,
+}
+
+/// When a reminder goes off, relative to the start of an all-day event (midnight of the due day): a week before at
+/// 9 o'clock, and on the day at 9 o'clock.
+const REMINDERS: [&str; 2] = ["-P6DT15H", "PT9H"];
+
+/// The measures with a valid due date as an iCalendar file: one all-day event per measure on its due date, with
+/// reminders a week before and on the day for the measures still to do; finished ones are marked as finished
+/// (title and description) and remind no one. Measures without a valid date are left out and named in the result.
 ///
 /// `stamp` is when the file is made (DTSTAMP). Events keep their UID across exports, so importing a newer file
 /// updates the events instead of doubling them.
@@ -210,22 +316,18 @@ pub fn measures_ics(
     run: &Run,
     stamp: Timestamp,
     wording: &ExportWording,
-) -> String {
+) -> CalendarExport {
+    let mut events = 0;
+    let mut undated = Vec::new();
     let mut out = String::new();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Checkwerk//Checkwerk//DE",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ] {
-        push_ics_line(&mut out, line);
-    }
+    push_ics_header(&mut out);
     let dtstamp = utc_stamp(stamp);
     for measure in &run.measures {
         let Some(due) = measure.due_date() else {
+            undated.push(measure.id.clone());
             continue;
         };
+        events += 1;
         let mut description = Vec::new();
         if !measure.responsible.trim().is_empty() {
             description.push(format!("{}: {}", wording.responsible, measure.responsible));
@@ -245,6 +347,19 @@ pub fn measures_ics(
             wording.status,
             wording.status_label(measure.status)
         ));
+        if measure.is_done() {
+            let finished = finished_text(measure, wording.date_style);
+            if !finished.is_empty() {
+                description.push(format!("{}: {finished}", wording.finished));
+            }
+            if let Some(effect) = measure.effect {
+                description.push(format!(
+                    "{}: {}",
+                    wording.effect,
+                    wording.effect_label(effect)
+                ));
+            }
+        }
         let texts = item_texts(catalog, measure);
         if !texts.is_empty() {
             description.push(format!("{}: {}", wording.items, texts.join(" | ")));
@@ -261,6 +376,11 @@ pub fn measures_ics(
         } else {
             measure.title.as_str()
         };
+        let summary = if measure.is_done() {
+            format!("{}: {title}", wording.done)
+        } else {
+            title.to_owned()
+        };
 
         push_ics_line(&mut out, "BEGIN:VEVENT");
         push_ics_line(
@@ -276,16 +396,30 @@ pub fn measures_ics(
             &mut out,
             &format!("DTEND;VALUE=DATE:{}", due.next_day().compact()),
         );
-        push_ics_line(&mut out, &format!("SUMMARY:{}", ics_text(title)));
+        push_ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&summary)));
         push_ics_line(
             &mut out,
             &format!("DESCRIPTION:{}", ics_text(&description.join("\n"))),
         );
         push_ics_line(&mut out, "TRANSP:TRANSPARENT");
+        if !measure.is_done() {
+            let reminder = ics_text(&format!("{}: {title}", wording.reminder));
+            for trigger in REMINDERS {
+                push_ics_line(&mut out, "BEGIN:VALARM");
+                push_ics_line(&mut out, "ACTION:DISPLAY");
+                push_ics_line(&mut out, &format!("TRIGGER:{trigger}"));
+                push_ics_line(&mut out, &format!("DESCRIPTION:{reminder}"));
+                push_ics_line(&mut out, "END:VALARM");
+            }
+        }
         push_ics_line(&mut out, "END:VEVENT");
     }
     push_ics_line(&mut out, "END:VCALENDAR");
-    out
+    CalendarExport {
+        text: out,
+        events,
+        undated,
+    }
 }
 
 #[cfg(test)]
@@ -309,7 +443,7 @@ mod tests {
         let csv = measures_csv(&catalog, &run, &testing::wording());
         assert_eq!(
             csv,
-            "\u{feff}Nr.;Maßnahme;Check-Punkte;Baustein;Dringlichkeit;Verantwortlich;Bis wann;Kontrolle;Status\r\n"
+            "\u{feff}Nr.;Maßnahme;Check-Punkte;Baustein;Dringlichkeit;Verantwortlich;Bis wann;Kontrolle;Status;Erledigt am;Wirkung\r\n"
         );
     }
 
@@ -346,14 +480,25 @@ mod tests {
         let mut second = measure("b", &[]);
         second.due = Some("bald".into());
         run.upsert_measure(second, Timestamp(2));
+        let mut third = measure("c", &[]);
+        third.set_status(
+            MeasureStatus::Done,
+            crate::date::Date::new(2026, 4, 2).expect("a date"),
+        );
+        third.effect = Some(Effectiveness::Partial);
+        run.upsert_measure(third, Timestamp(2));
         let csv = measures_csv(&catalog, &run, &testing::wording());
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[1],
-            "1;Maßnahme a;2.1 Risiken sind ermittelt. | weg | 1.1 Wir kennen den Nutzen.;1 Einstieg: Nutzen;hoch;Frau Öztürk;05.03.2026;\"Begehung; Protokoll\";offen"
+            "1;Maßnahme a;2.1 Risiken sind ermittelt. | weg | 1.1 Wir kennen den Nutzen.;1 Einstieg: Nutzen;hoch;Frau Öztürk;05.03.2026;\"Begehung; Protokoll\";offen;;"
         );
-        assert_eq!(lines[2], "2;Maßnahme b;;;;;bald;;offen");
-        assert_eq!(lines[3], "", "the file ends with a line end");
+        assert_eq!(lines[2], "2;Maßnahme b;;;;;bald;;offen;;");
+        assert_eq!(
+            lines[3],
+            "3;Maßnahme c;;;;;;;erledigt;02.04.2026;teilweise wirksam"
+        );
+        assert_eq!(lines[4], "", "the file ends with a line end");
         let english = measures_csv(
             &catalog,
             &run,
@@ -388,7 +533,7 @@ mod tests {
             .into();
         long.due = Some("2024-02-29".into());
         run.upsert_measure(long.clone(), Timestamp(2));
-        let ics = measures_ics(&catalog, &run, Timestamp(0), &testing::wording());
+        let ics = measures_ics(&catalog, &run, Timestamp(0), &testing::wording()).text;
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(
             !ics.replace("\r\n", "").contains(['\r', '\n']),
@@ -426,6 +571,65 @@ mod tests {
     }
 
     #[test]
+    fn a_reminder_is_one_all_day_event_with_the_callers_words() {
+        let ics = reminder_ics(
+            &Reminder {
+                uid: "erneuerung-om-zeichen-test-lauf-1",
+                date: Date::parse_iso("2028-09-01").unwrap_or(Date {
+                    year: 1970,
+                    month: 1,
+                    day: 1,
+                }),
+                summary: "OM-Zeichen Test erneuern",
+                description: "Gültig bis 01.12.2028;\nSelbstbewertung aktualisieren",
+            },
+            Timestamp(0),
+        );
+        assert_eq!(
+            ics,
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Checkwerk//Checkwerk//DE\r\nCALSCALE:GREGORIAN\r\n\
+             METHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:erneuerung-om-zeichen-test-lauf-1@checkwerk\r\n\
+             DTSTAMP:19700101T000000Z\r\nDTSTART;VALUE=DATE:20280901\r\nDTEND;VALUE=DATE:20280902\r\n\
+             SUMMARY:OM-Zeichen Test erneuern\r\nDESCRIPTION:Gültig bis 01.12.2028\\;\\nSelbstbewertung aktualisieren\r\n\
+             TRANSP:TRANSPARENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+    }
+
+    #[test]
+    fn ics_reminds_of_what_is_to_do_and_marks_what_is_done() {
+        let catalog = testing::catalog();
+        let mut run = testing::run();
+        let mut open = measure("a", &[]);
+        open.due = Some("2027-03-31".into());
+        run.upsert_measure(open, Timestamp(2));
+        let mut done = measure("b", &[]);
+        done.due = Some("2027-02-28".into());
+        done.set_status(
+            MeasureStatus::Done,
+            crate::date::Date::new(2027, 2, 20).expect("a date"),
+        );
+        done.effect = Some(Effectiveness::Effective);
+        run.upsert_measure(done, Timestamp(2));
+        let ics = measures_ics(&catalog, &run, Timestamp(0), &testing::wording())
+            .text
+            .replace("\r\n ", "");
+        let events: Vec<&str> = ics.split("BEGIN:VEVENT").skip(1).collect();
+        assert_eq!(events.len(), 2);
+        // To do: two reminders, a week before and on the day, at 9 o'clock.
+        assert!(events[0].contains("SUMMARY:Maßnahme a\r\n"));
+        assert_eq!(events[0].matches("BEGIN:VALARM").count(), 2);
+        assert!(events[0].contains(
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P6DT15H\r\nDESCRIPTION:Fällig: Maßnahme a\r\nEND:VALARM\r\n"
+        ));
+        assert!(events[0].contains("TRIGGER:PT9H\r\n"));
+        // Done: marked in title and description, no reminder.
+        assert!(events[1].contains("SUMMARY:Erledigt: Maßnahme b\r\n"));
+        assert!(events[1].contains("Status: erledigt\\nErledigt am: 20.02.2027\\nWirkung: wirksam"));
+        assert!(!events[1].contains("VALARM"));
+        assert!(events[1].ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+    }
+
+    #[test]
     fn ics_has_events_only_for_valid_due_dates() {
         let catalog = testing::catalog();
         let mut run = testing::run();
@@ -436,7 +640,14 @@ mod tests {
         invalid.due = Some("2026-02-29".into());
         run.upsert_measure(invalid, Timestamp(2));
         run.upsert_measure(measure("c", &[]), Timestamp(2));
-        let ics = measures_ics(&catalog, &run, Timestamp(0), &testing::wording());
+        let export = measures_ics(&catalog, &run, Timestamp(0), &testing::wording());
+        assert_eq!(export.events, 1);
+        assert_eq!(
+            export.undated,
+            vec!["b", "c"],
+            "the export names what it left out"
+        );
+        let ics = export.text;
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
         assert!(ics.contains("DTEND;VALUE=DATE:20270101\r\n"));
         assert!(ics.starts_with(

@@ -1,6 +1,6 @@
 //! Checkwerk's core: the catalog model, runs and answers, their evaluation, the action plan with its exports, the
-//! Starthilfe, readiness for the Selbsterklärung, the management summary, and rating as a team (contributions by link,
-//! QR code or file, and where the team agrees); with the `source` feature also loading
+//! Starthilfe, the Selbsterklärung (readiness, record, fingerprint, renewal), the management summary, and rating as a
+//! team (contributions by link, QR code or file, and where the team agrees); with the `source` feature also loading
 //! and validating catalogs from their TOML or JSON source.
 //!
 //! Pure Rust with no browser types, no clock and no random source: time, dates and ids come in as arguments, so
@@ -11,8 +11,9 @@
 //! The modules form layers, each using only those above it:
 //! 1. vocabulary: [`language`], [`date`], [`codec`] and [`text_code`] (the building blocks of compact links);
 //! 2. model: [`catalog`], [`text`], [`measure`], [`team`], [`run`];
-//! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`starthilfe`], [`report`],
-//!    [`saved`], [`contribution`] (links and files of a team assessment), [`agreement`] (spread and suggestion);
+//! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`declaration`] (the record
+//!    of a self-declaration and its renewal), [`fingerprint`] (its hash), [`starthilfe`], [`report`], [`saved`],
+//!    [`contribution`] (links and files of a team assessment), [`agreement`] (spread and suggestion);
 //! 4. reading sources (feature `source`): `problem`, `validate`, `load`; and `schema` (feature `schema`).
 
 pub mod agreement;
@@ -20,8 +21,10 @@ pub mod catalog;
 pub mod codec;
 pub mod contribution;
 pub mod date;
+pub mod declaration;
 pub mod evaluation;
 pub mod export;
+pub mod fingerprint;
 pub mod language;
 #[cfg(feature = "source")]
 pub mod load;
@@ -45,11 +48,13 @@ pub mod validate;
 #[cfg(test)]
 mod testing;
 
-pub use catalog::{Catalog, Colour, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION};
-pub use date::{Date, Timestamp};
+pub use catalog::{
+    Attribution, Catalog, Colour, Declaration, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION,
+};
+pub use date::{Date, DateEntry, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use language::Language;
-pub use measure::{Measure, MeasureStatus, Urgency};
+pub use measure::{Effectiveness, Measure, MeasureStatus, Urgency};
 #[cfg(feature = "source")]
 pub use problem::{CatalogErrors, Problem, ProblemKind};
 pub use run::{Answer, Run};

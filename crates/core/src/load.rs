@@ -4,12 +4,37 @@
 //! item does not hide the problems of the others. Once the structure is sound, the rules of [`crate::validate`] run
 //! over the whole catalog. Their findings carry field paths, which are mapped back to lines of the source.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, CATALOG_FORMAT_VERSION};
 use crate::problem::{
     classify_serde_message, CatalogErrors, FieldPath, PathSegment, Problem, ProblemKind,
     SourceFormat,
 };
 use crate::validate::validate;
+
+/// The problem of a file in a format version this build does not read, if it is one: the fields a catalog must have
+/// depend on the version, so such a file is told so, instead of being told about fields it could not have known.
+fn format_version_problem(found: Option<u32>) -> Option<ProblemKind> {
+    match found? {
+        CATALOG_FORMAT_VERSION => None,
+        1 => Some(ProblemKind::OutdatedFormatVersion { found: 1 }),
+        found => Some(ProblemKind::UnsupportedFormatVersion { found }),
+    }
+}
+
+/// The `format_version` of a JSON text and the line it stands on, found by looking for the key rather than by
+/// parsing (a parser instantiated for this alone would cost the catalog worker's download more than it is worth).
+/// Only used to explain a file that did not load, so a key hidden in a text can at worst word that message.
+fn json_format_version(source: &str) -> Option<(u32, usize)> {
+    let key = "\"format_version\"";
+    let at = source.find(key)?;
+    let rest = source[at + key.len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let version = digits.parse().ok()?;
+    Some((version, source[..at].matches('\n').count() + 1))
+}
 
 /// Parses and validates a catalog written in JSON (the form the web build embeds and remote sites may serve).
 pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
@@ -26,11 +51,20 @@ pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErr
             } else {
                 classify_serde_message(&strip_json_position(&inner.to_string()))
             };
+            // A file of another format version fails for that reason, whatever serde stumbled over first.
+            let (line, path, kind) = match json_format_version(source)
+                .and_then(|(found, line)| Some((line, format_version_problem(Some(found))?)))
+            {
+                Some((line, version_kind)) => {
+                    (line, FieldPath::root().key("format_version"), version_kind)
+                }
+                None => (inner.line(), path, kind),
+            };
             CatalogErrors {
                 file: file.to_owned(),
                 problems: vec![Problem {
                     file: file.to_owned(),
-                    line: Some(inner.line()),
+                    line: Some(line),
                     path,
                     kind,
                 }],
@@ -107,6 +141,37 @@ mod tests {
             from_toml
         );
         Ok(())
+    }
+
+    #[test]
+    fn a_json_file_of_format_1_is_told_what_to_add() {
+        let catalog = catalog_from_source("umweltschutz.toml", SHIPPED).expect("valid");
+        let mut json = serde_json::to_value(&catalog).expect("serializable");
+        json["format_version"] = 1.into();
+        if let Some(head) = json.as_object_mut() {
+            head.remove("attribution");
+        }
+        let text = serde_json::to_string_pretty(&json).expect("serializable");
+        let problems = catalog_from_json("alt.json", &text)
+            .err()
+            .map(|errors| errors.problems)
+            .unwrap_or_default();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::OutdatedFormatVersion { found: 1 }
+        );
+        assert_eq!(problems[0].path.to_string(), "format_version");
+        let line = text
+            .lines()
+            .position(|line| line.contains("\"format_version\""))
+            .map(|index| index + 1);
+        assert_eq!(problems[0].line, line);
+        assert_eq!(
+            json_format_version("{ \"format_version\" : 12 }"),
+            Some((12, 1))
+        );
+        assert_eq!(json_format_version("{\"format_version\": \"zwei\"}"), None);
     }
 
     #[test]
@@ -238,6 +303,23 @@ mod toml_source {
             root: &root,
             problems: Vec::new(),
         };
+
+        let version = root
+            .get_ref()
+            .as_table()
+            .and_then(|table| {
+                table
+                    .iter()
+                    .find(|(name, _)| name.get_ref() == "format_version")
+            })
+            .and_then(|(_, value)| match value.get_ref() {
+                DeValue::Integer(integer) if integer.radix() == 10 => integer.as_str().parse().ok(),
+                _ => None,
+            });
+        if let Some(kind) = format_version_problem(version) {
+            report.push(None, FieldPath::root().key("format_version"), kind);
+            return Err(report.finish());
+        }
 
         let head: Option<Catalog<IgnoredAny>> = report.stage(&root, &FieldPath::root());
         let mut modules = Vec::new();

@@ -1,5 +1,6 @@
 //! A measure of the action plan (Maßnahmenplan): what is to be done for which Check-Punkte, how urgent, who does it,
-//! by when, how its effect is checked, and how far it has got.
+//! by when, how its effect is checked, how far it has got, and – once done – when it was finished and whether the
+//! Kontrolle found that it worked.
 //!
 //! A Selbsterklärung asks for at least ten complete measures (see [`crate::readiness`]). Measures are saved inside
 //! the run, so they are lenient on input like the rest of the saved format. How the plan is listed is in
@@ -7,7 +8,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::date::{Date, Timestamp};
+use crate::date::{Date, DateEntry, Timestamp};
 
 /// One measure of the action plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,9 +37,22 @@ pub struct Measure {
     /// How its effect is checked (Kontrolle).
     #[serde(default)]
     pub control: String,
-    /// How far it has got; an unknown saved value reads as open.
+    /// How far it has got; an unknown saved value reads as open. Change it with [`Measure::set_status`], which
+    /// keeps the date it was finished in step.
     #[serde(default, deserialize_with = "lenient_status")]
     pub status: MeasureStatus,
+    /// The day it was finished, as `YYYY-MM-DD`: set to the user's today when it is marked done, open to
+    /// correction, and cleared when it is reopened (a measure that is not done has no day it was done).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<String>,
+    /// What the Kontrolle found: whether the measure worked. Kept when the measure is reopened, since that is
+    /// often why it was; an unknown saved value reads as not yet checked.
+    #[serde(
+        default,
+        deserialize_with = "lenient_effect",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effect: Option<Effectiveness>,
     /// When the measure was created.
     #[serde(default)]
     pub created_at: Timestamp,
@@ -64,19 +78,51 @@ impl Measure {
             due: None,
             control: String::new(),
             status: MeasureStatus::Open,
+            finished: None,
+            effect: None,
             created_at: now,
             updated_at: now,
         }
     }
 
-    /// The due date, if one is set and valid.
+    /// The due date, if one is set and a whole date (a year still being typed, such as 0002, is none).
     pub fn due_date(&self) -> Option<Date> {
-        self.due.as_deref().and_then(Date::parse_iso)
+        self.due
+            .as_deref()
+            .and_then(|due| DateEntry::read(due).date())
+    }
+
+    /// The day it was finished, if one is set and a whole date.
+    pub fn finished_date(&self) -> Option<Date> {
+        self.finished
+            .as_deref()
+            .and_then(|finished| DateEntry::read(finished).date())
+    }
+
+    /// Whether the measure is done.
+    pub fn is_done(&self) -> bool {
+        self.status == MeasureStatus::Done
     }
 
     /// Whether the measure is past its valid due date on `today` (the user's local date) and not done.
     pub fn is_overdue(&self, today: Date) -> bool {
-        self.status != MeasureStatus::Done && self.due_date().is_some_and(|due| due < today)
+        !self.is_done() && self.due_date().is_some_and(|due| due < today)
+    }
+
+    /// Changes the status. Marking it done records `today` (the user's local date) as the day it was finished,
+    /// unless it already was done; reopening it clears that day and keeps the Kontrolle's finding.
+    pub fn set_status(&mut self, status: MeasureStatus, today: Date) {
+        match (self.is_done(), status == MeasureStatus::Done) {
+            (false, true) => self.finished = Some(today.iso()),
+            (true, false) => self.finished = None,
+            _ => {}
+        }
+        self.status = status;
+    }
+
+    /// Whether the measure is done and its effect not yet judged: the Kontrolle still has to say whether it worked.
+    pub fn awaits_effect_check(&self) -> bool {
+        self.is_done() && self.effect.is_none()
     }
 }
 
@@ -86,6 +132,13 @@ fn lenient_urgency<'de, D: Deserializer<'de>>(
 ) -> Result<Option<Urgency>, D::Error> {
     let value = serde_json::Value::deserialize(deserializer)?;
     Ok(value.as_str().and_then(Urgency::from_key))
+}
+
+fn lenient_effect<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Effectiveness>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(value.as_str().and_then(Effectiveness::from_key))
 }
 
 fn lenient_status<'de, D: Deserializer<'de>>(deserializer: D) -> Result<MeasureStatus, D::Error> {
@@ -173,8 +226,47 @@ impl MeasureStatus {
     }
 }
 
-/// The urgency to pre-fill for a measure created from an item with this need (0–100).
-pub fn suggested_urgency(need: u8) -> Urgency {
+/// What the Kontrolle found about a finished measure: whether it worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Effectiveness {
+    /// Wirksam: it did what it should.
+    #[serde(rename = "wirksam")]
+    Effective,
+    /// Teilweise wirksam: it helped, not enough.
+    #[serde(rename = "teilweise-wirksam")]
+    Partial,
+    /// Nicht wirksam: it did not help; something else is needed.
+    #[serde(rename = "nicht-wirksam")]
+    Ineffective,
+}
+
+impl Effectiveness {
+    /// Every finding, from worked to did not work.
+    pub const ALL: [Effectiveness; 3] = [
+        Effectiveness::Effective,
+        Effectiveness::Partial,
+        Effectiveness::Ineffective,
+    ];
+
+    /// The saved name, also fit for form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Effectiveness::Effective => "wirksam",
+            Effectiveness::Partial => "teilweise-wirksam",
+            Effectiveness::Ineffective => "nicht-wirksam",
+        }
+    }
+
+    /// The finding with this saved name.
+    pub fn from_key(key: &str) -> Option<Effectiveness> {
+        Effectiveness::ALL
+            .into_iter()
+            .find(|effect| effect.key() == key)
+    }
+}
+
+/// The urgency that goes with a need (0–100): high from 75, medium from 40, low below.
+pub fn urgency_of_need(need: u8) -> Urgency {
     match need {
         75.. => Urgency::High,
         40..=74 => Urgency::Medium,
@@ -218,13 +310,65 @@ mod tests {
     }
 
     #[test]
-    fn suggested_urgency_boundaries() {
-        assert_eq!(suggested_urgency(100), Urgency::High);
-        assert_eq!(suggested_urgency(75), Urgency::High);
-        assert_eq!(suggested_urgency(74), Urgency::Medium);
-        assert_eq!(suggested_urgency(40), Urgency::Medium);
-        assert_eq!(suggested_urgency(39), Urgency::Low);
-        assert_eq!(suggested_urgency(0), Urgency::Low);
+    fn urgency_of_need_boundaries() {
+        assert_eq!(urgency_of_need(100), Urgency::High);
+        assert_eq!(urgency_of_need(75), Urgency::High);
+        assert_eq!(urgency_of_need(74), Urgency::Medium);
+        assert_eq!(urgency_of_need(40), Urgency::Medium);
+        assert_eq!(urgency_of_need(39), Urgency::Low);
+        assert_eq!(urgency_of_need(0), Urgency::Low);
+    }
+
+    #[test]
+    fn effects_round_trip_and_read_leniently() {
+        for effect in Effectiveness::ALL {
+            assert_eq!(Effectiveness::from_key(effect.key()), Some(effect));
+        }
+        let measure: Measure =
+            serde_json::from_str(r#"{"id":"m1","status":"erledigt","effect":"super"}"#)
+                .expect("lenient");
+        assert_eq!(measure.effect, None);
+        let measure: Measure = serde_json::from_str(
+            r#"{"id":"m1","status":"erledigt","finished":"2027-03-01","effect":"teilweise-wirksam"}"#,
+        )
+        .expect("known keys");
+        assert_eq!(measure.effect, Some(Effectiveness::Partial));
+        assert_eq!(measure.finished_date(), Date::new(2027, 3, 1));
+        let text = serde_json::to_string(&Measure::new("m2", "", vec![], Timestamp(1)))
+            .expect("serializable");
+        assert!(
+            !text.contains("finished") && !text.contains("effect"),
+            "an open measure writes neither: {text}"
+        );
+    }
+
+    #[test]
+    fn finishing_records_the_day_and_reopening_clears_it_but_keeps_the_finding() {
+        let mut measure = measure("m1", &[]);
+        let march = Date::new(2027, 3, 1).expect("a date");
+        let april = Date::new(2027, 4, 1).expect("a date");
+        measure.set_status(MeasureStatus::InProgress, march);
+        assert_eq!(measure.finished, None);
+        measure.set_status(MeasureStatus::Done, march);
+        assert_eq!(measure.finished.as_deref(), Some("2027-03-01"));
+        assert!(measure.awaits_effect_check());
+        measure.set_status(MeasureStatus::Done, april);
+        assert_eq!(
+            measure.finished.as_deref(),
+            Some("2027-03-01"),
+            "done again is no new finish"
+        );
+        measure.effect = Some(Effectiveness::Ineffective);
+        assert!(!measure.awaits_effect_check());
+        measure.set_status(MeasureStatus::Open, april);
+        assert_eq!(measure.finished, None);
+        assert_eq!(measure.effect, Some(Effectiveness::Ineffective));
+        assert!(
+            !measure.awaits_effect_check(),
+            "only done measures await it"
+        );
+        measure.set_status(MeasureStatus::Done, april);
+        assert_eq!(measure.finished.as_deref(), Some("2027-04-01"));
     }
 
     #[test]
@@ -263,8 +407,13 @@ mod tests {
         assert!(!measure.is_overdue(today), "due today is not overdue");
         measure.due = Some("2027-02-14".into());
         assert!(measure.is_overdue(today));
-        measure.due = Some("0002-02-14".into());
+        measure.due = Some("1999-02-14".into());
         assert!(measure.is_overdue(today), "a valid date long past");
+        measure.due = Some("0002-02-14".into());
+        assert!(
+            !measure.is_overdue(today),
+            "a year still being typed is no date"
+        );
         measure.due = Some("2027-2-1".into());
         assert!(
             !measure.is_overdue(today),

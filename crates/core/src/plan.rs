@@ -1,12 +1,15 @@
-//! The action plan as the user lists it: sorted by due date, urgency, status or Baustein, and filtered.
+//! The action plan as the user works with it: sorted by due date, urgency, status or Baustein, and filtered; what
+//! needs following up (overdue, due soon, finished but not yet checked); and the needs no measure answers yet.
 
 use crate::catalog::{Catalog, Module};
+use crate::date::Date;
+use crate::evaluation::{Evaluation, RatedItem};
 use crate::measure::{Measure, MeasureStatus, Urgency};
 
 /// What the list of measures is sorted by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum SortKey {
-    /// Due date, earliest first; no (or no valid) date last.
+    /// Due date, earliest first, the measures still to do before the done ones; no (or no valid) date last.
     #[default]
     Due,
     /// Urgency, high first; none last.
@@ -73,6 +76,11 @@ impl Filter {
         });
         status && urgency && module
     }
+
+    /// Whether the filter holds anything back.
+    pub fn is_active(&self) -> bool {
+        self != &Filter::default()
+    }
 }
 
 /// The module of a measure: that of its referenced item that comes first in the catalog.
@@ -100,7 +108,7 @@ pub fn view_measures<'m>(
     match sort {
         SortKey::Due => view.sort_by_key(|measure| {
             let due = measure.due_date();
-            (due.is_none(), due)
+            (measure.is_done(), due.is_none(), due)
         }),
         SortKey::Urgency => {
             view.sort_by_key(|measure| (measure.urgency.is_none(), measure.urgency))
@@ -117,6 +125,74 @@ pub fn view_measures<'m>(
         }),
     }
     view
+}
+
+/// How many days ahead "due soon" looks: two weeks, time enough to act.
+pub const SOON_DAYS: i64 = 14;
+
+/// What needs following up in a plan on a given day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp<'m> {
+    /// Not done and past their due date, the longest overdue first.
+    pub overdue: Vec<&'m Measure>,
+    /// Not done and due from today to [`SOON_DAYS`] ahead, the earliest first.
+    pub due_soon: Vec<&'m Measure>,
+    /// Done, and the Kontrolle has not yet said whether they worked, the longest finished first.
+    pub to_check: Vec<&'m Measure>,
+}
+
+impl FollowUp<'_> {
+    /// Whether nothing needs following up.
+    pub fn is_empty(&self) -> bool {
+        self.overdue.is_empty() && self.due_soon.is_empty() && self.to_check.is_empty()
+    }
+}
+
+/// What needs following up on `today` (the user's local date); measures that tie keep the order of the run.
+pub fn follow_up(measures: &[Measure], today: Date) -> FollowUp<'_> {
+    let mut overdue: Vec<&Measure> = measures
+        .iter()
+        .filter(|measure| measure.is_overdue(today))
+        .collect();
+    overdue.sort_by_key(|measure| measure.due_date());
+    let soon_end = today.plus_days(SOON_DAYS);
+    let mut due_soon: Vec<&Measure> = measures
+        .iter()
+        .filter(|measure| {
+            !measure.is_done()
+                && measure
+                    .due_date()
+                    .is_some_and(|due| today <= due && due <= soon_end)
+        })
+        .collect();
+    due_soon.sort_by_key(|measure| measure.due_date());
+    let mut to_check: Vec<&Measure> = measures
+        .iter()
+        .filter(|measure| measure.awaits_effect_check())
+        .collect();
+    to_check.sort_by_key(|measure| {
+        let finished = measure.finished_date();
+        (finished.is_none(), finished)
+    });
+    FollowUp {
+        overdue,
+        due_soon,
+        to_check,
+    }
+}
+
+/// The items that call for action and that no measure answers yet, most urgent first (the evaluation's order):
+/// "Hier fehlt noch eine Maßnahme".
+pub fn uncovered_needs<'e>(evaluation: &'e Evaluation, measures: &[Measure]) -> Vec<&'e RatedItem> {
+    evaluation
+        .needs
+        .iter()
+        .filter(|need| {
+            !measures
+                .iter()
+                .any(|measure| measure.item_ids.contains(&need.item_id))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -173,6 +249,73 @@ mod tests {
         measures[5].due = Some("2025-12-31".into());
         let view = view_measures(&catalog, &measures, &Filter::default(), SortKey::Due);
         assert_eq!(ids(&view), vec!["f", "c", "a", "e", "b", "d"]);
+        // Done measures follow the ones still to do, by their own due dates.
+        measures[5].status = MeasureStatus::Done;
+        measures[1].status = MeasureStatus::Done;
+        let view = view_measures(&catalog, &measures, &Filter::default(), SortKey::Due);
+        assert_eq!(ids(&view), vec!["c", "a", "e", "d", "f", "b"]);
+    }
+
+    #[test]
+    fn follow_up_names_overdue_due_soon_and_unchecked_measures() {
+        let today = Date::new(2027, 3, 10).expect("a date");
+        let mut measures: Vec<Measure> = ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .map(|id| measure(id, &[]))
+            .collect();
+        measures[0].due = Some("2027-03-01".into()); // overdue
+        measures[1].due = Some("2027-03-10".into()); // due today: soon, not overdue
+        measures[2].due = Some("2027-03-24".into()); // the last day of "soon"
+        measures[3].due = Some("2027-03-25".into()); // later
+        measures[4].due = Some("2027-02-01".into()); // overdue longer
+        measures[5].due = Some("2027-02-01".into());
+        measures[5].set_status(MeasureStatus::Done, Date::new(2027, 2, 3).expect("a date"));
+        measures[6].set_status(MeasureStatus::Done, Date::new(2027, 1, 3).expect("a date"));
+        let follow = follow_up(&measures, today);
+        assert_eq!(ids(&follow.overdue), vec!["e", "a"]);
+        assert_eq!(ids(&follow.due_soon), vec!["b", "c"]);
+        assert_eq!(ids(&follow.to_check), vec!["g", "f"]);
+        assert!(!follow.is_empty());
+        measures[6].effect = Some(crate::measure::Effectiveness::Effective);
+        measures[5].effect = Some(crate::measure::Effectiveness::Partial);
+        assert!(follow_up(&measures[5..], today).is_empty());
+    }
+
+    #[test]
+    fn uncovered_needs_are_the_needs_without_a_measure_most_urgent_first() {
+        let catalog = testing::catalog();
+        let mut run = testing::run();
+        for (item, choice) in [
+            ("nutzen", "mittel"),
+            ("ziele", "hoch"),
+            ("risiken-ermitteln", "hoch"),
+            ("verantwortung", "niedrig"),
+        ] {
+            run.set_choice(item, Some(choice.into()), crate::date::Timestamp(1));
+        }
+        run.upsert_measure(measure("m", &["ziele"]), crate::date::Timestamp(2));
+        let evaluation = crate::evaluation::evaluate(&catalog, &run);
+        let uncovered: Vec<(&str, Urgency)> = uncovered_needs(&evaluation, &run.measures)
+            .into_iter()
+            .map(|need| (need.item_id.as_str(), need.urgency))
+            .collect();
+        assert_eq!(
+            uncovered,
+            vec![
+                ("risiken-ermitteln", Urgency::High),
+                ("nutzen", Urgency::Medium)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_filter_is_active_when_it_holds_anything_back() {
+        assert!(!Filter::default().is_active());
+        assert!(Filter {
+            urgency: Some(Urgency::Low),
+            ..Filter::default()
+        }
+        .is_active());
     }
 
     #[test]

@@ -152,6 +152,12 @@ pub enum ProblemKind {
         /// The version in the file.
         found: u32,
     },
+    /// Occurs when a file is written in format version 1, before catalogs named their sources: it says what to
+    /// change.
+    OutdatedFormatVersion {
+        /// The version in the file.
+        found: u32,
+    },
     /// Occurs when a required text or list is empty.
     Empty,
     /// Occurs when an id has characters other than lower-case letters, digits, `-`, `_` and `.`.
@@ -207,6 +213,18 @@ pub enum ProblemKind {
         /// The date as written.
         date: String,
     },
+    /// Occurs when a declaration's validity is not between 1 and 120 months.
+    ValidityOutOfRange {
+        /// The months given.
+        months: u32,
+    },
+    /// Occurs when a declaration's renewal lead time is not shorter than its validity.
+    LeadTimeTooLong {
+        /// The lead time given, in months.
+        lead: u32,
+        /// The validity, in months.
+        validity: u32,
+    },
 }
 
 impl ProblemKind {
@@ -256,6 +274,20 @@ impl ProblemKind {
             (K::UnsupportedFormatVersion { found }, En) => format!(
                 "format_version = {found} is not supported. This version reads format_version = {}.",
                 crate::CATALOG_FORMAT_VERSION
+            ),
+            (K::OutdatedFormatVersion { found }, De) => format!(
+                "format_version = {found} ist veraltet: Seit Format {current} nennt jeder Katalog seine Quellen. Setzen Sie format_version = {current}, \
+                 löschen Sie „publisher“ und ergänzen Sie einen Abschnitt [attribution] mit structure (wessen Gliederung der Check folgt, z. B. \"OM-Praxis A-3.6 der Offensive Mittelstand\"), \
+                 wording (wer die Texte geschrieben hat), licence (Lizenz der Texte) und official (true nur, wenn die Texte der offizielle Wortlaut sind, sonst false); \
+                 structure_url und licence_url sind freiwillig. Siehe catalogs/README.md.",
+                current = crate::CATALOG_FORMAT_VERSION
+            ),
+            (K::OutdatedFormatVersion { found }, En) => format!(
+                "format_version = {found} is outdated: since format {current} every catalog names its sources. Set format_version = {current}, \
+                 delete `publisher` and add a section [attribution] with structure (whose structure the check follows, e.g. \"OM-Praxis A-3.6 der Offensive Mittelstand\"), \
+                 wording (who wrote the texts), licence (the texts' licence) and official (true only if the texts are the official wording, else false); \
+                 structure_url and licence_url are optional. See catalogs/README.md.",
+                current = crate::CATALOG_FORMAT_VERSION
             ),
             (K::Empty, De) => "darf nicht leer sein. Tragen Sie einen Text bzw. mindestens einen Eintrag ein.".to_owned(),
             (K::Empty, En) => "must not be empty. Enter a text or at least one entry.".to_owned(),
@@ -313,6 +345,18 @@ impl ProblemKind {
                 format!("„{date}“ ist kein Datum der Form JJJJ-MM-TT, z. B. 2023-05-31.")
             }
             (K::InvalidDate { date }, En) => format!("`{date}` is not a date of the form YYYY-MM-DD, e.g. 2023-05-31."),
+            (K::ValidityOutOfRange { months }, De) => format!(
+                "validity_months = {months} liegt außerhalb von 1 bis 120. Geben Sie an, wie viele Monate eine Erklärung gilt, z. B. 24 für zwei Jahre."
+            ),
+            (K::ValidityOutOfRange { months }, En) => format!(
+                "validity_months = {months} is outside 1 to 120. Give how many months a declaration is valid, e.g. 24 for two years."
+            ),
+            (K::LeadTimeTooLong { lead, validity }, De) => format!(
+                "renewal_lead_months = {lead} ist nicht kürzer als die Gültigkeit von {validity} Monaten. Wählen Sie eine kürzere Vorlaufzeit, z. B. 3."
+            ),
+            (K::LeadTimeTooLong { lead, validity }, En) => format!(
+                "renewal_lead_months = {lead} is not shorter than the validity of {validity} months. Choose a shorter lead time, e.g. 3."
+            ),
         }
     }
 }

@@ -1,16 +1,15 @@
-//! Readiness for the Selbsterklärung: what is still missing before a company can sign the self-declaration of an
-//! OM check.
+//! Readiness for a Selbsterklärung: what is still missing before a company can sign a declaration a check
+//! supports.
 //!
-//! The rules: every Check-Punkt is rated, and the action plan holds at least [`MIN_MEASURES`] measures, each
-//! described and rated by urgency, with a responsible person, a date and a check of its effect. The foundation's
-//! own review runs elsewhere; this only helps to prepare for it.
+//! The rules come from the catalog ([`Declaration`]): whether every Check-Punkt must be rated (and whether "not
+//! relevant" counts as a rating), and how many measures the action plan must hold at least, each described and
+//! rated by urgency, with a responsible person, a date and a check of its effect. For the OM-Zeichen that is every
+//! point rated and at least ten measures. The foundation's own review runs elsewhere; this only helps to prepare
+//! for it.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Declaration};
 use crate::measure::Measure;
 use crate::run::Run;
-
-/// How many complete measures a Selbsterklärung needs.
-pub const MIN_MEASURES: usize = 10;
 
 /// A field a measure must fill to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,11 +60,14 @@ pub struct IncompleteMeasure {
 /// What stands between a run and its Selbsterklärung.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Readiness {
-    /// Items without a valid rating ("not relevant" counts as a rating), in catalog order.
+    /// Items without a valid rating, in catalog order; empty when the declaration does not ask for every rating.
+    /// Whether "not relevant" counts as a rating is the declaration's rule.
     pub unrated_items: Vec<String>,
+    /// How many complete measures the declaration asks for.
+    pub min_measures: usize,
     /// Measures with every field filled.
     pub complete_measures: usize,
-    /// How many more complete measures are needed to reach [`MIN_MEASURES`].
+    /// How many more complete measures are needed to reach `min_measures`.
     pub missing_measures: usize,
     /// Measures with missing fields, in the run's order.
     pub incomplete_measures: Vec<IncompleteMeasure>,
@@ -83,19 +85,27 @@ impl Readiness {
     }
 }
 
-/// Checks a run against the rules of the Selbsterklärung.
-pub fn readiness(catalog: &Catalog, run: &Run) -> Readiness {
-    let unrated_items = catalog
-        .items()
-        .filter(|(module, item)| {
-            let choice = run
-                .answer(&item.id)
-                .and_then(|answer| answer.choice.as_deref());
-            let scale = catalog.scale_for(module, item);
-            !matches!((scale, choice), (Some(scale), Some(choice)) if scale.accepts(choice))
-        })
-        .map(|(_, item)| item.id.clone())
-        .collect();
+/// Checks a run against the rules of one of its catalog's declarations.
+pub fn readiness(catalog: &Catalog, declaration: &Declaration, run: &Run) -> Readiness {
+    let counts_as_rated = |scale: &crate::catalog::Scale, choice: &str| {
+        scale.level(choice).is_some()
+            || (declaration.not_relevant_is_rated && scale.is_not_relevant(choice))
+    };
+    let unrated_items = if declaration.every_item_rated {
+        catalog
+            .items()
+            .filter(|(module, item)| {
+                let choice = run
+                    .answer(&item.id)
+                    .and_then(|answer| answer.choice.as_deref());
+                let scale = catalog.scale_for(module, item);
+                !matches!((scale, choice), (Some(scale), Some(choice)) if counts_as_rated(scale, choice))
+            })
+            .map(|(_, item)| item.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let mut complete_measures = 0;
     let mut incomplete_measures = Vec::new();
@@ -114,10 +124,12 @@ pub fn readiness(catalog: &Catalog, run: &Run) -> Readiness {
         }
     }
 
+    let min_measures = usize::try_from(declaration.min_measures).unwrap_or(usize::MAX);
     Readiness {
         unrated_items,
+        min_measures,
         complete_measures,
-        missing_measures: MIN_MEASURES.saturating_sub(complete_measures),
+        missing_measures: min_measures.saturating_sub(complete_measures),
         incomplete_measures,
     }
 }
@@ -159,7 +171,7 @@ mod tests {
         let draft = Measure::new("entwurf", "", vec![], Timestamp(2));
         run.upsert_measure(draft, Timestamp(2));
 
-        let readiness = readiness(&catalog, &run);
+        let readiness = readiness(&catalog, &testing::declaration(), &run);
         assert_eq!(readiness.complete_measures, 9);
         assert_eq!(readiness.missing_measures, 1);
         assert_eq!(
@@ -188,7 +200,7 @@ mod tests {
         for index in 0..10 {
             run.upsert_measure(complete(&format!("m{index}")), Timestamp(2));
         }
-        let ready = readiness(&catalog, &run);
+        let ready = readiness(&catalog, &testing::declaration(), &run);
         assert_eq!(ready.missing_measures, 0);
         assert!(ready.is_ready(), "{ready:?}");
 
@@ -197,7 +209,7 @@ mod tests {
             Timestamp(4),
         );
         assert!(
-            !readiness(&catalog, &run).is_ready(),
+            !readiness(&catalog, &testing::declaration(), &run).is_ready(),
             "an unfinished eleventh measure still has to be completed"
         );
     }
@@ -211,12 +223,49 @@ mod tests {
         run.set_choice("verantwortung", None, Timestamp(2));
         run.set_note("verantwortung", "Noch klären".into(), Timestamp(2));
         run.set_choice("nutzen", None, Timestamp(2));
-        let readiness = readiness(&catalog, &run);
+        let readiness = readiness(&catalog, &testing::declaration(), &run);
         assert_eq!(
             readiness.unrated_items,
             vec!["nutzen", "ziele", "verantwortung"],
             "in catalog order"
         );
-        assert_eq!(readiness.missing_measures, MIN_MEASURES);
+        assert_eq!(readiness.missing_measures, 10);
+    }
+
+    #[test]
+    fn the_rules_come_from_the_declaration() {
+        let catalog = testing::catalog();
+        let mut run = testing::run();
+        rate_everything(&mut run);
+        run.set_choice("ziele", Some("nicht-relevant".into()), Timestamp(2));
+        for index in 0..3 {
+            run.upsert_measure(complete(&format!("m{index}")), Timestamp(2));
+        }
+
+        let strict = Declaration {
+            not_relevant_is_rated: false,
+            ..testing::declaration()
+        };
+        let state = readiness(&catalog, &strict, &run);
+        assert_eq!(
+            state.unrated_items,
+            vec!["ziele"],
+            "not relevant is no rating here"
+        );
+        assert_eq!((state.min_measures, state.missing_measures), (10, 7));
+
+        let share = Declaration {
+            part: "Umwelt".into(),
+            every_item_rated: false,
+            min_measures: 3,
+            ..testing::declaration()
+        };
+        run.set_choice("nutzen", None, Timestamp(3));
+        let state = readiness(&catalog, &share, &run);
+        assert!(
+            state.unrated_items.is_empty(),
+            "a share asks for measures only"
+        );
+        assert!(state.is_ready(), "{state:?}");
     }
 }

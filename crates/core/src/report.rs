@@ -337,18 +337,19 @@ mod tests {
         assert_eq!(
             order,
             vec![
-                "ziele",
+                // High need without a priority is high urgency; the user's priority 2 makes "ziele" medium.
                 "rechtspflichten",
+                "ziele",
                 "nutzen",
                 "risiken-ermitteln",
                 "verantwortung"
             ]
         );
         assert_eq!(
-            summary.top_needs[0].priority_label.as_deref(),
+            summary.top_needs[1].priority_label.as_deref(),
             Some("2 (Prio)")
         );
-        assert_eq!(summary.top_needs[0].module_title, "Einstieg: Nutzen");
+        assert_eq!(summary.top_needs[1].module_title, "Einstieg: Nutzen");
         assert_eq!(
             summary.measures_by_status,
             vec![

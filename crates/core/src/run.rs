@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
+use crate::catalog::{is_safe_link, Catalog, Scale};
 use crate::date::Timestamp;
-use crate::measure::Measure;
+use crate::measure::{urgency_of_need, Measure, Urgency};
 use crate::team::{merge_optional, Participation, Team};
 
 /// One run of one check.
@@ -56,6 +56,12 @@ pub struct Run {
     /// The action plan (Maßnahmenplan), in the order the user keeps it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// Address, size and sector of the company, for a self-declaration (its name is [`Run::company`]).
+    #[serde(default, skip_serializing_if = "CompanyDetails::is_empty")]
+    pub company_details: CompanyDetails,
+    /// The self-declarations prepared from this run, by declaration id: their date and what was signed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declarations: BTreeMap<String, DeclarationEntry>,
     /// When the fields without a timestamp of their own last changed, and when answers and measures were
     /// removed: what [`Run::merge`] needs to tell the newer of two changes.
     #[serde(default, skip_serializing_if = "Changes::is_empty")]
@@ -78,6 +84,12 @@ pub struct Changes {
     /// When the company's name last changed.
     #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
     pub company: Timestamp,
+    /// When the company's address, size or sector last changed.
+    #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
+    pub company_details: Timestamp,
+    /// When each declaration's entry last changed, by declaration id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declarations: BTreeMap<String, Timestamp>,
     /// When each Starthilfe answer last changed (set or cleared), by module id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub starthilfe: BTreeMap<String, Timestamp>,
@@ -99,6 +111,50 @@ impl Changes {
     }
 }
 
+/// What a self-declaration asks about the company besides its name. Plain texts, as the user writes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CompanyDetails {
+    /// The postal address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// The size, e.g. „25 Beschäftigte".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub size: String,
+    /// The sector (Branche).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sector: String,
+}
+
+impl CompanyDetails {
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        self == &CompanyDetails::default()
+    }
+}
+
+/// A self-declaration prepared from a run: the date it is made on and, once the user says it is signed, what was
+/// signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DeclarationEntry {
+    /// The date of the declaration as `YYYY-MM-DD`, kept as typed; empty until chosen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// What was signed, once the user has recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Signed>,
+}
+
+/// A signed declaration: its date and the fingerprint of what was signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Signed {
+    /// The date of the signed declaration, `YYYY-MM-DD`; its validity counts from here.
+    #[serde(default)]
+    pub date: String,
+    /// The fingerprint of the signed record, in hexadecimal.
+    #[serde(default)]
+    pub fingerprint: String,
+}
+
 /// The answer to one item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
@@ -111,15 +167,71 @@ pub struct Answer {
     /// The user's note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The evidence (Nachweis) for the rating: a document's name, where it is kept, or a link. Shown as a link
+    /// only where [`Answer::evidence_link`] says it is one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
     /// When this answer last changed.
     #[serde(default)]
     pub updated_at: Timestamp,
 }
 
+/// Evidence as a link target, where it is one address that is safe to follow (https, http, mailto); anything else
+/// (a file name, a shelf, `javascript:…`) is text.
+pub fn evidence_link(evidence: &str) -> Option<&str> {
+    let text = evidence.trim();
+    (is_safe_link(text) && !text.contains(char::is_whitespace)).then_some(text)
+}
+
 impl Answer {
     /// Whether the answer holds nothing worth keeping.
     pub fn is_empty(&self) -> bool {
-        self.choice.is_none() && self.priority.is_none() && self.note.is_empty()
+        self.choice.is_none()
+            && self.priority.is_none()
+            && self.note.is_empty()
+            && self.evidence.is_empty()
+    }
+
+    /// The evidence as a link target, where it is one address that is safe to follow (https, http, mailto);
+    /// anything else (a file name, a shelf, `javascript:…`) is shown as text.
+    pub fn evidence_link(&self) -> Option<&str> {
+        evidence_link(&self.evidence)
+    }
+
+    /// The urgency a measure for this answer starts with: from the chosen priority where the scale asks for one
+    /// (the most urgent priority is high, the least urgent low, those between medium), else from the need of the
+    /// chosen level. `None` without a choice, for "not relevant", and for a choice the scale does not know.
+    pub fn urgency_on(&self, scale: &Scale) -> Option<Urgency> {
+        let choice = self.choice.as_deref()?;
+        let level = scale.level(choice)?;
+        let rank = self
+            .priority
+            .filter(|_| scale.priority_applies(Some(choice)))
+            .and_then(|priority| scale.priority_rank(priority));
+        Some(match rank {
+            Some((0, _)) => Urgency::High,
+            Some((place, count)) if place + 1 == count => Urgency::Low,
+            Some(_) => Urgency::Medium,
+            None => urgency_of_need(level.need),
+        })
+    }
+
+    /// Whether the answer calls for action: its level reports a need, or – at the scale's no-need end – the user
+    /// gave a priority more urgent than the least one (a "Ja" that is still to be tackled with priority 1 is no
+    /// strength). The evaluation lists these among the needs, all other rated answers among the strengths.
+    pub fn calls_for_action(&self, scale: &Scale) -> bool {
+        let Some(choice) = self.choice.as_deref() else {
+            return false;
+        };
+        if scale.reports_need(choice) {
+            return true;
+        }
+        scale.level(choice).is_some()
+            && self.priority.is_some()
+            && matches!(
+                self.urgency_on(scale),
+                Some(Urgency::High | Urgency::Medium)
+            )
     }
 }
 
@@ -138,6 +250,8 @@ impl Run {
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
+            company_details: CompanyDetails::default(),
+            declarations: BTreeMap::new(),
             changes: Changes::default(),
             team: None,
             participation: None,
@@ -145,7 +259,8 @@ impl Run {
     }
 
     /// A new run that starts from this one, for a re-assessment: everything the user entered is copied, the
-    /// new run gets its own id, name and timestamps.
+    /// new run gets its own id, name and timestamps. Declarations are not copied: what was signed belongs to the
+    /// run it was signed from, and the re-assessment is the next declaration's draft.
     ///
     /// A team assessment's agreed ratings are copied, its team data is not: contributions and links name the team
     /// assessment by its id, which must stay with one run. A re-assessment in the team starts a new round.
@@ -155,15 +270,18 @@ impl Run {
         name: impl Into<String>,
         now: Timestamp,
     ) -> Run {
-        Run {
+        let mut copy = Run {
             id: id.into(),
             name: name.into(),
             created_at: now,
             updated_at: now,
+            declarations: BTreeMap::new(),
             team: None,
             participation: None,
             ..self.clone()
-        }
+        };
+        copy.changes.declarations.clear();
+        copy
     }
 
     /// Changes the run's team assessment, if it has one, and stamps the run.
@@ -197,6 +315,54 @@ impl Run {
     pub fn set_company(&mut self, company: String, now: Timestamp) {
         self.company = company;
         self.changes.company = now;
+        self.updated_at = now;
+    }
+
+    /// Sets the company's address, size and sector.
+    pub fn set_company_details(&mut self, details: CompanyDetails, now: Timestamp) {
+        self.company_details = details;
+        self.changes.company_details = now;
+        self.updated_at = now;
+    }
+
+    /// The entry of a declaration, if one was begun.
+    pub fn declaration(&self, declaration_id: &str) -> Option<&DeclarationEntry> {
+        self.declarations.get(declaration_id)
+    }
+
+    /// Sets the date of a declaration (`YYYY-MM-DD`, kept as typed); an empty date with nothing signed removes the
+    /// entry.
+    pub fn set_declaration_date(&mut self, declaration_id: &str, date: String, now: Timestamp) {
+        self.edit_declaration(declaration_id, now, |entry| entry.date = date);
+    }
+
+    /// Records that the declaration was signed as it stands: its date and the fingerprint of its record.
+    pub fn sign_declaration(&mut self, declaration_id: &str, fingerprint: String, now: Timestamp) {
+        self.edit_declaration(declaration_id, now, |entry| {
+            entry.signed = Some(Signed {
+                date: entry.date.clone(),
+                fingerprint,
+            });
+        });
+    }
+
+    fn edit_declaration(
+        &mut self,
+        declaration_id: &str,
+        now: Timestamp,
+        edit: impl FnOnce(&mut DeclarationEntry),
+    ) {
+        let entry = self
+            .declarations
+            .entry(declaration_id.to_owned())
+            .or_default();
+        edit(entry);
+        if entry == &DeclarationEntry::default() {
+            self.declarations.remove(declaration_id);
+        }
+        self.changes
+            .declarations
+            .insert(declaration_id.to_owned(), now);
         self.updated_at = now;
     }
 
@@ -282,6 +448,25 @@ impl Run {
         self.edit_answer(item_id, now, |answer| answer.choice = choice);
     }
 
+    /// Rates an item on its scale (`None` clears the rating) and stamps the change. Choosing "not relevant"
+    /// drops the item's priority: what does not apply is not to be tackled.
+    pub fn rate(&mut self, item_id: &str, scale: &Scale, choice: Option<String>, now: Timestamp) {
+        self.edit_answer(item_id, now, |answer| {
+            if choice
+                .as_deref()
+                .is_some_and(|key| scale.is_not_relevant(key))
+            {
+                answer.priority = None;
+            }
+            answer.choice = choice;
+        });
+    }
+
+    /// Sets the evidence of an item and stamps the change.
+    pub fn set_evidence(&mut self, item_id: &str, evidence: String, now: Timestamp) {
+        self.edit_answer(item_id, now, |answer| answer.evidence = evidence);
+    }
+
     /// Sets the priority of an item (`None` clears it) and stamps the change.
     pub fn set_priority(&mut self, item_id: &str, priority: Option<u8>, now: Timestamp) {
         self.edit_answer(item_id, now, |answer| answer.priority = priority);
@@ -333,6 +518,18 @@ impl Run {
         merge_field(
             (&mut self.company, &mut self.changes.company),
             (&other.company, other.changes.company),
+            this_newer,
+        );
+        merge_field(
+            (&mut self.company_details, &mut self.changes.company_details),
+            (&other.company_details, other.changes.company_details),
+            this_newer,
+        );
+        merge_keyed(
+            &mut self.declarations,
+            &mut self.changes.declarations,
+            &other.declarations,
+            &other.changes.declarations,
             this_newer,
         );
         merge_keyed(
@@ -435,10 +632,10 @@ fn merge_field<T: Clone + Ord>(
 }
 
 /// Last writer wins per key of a map whose keys may be absent (cleared); the stamps say when each key changed.
-fn merge_keyed(
-    mine: &mut BTreeMap<String, String>,
+fn merge_keyed<V: Clone + Ord>(
+    mine: &mut BTreeMap<String, V>,
     my_stamps: &mut BTreeMap<String, Timestamp>,
-    theirs: &BTreeMap<String, String>,
+    theirs: &BTreeMap<String, V>,
     their_stamps: &BTreeMap<String, Timestamp>,
     this_newer: Ordering,
 ) {
@@ -473,12 +670,13 @@ fn merge_keyed(
 }
 
 /// The order in which two versions of an answer are decided: time first, then content.
-fn answer_rank(answer: &Answer) -> (Timestamp, &Option<String>, &Option<u8>, &String) {
+fn answer_rank(answer: &Answer) -> (Timestamp, &Option<String>, &Option<u8>, &String, &String) {
     (
         answer.updated_at,
         &answer.choice,
         &answer.priority,
         &answer.note,
+        &answer.evidence,
     )
 }
 
@@ -609,6 +807,8 @@ mod tests {
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
+            company_details: CompanyDetails::default(),
+            declarations: BTreeMap::new(),
             changes: Changes::default(),
             team: None,
             participation: None,
@@ -839,6 +1039,48 @@ mod tests {
     }
 
     #[test]
+    fn company_details_and_declarations_follow_their_stamps() {
+        let (mut left, mut right) = two_copies();
+        let details = CompanyDetails {
+            address: "Hauptstraße 1, 50667 Köln".into(),
+            size: "25 Beschäftigte".into(),
+            sector: "Metallbau".into(),
+        };
+        right.set_company_details(details.clone(), Timestamp(4));
+        left.set_declaration_date("om", "2026-12-01".into(), Timestamp(5));
+        right.set_declaration_date("om", "2026-11-30".into(), Timestamp(3));
+        left.sign_declaration("om", "ab".repeat(32), Timestamp(6));
+        left.merge(&right);
+        assert_eq!(left.company_details, details);
+        let entry = left.declaration("om").cloned().unwrap_or_default();
+        assert_eq!(entry.date, "2026-12-01", "the later date wins");
+        assert_eq!(
+            entry.signed,
+            Some(Signed {
+                date: "2026-12-01".into(),
+                fingerprint: "ab".repeat(32)
+            })
+        );
+
+        left.set_declaration_date("om", String::new(), Timestamp(7));
+        assert!(
+            left.declaration("om").is_some(),
+            "a signed entry stays when the date is cleared"
+        );
+        let mut fresh = left.clone();
+        fresh.declarations.clear();
+        fresh.set_declaration_date("x", String::new(), Timestamp(8));
+        assert!(
+            fresh.declaration("x").is_none(),
+            "an empty entry is removed"
+        );
+
+        let copy = left.copy_as_new("r2", "Erneuerung", Timestamp(9));
+        assert!(copy.declarations.is_empty() && copy.changes.declarations.is_empty());
+        assert_eq!(copy.company_details, details, "the company is copied");
+    }
+
+    #[test]
     fn copies_saved_before_stamps_existed_take_the_newer_copy() {
         let (mut left, mut right) = two_copies();
         left.name = "alt".into();
@@ -859,5 +1101,152 @@ mod tests {
         stranger.set_choice("9.9", Some("hoch".into()), Timestamp(99));
         assert!(!left.merge(&stranger));
         assert_eq!(left, before);
+    }
+
+    /// The Energie check's scale: Ja (no need) / Nein (need), Keine Relevanz, priority 1–3.
+    fn yes_no_scale() -> Scale {
+        use crate::catalog::{Choice, Colour, Level, PriorityLevel, PriorityScale};
+        let level = |key: &str, colour, need| Level {
+            key: key.into(),
+            label: key.into(),
+            colour,
+            need,
+        };
+        Scale {
+            id: "wissen".into(),
+            label: "Trifft das zu?".into(),
+            levels: vec![
+                level("ja", Colour::Green, 0),
+                level("nein", Colour::Red, 100),
+            ],
+            not_relevant: Some(Choice {
+                key: "keine-relevanz".into(),
+                label: "Keine Relevanz".into(),
+            }),
+            priority: Some(PriorityScale {
+                label: "Priorität der Umsetzung".into(),
+                levels: (1..=3)
+                    .map(|value| PriorityLevel {
+                        value,
+                        label: value.to_string(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    fn answer(choice: &str, priority: Option<u8>) -> Answer {
+        Answer {
+            choice: Some(choice.into()),
+            priority,
+            ..Answer::default()
+        }
+    }
+
+    #[test]
+    fn the_urgency_follows_the_priority_where_the_scale_asks_for_one() {
+        let scale = yes_no_scale();
+        assert_eq!(
+            answer("nein", Some(3)).urgency_on(&scale),
+            Some(Urgency::Low)
+        );
+        assert_eq!(
+            answer("nein", Some(2)).urgency_on(&scale),
+            Some(Urgency::Medium)
+        );
+        assert_eq!(
+            answer("nein", Some(1)).urgency_on(&scale),
+            Some(Urgency::High)
+        );
+        assert_eq!(answer("nein", None).urgency_on(&scale), Some(Urgency::High));
+        assert_eq!(
+            answer("ja", Some(1)).urgency_on(&scale),
+            Some(Urgency::High)
+        );
+        assert_eq!(answer("ja", None).urgency_on(&scale), Some(Urgency::Low));
+        assert_eq!(
+            answer("nein", Some(9)).urgency_on(&scale),
+            Some(Urgency::High),
+            "an unknown priority falls back to the need"
+        );
+        assert_eq!(answer("keine-relevanz", Some(1)).urgency_on(&scale), None);
+        assert_eq!(Answer::default().urgency_on(&scale), None);
+        let mut two = yes_no_scale();
+        if let Some(priority) = two.priority.as_mut() {
+            priority.levels.truncate(2);
+        }
+        assert_eq!(answer("nein", Some(2)).urgency_on(&two), Some(Urgency::Low));
+    }
+
+    #[test]
+    fn a_yes_with_an_urgent_priority_calls_for_action_a_plain_yes_does_not() {
+        let scale = yes_no_scale();
+        assert!(answer("nein", Some(3)).calls_for_action(&scale));
+        assert!(answer("nein", None).calls_for_action(&scale));
+        assert!(answer("ja", Some(1)).calls_for_action(&scale));
+        assert!(answer("ja", Some(2)).calls_for_action(&scale));
+        assert!(
+            !answer("ja", Some(3)).calls_for_action(&scale),
+            "little need is a strength"
+        );
+        assert!(!answer("ja", None).calls_for_action(&scale));
+        assert!(!answer("keine-relevanz", Some(1)).calls_for_action(&scale));
+        assert!(!answer("vielleicht", Some(1)).calls_for_action(&scale));
+    }
+
+    #[test]
+    fn not_relevant_drops_the_priority_other_choices_keep_it() {
+        let scale = yes_no_scale();
+        let mut run = run();
+        run.set_priority("1.1", Some(1), Timestamp(2));
+        run.rate("1.1", &scale, Some("nein".into()), Timestamp(3));
+        assert_eq!(run.answers["1.1"].priority, Some(1));
+        run.rate("1.1", &scale, Some("keine-relevanz".into()), Timestamp(4));
+        assert_eq!(run.answers["1.1"].priority, None);
+        assert_eq!(run.answers["1.1"].updated_at, Timestamp(4));
+        assert!(!scale.priority_applies(Some("keine-relevanz")));
+        assert!(scale.priority_applies(Some("ja")));
+        assert!(scale.priority_applies(None));
+    }
+
+    #[test]
+    fn evidence_is_kept_like_a_note_and_is_a_link_only_when_safe() {
+        let mut run = run();
+        run.set_evidence("1.1", "Ordner QM, Regal 3".into(), Timestamp(2));
+        let kept = run.answer("1.1").expect("evidence alone keeps an answer");
+        assert_eq!(kept.evidence, "Ordner QM, Regal 3");
+        assert_eq!(kept.evidence_link(), None);
+        let with = |evidence: &str| Answer {
+            evidence: evidence.into(),
+            ..Answer::default()
+        };
+        assert_eq!(
+            with(" https://intranet.example.de/gbu.pdf ").evidence_link(),
+            Some("https://intranet.example.de/gbu.pdf")
+        );
+        assert_eq!(
+            with("mailto:qm@example.de").evidence_link(),
+            Some("mailto:qm@example.de")
+        );
+        assert_eq!(with("javascript:alert(1)").evidence_link(), None);
+        assert_eq!(with("www.example.de").evidence_link(), None);
+        assert_eq!(with("https://a.de und https://b.de").evidence_link(), None);
+        run.set_evidence("1.1", String::new(), Timestamp(3));
+        assert!(run.answer("1.1").is_none());
+        let saved = serde_json::to_string(&with("")).expect("serializable");
+        assert!(!saved.contains("evidence"), "{saved}");
+    }
+
+    #[test]
+    fn evidence_travels_with_its_answer_in_a_merge() {
+        let (mut left, mut right) = two_copies();
+        left.set_evidence("1.1", "Prüfbericht 2026".into(), Timestamp(5));
+        right.set_note("1.1", "älter".into(), Timestamp(4));
+        let mut merged = right.clone();
+        merged.merge(&left);
+        assert_eq!(merged.answers["1.1"].evidence, "Prüfbericht 2026");
+        let mut other_way = left.clone();
+        other_way.merge(&right);
+        assert_eq!(other_way, merged);
     }
 }

@@ -41,6 +41,8 @@ pub const MAX_IMPORT_MEASURES: usize = 500;
 pub const MAX_IMPORT_TEXT: usize = 100_000;
 /// The longest id (of the run, an item, a measure, a module, a free text) an imported run may hold.
 pub const MAX_IMPORT_ID: usize = 200;
+/// The most declarations an imported run may have prepared; a check supports one or two.
+pub const MAX_IMPORT_DECLARATIONS: usize = 50;
 
 /// A run as saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -194,6 +196,14 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
             .iter()
             .any(|(id, key)| too_long_id(id) || too_long_id(key))
         || run.free_texts.keys().any(|id| too_long_id(id))
+        || run.declarations.len() > MAX_IMPORT_DECLARATIONS
+        || run.declarations.iter().any(|(id, entry)| {
+            too_long_id(id)
+                || too_long_id(&entry.date)
+                || entry.signed.as_ref().is_some_and(|signed| {
+                    too_long_id(&signed.date) || too_long_id(&signed.fingerprint)
+                })
+        })
         || run.measures.iter().any(|measure| {
             too_long_id(&measure.id)
                 || measure.item_ids.len() > MAX_IMPORT_ANSWERS
@@ -207,6 +217,9 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
         Some("überlange Kennung".to_owned())
     } else if too_long_text(&run.name)
         || too_long_text(&run.company)
+        || too_long_text(&run.company_details.address)
+        || too_long_text(&run.company_details.size)
+        || too_long_text(&run.company_details.sector)
         || too_long_text(&run.catalog_version)
         || run
             .answers
@@ -368,6 +381,8 @@ mod tests {
             starthilfe: Default::default(),
             free_texts: Default::default(),
             measures: Vec::new(),
+            company_details: Default::default(),
+            declarations: Default::default(),
             changes: Default::default(),
             team: None,
             participation: None,
@@ -500,6 +515,23 @@ mod tests {
             check_import_limits(&run),
             Err(SavedError::Implausible(_))
         ));
+        run.name.clear();
+        run.company_details.address = "x".repeat(MAX_IMPORT_TEXT + 1);
+        assert!(
+            check_import_limits(&run).is_err(),
+            "company details are texts too"
+        );
+        run.company_details.address.clear();
+        for index in 0..=MAX_IMPORT_DECLARATIONS {
+            run.set_declaration_date(&format!("d{index}"), "2026-12-01".into(), Timestamp(2));
+        }
+        assert!(check_import_limits(&run).is_err(), "too many declarations");
+        run.declarations.clear();
+        run.sign_declaration("d", "f".repeat(MAX_IMPORT_ID + 1), Timestamp(3));
+        assert!(
+            check_import_limits(&run).is_err(),
+            "an overlong fingerprint"
+        );
     }
 
     #[test]

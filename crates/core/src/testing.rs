@@ -3,8 +3,8 @@
 //! Built in code rather than read from TOML, so the unit tests also run without the `source` feature.
 
 use crate::catalog::{
-    Catalog, Choice, Colour, Item, Level, Module, PriorityLevel, PriorityScale, Scale,
-    StarthilfeQuestion, CATALOG_FORMAT_VERSION,
+    Attribution, Catalog, Choice, Colour, Declaration, Item, Level, Module, PriorityLevel,
+    PriorityScale, Scale, StarthilfeQuestion, CATALOG_FORMAT_VERSION,
 };
 use crate::date::Timestamp;
 use crate::export::{DateStyle, ExportWording};
@@ -54,7 +54,14 @@ pub(crate) fn catalog() -> Catalog {
         standard: "OM-Praxis A-3.6".into(),
         version: "1".into(),
         date: String::new(),
-        publisher: String::new(),
+        attribution: Attribution {
+            structure: "OM-Praxis A-3.6 (Test)".into(),
+            structure_url: String::new(),
+            wording: "Checkwerk".into(),
+            licence: "MIT OR Apache-2.0".into(),
+            licence_url: String::new(),
+            official: false,
+        },
         language: "de".into(),
         minutes_per_module: None,
         orientation: String::new(),
@@ -115,6 +122,22 @@ pub(crate) fn catalog() -> Catalog {
             })
             .collect(),
         free_texts: vec![],
+        declarations: vec![declaration()],
+    }
+}
+
+/// The declaration of [`catalog`]: every item rated ("not relevant" counts), ten complete measures, two years.
+pub(crate) fn declaration() -> Declaration {
+    Declaration {
+        id: "om-zeichen-test".into(),
+        title: "OM-Zeichen Test".into(),
+        part: String::new(),
+        every_item_rated: true,
+        not_relevant_is_rated: true,
+        min_measures: 10,
+        validity_months: 24,
+        renewal_lead_months: 3,
+        url: String::new(),
     }
 }
 
@@ -135,10 +158,15 @@ pub fn wording() -> ExportWording<'static> {
         due: "Bis wann",
         control: "Kontrolle",
         status: "Status",
+        finished: "Erledigt am",
+        effect: "Wirkung",
+        done: "Erledigt",
+        reminder: "Fällig",
         source: "Quelle",
         untitled: "Maßnahme ohne Titel",
         urgencies: ["hoch", "mittel", "niedrig"],
         statuses: ["offen", "in Arbeit", "erledigt"],
+        effects: ["wirksam", "teilweise wirksam", "nicht wirksam"],
         date_style: DateStyle::German,
     }
 }

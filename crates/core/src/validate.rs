@@ -26,6 +26,11 @@ const RULES: &[(&str, Rule)] = &[
     ("starthilfe points at modules", starthilfe_points_at_modules),
     ("links are safe", links_are_safe),
     ("dates are well-formed", dates_are_well_formed),
+    (
+        "attribution names structure, wording and licence",
+        attribution_is_complete,
+    ),
+    ("declarations are well-formed", declarations_are_well_formed),
 ];
 
 /// Runs every rule and returns all findings.
@@ -43,14 +48,13 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
 }
 
 fn format_version_is_supported(catalog: &Catalog, findings: &mut Vec<Finding>) {
-    if catalog.format_version != CATALOG_FORMAT_VERSION {
-        findings.push((
-            FieldPath::root().key("format_version"),
-            ProblemKind::UnsupportedFormatVersion {
-                found: catalog.format_version,
-            },
-        ));
-    }
+    let found = catalog.format_version;
+    let kind = match found {
+        CATALOG_FORMAT_VERSION => return,
+        1 => ProblemKind::OutdatedFormatVersion { found },
+        _ => ProblemKind::UnsupportedFormatVersion { found },
+    };
+    findings.push((FieldPath::root().key("format_version"), kind));
 }
 
 fn required_texts_are_not_empty(catalog: &Catalog, findings: &mut Vec<Finding>) {
@@ -373,6 +377,32 @@ fn starthilfe_points_at_modules(catalog: &Catalog, findings: &mut Vec<Finding>) 
 }
 
 fn links_are_safe(catalog: &Catalog, findings: &mut Vec<Finding>) {
+    let root = FieldPath::root();
+    let mut check_optional = |path: FieldPath, url: &str| {
+        if !url.is_empty() && !is_safe_link(url) {
+            findings.push((
+                path,
+                ProblemKind::UnsafeLink {
+                    url: url.to_owned(),
+                },
+            ));
+        }
+    };
+    let attribution = &catalog.attribution;
+    check_optional(
+        root.key("attribution").key("structure_url"),
+        &attribution.structure_url,
+    );
+    check_optional(
+        root.key("attribution").key("licence_url"),
+        &attribution.licence_url,
+    );
+    for (index, declaration) in catalog.declarations.iter().enumerate() {
+        check_optional(
+            root.key("declarations").index(index).key("url"),
+            &declaration.url,
+        );
+    }
     for (module_index, module) in catalog.modules.iter().enumerate() {
         for (item_index, item) in module.items.iter().enumerate() {
             for (link_index, Link { url, .. }) in item.links.iter().enumerate() {
@@ -408,6 +438,73 @@ fn dates_are_well_formed(catalog: &Catalog, findings: &mut Vec<Finding>) {
             },
         ));
     }
+}
+
+fn attribution_is_complete(catalog: &Catalog, findings: &mut Vec<Finding>) {
+    let path = FieldPath::root().key("attribution");
+    let attribution = &catalog.attribution;
+    for (field, text) in [
+        ("structure", &attribution.structure),
+        ("wording", &attribution.wording),
+        ("licence", &attribution.licence),
+    ] {
+        if text.trim().is_empty() {
+            findings.push((path.key(field), ProblemKind::Empty));
+        }
+    }
+}
+
+/// The longest validity a declaration may have: ten years.
+const MAX_VALIDITY_MONTHS: u32 = 120;
+
+fn declarations_are_well_formed(catalog: &Catalog, findings: &mut Vec<Finding>) {
+    let root = FieldPath::root();
+    for (index, declaration) in catalog.declarations.iter().enumerate() {
+        let path = root.key("declarations").index(index);
+        if declaration.id.trim().is_empty() {
+            findings.push((path.key("id"), ProblemKind::Empty));
+        } else if !is_valid_id(&declaration.id) {
+            findings.push((
+                path.key("id"),
+                ProblemKind::InvalidId {
+                    id: declaration.id.clone(),
+                },
+            ));
+        }
+        if declaration.title.trim().is_empty() {
+            findings.push((path.key("title"), ProblemKind::Empty));
+        }
+        if !(1..=MAX_VALIDITY_MONTHS).contains(&declaration.validity_months) {
+            findings.push((
+                path.key("validity_months"),
+                ProblemKind::ValidityOutOfRange {
+                    months: declaration.validity_months,
+                },
+            ));
+        } else if declaration.renewal_lead_months >= declaration.validity_months {
+            findings.push((
+                path.key("renewal_lead_months"),
+                ProblemKind::LeadTimeTooLong {
+                    lead: declaration.renewal_lead_months,
+                    validity: declaration.validity_months,
+                },
+            ));
+        }
+    }
+    report_duplicates(
+        catalog
+            .declarations
+            .iter()
+            .enumerate()
+            .map(|(index, declaration)| {
+                (
+                    root.key("declarations").index(index).key("id"),
+                    declaration.id.as_str(),
+                )
+            }),
+        findings,
+        |id, first| ProblemKind::DuplicateId { id, first },
+    );
 }
 
 #[cfg(test)]

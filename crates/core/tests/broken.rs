@@ -29,10 +29,13 @@ enum Kind {
     UnknownModule,
     UnsafeLink,
     InvalidDate,
+    OutdatedFormatVersion,
+    ValidityOutOfRange,
+    LeadTimeTooLong,
 }
 
 impl Kind {
-    const ALL: [Kind; 17] = [
+    const ALL: [Kind; 20] = [
         Kind::Syntax,
         Kind::UnknownField,
         Kind::MissingField,
@@ -50,6 +53,9 @@ impl Kind {
         Kind::UnknownModule,
         Kind::UnsafeLink,
         Kind::InvalidDate,
+        Kind::OutdatedFormatVersion,
+        Kind::ValidityOutOfRange,
+        Kind::LeadTimeTooLong,
     ];
 
     fn of(kind: &ProblemKind) -> Kind {
@@ -71,6 +77,9 @@ impl Kind {
             ProblemKind::UnknownModule { .. } => Kind::UnknownModule,
             ProblemKind::UnsafeLink { .. } => Kind::UnsafeLink,
             ProblemKind::InvalidDate { .. } => Kind::InvalidDate,
+            ProblemKind::OutdatedFormatVersion { .. } => Kind::OutdatedFormatVersion,
+            ProblemKind::ValidityOutOfRange { .. } => Kind::ValidityOutOfRange,
+            ProblemKind::LeadTimeTooLong { .. } => Kind::LeadTimeTooLong,
             other => panic!(
                 "{other:?} is a new kind of problem: add it to `Kind` and give it a broken catalog"
             ),
@@ -86,31 +95,31 @@ type Expected = (usize, &'static str, Kind);
 /// Each broken catalog with every problem it must report, in file order.
 const BROKEN_CATALOGS: &[(&str, &[Expected])] = &[
     // Structure: what the types and TOML itself reject.
-    ("syntax-error.toml", &[(23, "", Syntax)]),
-    ("duplicate-toml-key.toml", &[(24, "", Syntax)]),
+    ("syntax-error.toml", &[(24, "", Syntax)]),
+    ("duplicate-toml-key.toml", &[(25, "", Syntax)]),
     (
         "unknown-key.toml",
-        &[(23, "modules[0].items[0].statment", UnknownField)],
+        &[(24, "modules[0].items[0].statment", UnknownField)],
     ),
     (
         "wrong-type.toml",
-        &[(22, "modules[0].items[0].number", WrongValue)],
+        &[(23, "modules[0].items[0].number", WrongValue)],
     ),
     (
         "unknown-colour.toml",
-        &[(12, "scales[0].levels[1].colour", WrongValue)],
+        &[(13, "scales[0].levels[1].colour", WrongValue)],
     ),
     (
         "need-over-255.toml",
-        &[(11, "scales[0].levels[0].need", WrongValue)],
+        &[(12, "scales[0].levels[0].need", WrongValue)],
     ),
-    ("unquoted-date.toml", &[(6, "date", UnquotedDate)]),
+    ("unquoted-date.toml", &[(7, "date", UnquotedDate)]),
     (
         "missing-item-number.toml",
-        &[(20, "modules[0].items[0]", MissingField)],
+        &[(21, "modules[0].items[0]", MissingField)],
     ),
     ("missing-title.toml", &[(1, "", MissingField)]),
-    ("items-without-module.toml", &[(15, "modules", WrongValue)]),
+    ("items-without-module.toml", &[(16, "modules", WrongValue)]),
     // Rules: what validate.rs rejects.
     (
         "unsupported-format-version.toml",
@@ -118,51 +127,74 @@ const BROKEN_CATALOGS: &[(&str, &[Expected])] = &[
     ),
     (
         "empty-statement.toml",
-        &[(23, "modules[0].items[0].statement", Empty)],
+        &[(24, "modules[0].items[0].statement", Empty)],
     ),
-    ("invalid-id.toml", &[(16, "modules[0].id", InvalidId)]),
+    ("invalid-id.toml", &[(17, "modules[0].id", InvalidId)]),
     (
         "duplicate-item-id.toml",
-        &[(26, "modules[0].items[1].id", DuplicateId)],
+        &[(27, "modules[0].items[1].id", DuplicateId)],
     ),
     (
         "duplicate-module-id.toml",
-        &[(26, "modules[1].id", DuplicateId)],
+        &[(27, "modules[1].id", DuplicateId)],
     ),
     (
         "duplicate-item-number.toml",
-        &[(27, "modules[0].items[1].number", DuplicateNumber)],
+        &[(28, "modules[0].items[1].number", DuplicateNumber)],
     ),
     (
         "duplicate-level-key.toml",
-        &[(12, "scales[0].levels[1].key", DuplicateKey)],
+        &[(13, "scales[0].levels[1].key", DuplicateKey)],
     ),
     (
         "one-level-scale.toml",
-        &[(10, "scales[0].levels", TooFewLevels)],
+        &[(11, "scales[0].levels", TooFewLevels)],
     ),
     (
         "need-over-100.toml",
-        &[(11, "scales[0].levels[0].need", NeedOutOfRange)],
+        &[(12, "scales[0].levels[0].need", NeedOutOfRange)],
     ),
     (
         "unknown-scale.toml",
-        &[(24, "modules[0].items[0].scale", UnknownScale)],
+        &[(25, "modules[0].items[0].scale", UnknownScale)],
     ),
     (
         "starthilfe-unknown-module.toml",
-        &[(26, "starthilfe[0].module", UnknownModule)],
+        &[(27, "starthilfe[0].module", UnknownModule)],
     ),
     (
         "unsafe-link.toml",
-        &[(25, "modules[0].items[0].links[0].url", UnsafeLink)],
+        &[(26, "modules[0].items[0].links[0].url", UnsafeLink)],
     ),
-    ("bad-date.toml", &[(6, "date", InvalidDate)]),
+    ("bad-date.toml", &[(7, "date", InvalidDate)]),
+    // Where a catalog comes from (format 2): a file of format 1 is told what to add.
+    (
+        "format-version-1.toml",
+        &[(2, "format_version", OutdatedFormatVersion)],
+    ),
+    ("missing-attribution.toml", &[(1, "", MissingField)]),
+    (
+        "attribution-without-licence.toml",
+        &[(7, "attribution", MissingField)],
+    ),
+    (
+        "empty-attribution-wording.toml",
+        &[(9, "attribution.wording", Empty)],
+    ),
+    // Declarations.
+    (
+        "declaration-validity.toml",
+        &[(14, "declarations[0].validity_months", ValidityOutOfRange)],
+    ),
+    (
+        "declaration-lead-time.toml",
+        &[(15, "declarations[0].renewal_lead_months", LeadTimeTooLong)],
+    ),
     // Several problems in one file, all reported at once.
     (
         "several-problems.toml",
         &[
-            (7, "publisher", WrongValue),
+            (7, "attribution", WrongValue),
             (25, "modules[0].items[0].statment", UnknownField),
             (32, "modules[0].items[2]", MissingField),
             (36, "modules[1]", MissingField),
@@ -172,13 +204,13 @@ const BROKEN_CATALOGS: &[(&str, &[Expected])] = &[
     (
         "several-rule-problems.toml",
         &[
-            (7, "date", InvalidDate),
-            (25, "modules[0].items[0].statement", Empty),
-            (28, "modules[0].items[1].id", DuplicateId),
-            (33, "modules[0].items[1].links[1].url", UnsafeLink),
-            (40, "modules[1].scale", UnknownScale),
-            (43, "modules[1].items[0].id", InvalidId),
-            (48, "starthilfe[0].module", UnknownModule),
+            (8, "date", InvalidDate),
+            (26, "modules[0].items[0].statement", Empty),
+            (29, "modules[0].items[1].id", DuplicateId),
+            (34, "modules[0].items[1].links[1].url", UnsafeLink),
+            (41, "modules[1].scale", UnknownScale),
+            (44, "modules[1].items[0].id", InvalidId),
+            (49, "starthilfe[0].module", UnknownModule),
         ],
     ),
 ];

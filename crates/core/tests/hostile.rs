@@ -510,12 +510,14 @@ fn catalog_and_run() -> impl Strategy<Value = (&'static Catalog, Run)> {
             choice_key(catalog),
             prop::option::of(any::<u8>()),
             text(),
+            text(),
             any::<i64>(),
         )
-            .prop_map(|(choice, priority, note, at)| Answer {
+            .prop_map(|(choice, priority, note, evidence, at)| Answer {
                 choice,
                 priority,
                 note,
+                evidence,
                 updated_at: Timestamp(at),
             });
         let modules: Vec<String> = catalog
@@ -720,11 +722,14 @@ proptest! {
             let framed = csv.starts_with('\u{feff}') && csv.ends_with("\r\n");
             prop_assert!(framed, "the CSV starts with a byte-order mark and ends with a line end");
             let ics = measures_ics(catalog, &run, Timestamp(1_780_000_000_000), &wording);
-            prop_assert!(ics.split("\r\n").all(|line| line.len() <= 75), "an unfolded line");
-            prop_assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), dated);
+            prop_assert!(ics.text.split("\r\n").all(|line| line.len() <= 75), "an unfolded line");
+            prop_assert_eq!(ics.text.matches("\r\nBEGIN:VEVENT\r\n").count(), dated);
+            prop_assert_eq!(ics.events + ics.undated.len(), run.measures.len());
         }
-        let readiness = checkwerk_core::readiness::readiness(catalog, &run);
-        prop_assert!(readiness.complete_measures <= run.measures.len());
+        for declaration in &catalog.declarations {
+            let readiness = checkwerk_core::readiness::readiness(catalog, declaration, &run);
+            prop_assert!(readiness.complete_measures <= run.measures.len());
+        }
         if let Some(recommendation) = checkwerk_core::starthilfe::recommend(catalog, &run) {
             prop_assert!(catalog.module(&recommendation.module_id).is_some());
             prop_assert!(!recommendation.tied_with.contains(&recommendation.module_id));

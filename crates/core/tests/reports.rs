@@ -8,7 +8,8 @@ use checkwerk_core::export::{measures_csv, measures_ics};
 use checkwerk_core::load::catalog_from_toml;
 use checkwerk_core::report::summary;
 use checkwerk_core::{
-    evaluate, Catalog, Date, Language, Measure, MeasureStatus, Run, Timestamp, Urgency,
+    evaluate, Catalog, Date, Effectiveness, Language, Measure, MeasureStatus, Run, Timestamp,
+    Urgency,
 };
 
 use crate::wording;
@@ -17,11 +18,12 @@ use crate::wording;
 const NOW: Timestamp = Timestamp(1_773_579_845_678);
 
 const CATALOG: &str = r#"
-format_version = 1
+format_version = 2
 id = "umwelt-beispiel"
 title = "Check „Betrieblicher Umweltschutz“ (Beispiel)"
 standard = "OM-Praxis A-3.6"
 version = "1"
+attribution = { structure = "OM-Praxis A-3.6 der Offensive Mittelstand", wording = "Checkwerk", licence = "MIT OR Apache-2.0", official = false }
 
 [[scales]]
 id = "handlungsbedarf"
@@ -148,6 +150,17 @@ fn run(catalog: &Catalog) -> Run {
     let mut draft = Measure::new("m-3", "Umweltziele festlegen", vec!["ziele".into()], NOW);
     draft.status = MeasureStatus::Done;
     run.upsert_measure(draft, NOW);
+
+    let mut training = Measure::new(
+        "m-4",
+        "Gefahrstoffunterweisung",
+        vec!["gefahrstoffe".into()],
+        NOW,
+    );
+    training.due = Some("2026-03-31".into());
+    training.set_status(MeasureStatus::Done, Date::new(2026, 3, 20).expect("a date"));
+    training.effect = Some(Effectiveness::Partial);
+    run.upsert_measure(training, NOW);
     run
 }
 
@@ -185,12 +198,12 @@ fn measures_csv_en() {
 fn measures_ics_de() {
     let catalog = catalog();
     let ics = measures_ics(&catalog, &run(&catalog), NOW, &wording::german());
-    insta::assert_snapshot!("measures_de.ics", visible(&ics));
+    insta::assert_snapshot!("measures_de.ics", visible(&ics.text));
 }
 
 #[test]
 fn measures_ics_en() {
     let catalog = catalog();
     let ics = measures_ics(&catalog, &run(&catalog), NOW, &wording::english());
-    insta::assert_snapshot!("measures_en.ics", visible(&ics));
+    insta::assert_snapshot!("measures_en.ics", visible(&ics.text));
 }

@@ -5,11 +5,13 @@
 use std::path::Path;
 
 use checkwerk_core::saved::{load_run, save_run, SAVED_FORMAT_VERSION};
-use checkwerk_core::{evaluate, MeasureStatus, Timestamp, Urgency};
+use checkwerk_core::{evaluate, Date, Effectiveness, MeasureStatus, Timestamp, Urgency};
 
 const BEFORE_ACTION_PLAN: &str = include_str!("saved/v1-before-action-plan.json");
 const WITH_ACTION_PLAN: &str = include_str!("saved/v1-with-action-plan.json");
 const WITH_CHANGE_STAMPS: &str = include_str!("saved/v1-with-change-stamps.json");
+const WITH_DECLARATION: &str = include_str!("saved/v1-with-declaration.json");
+const WITH_FOLLOW_UP_AND_EVIDENCE: &str = include_str!("saved/v1-with-follow-up-and-evidence.json");
 
 /// Every golden file, with its name: `v<version>-<shape>.json`.
 fn golden_files() -> Vec<(String, String)> {
@@ -194,6 +196,25 @@ fn a_run_with_company_starthilfe_free_texts_and_measures_loads() {
     assert_eq!(load_run(&save_run(&run)), Ok(run));
 }
 
+#[test]
+fn a_run_with_company_details_and_a_signed_declaration_loads() {
+    let run = load_run(WITH_DECLARATION).expect("loads");
+    assert_eq!(run.company_details.size, "25 Beschäftigte");
+    assert_eq!(run.company_details.address, "Industriestraße 5\n50667 Köln");
+    let entry = run
+        .declaration("om-zeichen-faire-lieferkette")
+        .expect("the declaration");
+    assert_eq!(entry.date, "2026-12-01");
+    let signed = entry.signed.as_ref().expect("signed");
+    assert_eq!(signed.date, "2026-12-01");
+    assert_eq!(signed.fingerprint.len(), 64);
+    assert_eq!(
+        run.changes.declarations["om-zeichen-faire-lieferkette"],
+        Timestamp(1_796_050_000_000)
+    );
+    assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
 const WITH_TEAM: &str = include_str!("saved/v1-with-team.json");
 const WITH_PARTICIPATION: &str = include_str!("saved/v1-with-participation.json");
 
@@ -235,4 +256,56 @@ fn a_participants_run_loads_with_its_invitation() {
     );
     assert_eq!(participation.contribution_id, "0a1b2c3d4e5f6071");
     assert!(run.team.is_none());
+}
+
+#[test]
+fn a_run_with_evidence_and_the_follow_up_of_its_measures_loads() {
+    let run = load_run(WITH_FOLLOW_UP_AND_EVIDENCE).expect("loads");
+    assert_eq!(
+        run.answers["gebaeude"].evidence_link(),
+        Some("https://intranet.example.de/energieausweis.pdf")
+    );
+    assert_eq!(
+        run.answers["energie-erfassen"].evidence,
+        "Ordner Energie, Regal 3"
+    );
+    assert_eq!(run.answers["energie-erfassen"].evidence_link(), None);
+    let finished = &run.measures[0];
+    assert_eq!(finished.status, MeasureStatus::Done);
+    assert_eq!(finished.finished_date(), Date::new(2027, 2, 20));
+    assert_eq!(finished.effect, Some(Effectiveness::Partial));
+    // Reopened after a Kontrolle that found it did not work: no day finished, the finding kept.
+    let reopened = &run.measures[1];
+    assert_eq!(
+        (reopened.status, reopened.finished.as_deref()),
+        (MeasureStatus::Open, None)
+    );
+    assert_eq!(reopened.effect, Some(Effectiveness::Ineffective));
+    assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+#[test]
+fn a_run_without_declarations_is_saved_without_their_keys() {
+    let run = load_run(WITH_ACTION_PLAN).expect("loads");
+    let saved = save_run(&run);
+    for key in ["company_details", "declarations"] {
+        assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
+    }
+}
+
+#[test]
+fn earlier_files_read_as_measures_not_yet_followed_up_and_answers_without_evidence() {
+    let run = load_run(WITH_CHANGE_STAMPS).expect("loads");
+    let done = &run.measures[0];
+    assert_eq!(done.status, MeasureStatus::Done);
+    assert_eq!((done.finished.as_deref(), done.effect), (None, None));
+    assert!(done.awaits_effect_check());
+    assert!(run
+        .answers
+        .values()
+        .all(|answer| answer.evidence.is_empty()));
+    let saved = save_run(&run);
+    for key in ["finished", "effect", "evidence"] {
+        assert!(!saved.contains(&format!("\"{key}\"")), "{key} in {saved}");
+    }
 }

@@ -29,6 +29,7 @@ fn the_schema_is_draft_7_and_describes_the_catalog() {
             "id",
             "title",
             "version",
+            "attribution",
             "scales",
             "modules"
         ]

@@ -1,10 +1,12 @@
 //! Integration tests of the core: every shipped catalog, the located errors of the broken ones, properties of the
 //! loader, the catalog README and the JSON Schema, the saved format's golden files, the action plan journey and
-//! snapshots of the reports, hostile input of every kind, merging two copies of a run, and rating as a team.
+//! snapshots of the reports, hostile input of every kind, merging two copies of a run, rating as a team, and the
+//! declarations of the shipped catalogs with the fingerprint of their records.
 
 mod action_plan;
 mod broken;
 mod catalogs;
+mod declaration;
 mod hostile;
 mod merge;
 mod properties;

@@ -15,10 +15,15 @@ pub(crate) fn german() -> ExportWording<'static> {
         due: "Bis wann",
         control: "Kontrolle",
         status: "Status",
+        finished: "Erledigt am",
+        effect: "Wirkung",
+        done: "Erledigt",
+        reminder: "Fällig",
         source: "Quelle",
         untitled: "Maßnahme ohne Titel",
         urgencies: ["hoch", "mittel", "niedrig"],
         statuses: ["offen", "in Arbeit", "erledigt"],
+        effects: ["wirksam", "teilweise wirksam", "nicht wirksam"],
         date_style: DateStyle::German,
     }
 }
@@ -35,10 +40,15 @@ pub(crate) fn english() -> ExportWording<'static> {
         due: "Due",
         control: "Effectiveness check",
         status: "Status",
+        finished: "Finished on",
+        effect: "Effect",
+        done: "Done",
+        reminder: "Due",
         source: "Source",
         untitled: "Untitled measure",
         urgencies: ["high", "medium", "low"],
         statuses: ["open", "in progress", "done"],
+        effects: ["effective", "partly effective", "not effective"],
         date_style: DateStyle::Iso,
     }
 }

@@ -1,7 +1,12 @@
 //! Building blocks shared by the pages.
 
+pub mod attribution;
 pub mod chart;
+pub mod create_measure;
+pub mod declaration_record;
 pub mod download;
+pub mod embed_note;
+pub mod evidence;
 pub mod formatted;
 pub mod header;
 pub mod hosting;

@@ -4,8 +4,13 @@
 //! word through one helper, [`by_count`]. (Catalog texts come from the catalogs; the messages about a broken catalog
 //! file, which are for catalog authors, come from the core's loader, through the catalog worker.)
 
+pub mod declaration;
+pub mod embed;
+pub mod evidence;
+pub mod paper;
 pub mod plan;
 pub mod report;
+pub mod screen;
 pub mod team;
 
 use checkwerk_core::{Language, MeasureStatus, NeedIndex};
@@ -104,8 +109,6 @@ pub enum Text {
     All,
     Urgency,
     NoMeasuresYet,
-    GoToResults,
-    Overdue,
     MeasureTitle,
     MeasureItems,
     AddItem,
@@ -119,17 +122,14 @@ pub enum Text {
     StrengthsIntro,
     NoStrengthsYet,
     ReadinessHeading,
-    ReadinessIntro,
     ReadyYes,
     ReadyNo,
     MeasuresComplete,
-    ReadinessNote,
     ResultsIntro,
     ManagementSummary,
     NeedIndex,
     NeedIndexExplained,
     ChartCaption,
-    NotRelevantShort,
     Open,
     TopNeeds,
     HighestNeeds,
@@ -145,7 +145,6 @@ pub enum Text {
     Number,
     Statement,
     Rating,
-    BlankIntro,
     UpdateReady,
     ReloadNow,
     Later,
@@ -313,11 +312,6 @@ impl Text {
             All => ("alle", "all"),
             Urgency => ("Dringlichkeit", "Urgency"),
             NoMeasuresYet => ("Noch keine Maßnahmen.", "No measures yet."),
-            GoToResults => (
-                "Legen Sie Maßnahmen zu den Check-Punkten mit Handlungsbedarf an, z. B. aus „Meine Ergebnisse“.",
-                "Create measures for the check points with need for action, e.g. from “My results”.",
-            ),
-            Overdue => ("überfällig", "overdue"),
             MeasureTitle => ("Was ist zu tun?", "What is to be done?"),
             MeasureItems => ("Zu den Check-Punkten", "For the check points"),
             AddItem => ("Check-Punkt hinzufügen", "Add a check point"),
@@ -337,10 +331,6 @@ impl Text {
             ),
             NoStrengthsYet => ("Noch keine Stärken bewertet.", "No strengths rated yet."),
             ReadinessHeading => ("Bereit für die Selbsterklärung?", "Ready for the self-declaration?"),
-            ReadinessIntro => (
-                "Für eine Selbsterklärung nach OM-Systematik müssen alle Check-Punkte bewertet und mindestens zehn Maßnahmen vollständig beschrieben sein – mit Dringlichkeit, Verantwortlichen, Termin und Kontrolle.",
-                "A self-declaration following the OM system needs every check point rated and at least ten fully described measures – with urgency, person responsible, date and check of effect.",
-            ),
             ReadyYes => (
                 "Alles beisammen: Ihr Durchlauf erfüllt die Voraussetzungen für die Selbsterklärung.",
                 "All there: your run meets the requirements for the self-declaration.",
@@ -349,10 +339,6 @@ impl Text {
             MeasuresComplete => (
                 "Jede Maßnahme hat Beschreibung, Dringlichkeit, Verantwortliche, Termin und Kontrolle.",
                 "Every measure has a description, urgency, person responsible, date and check of effect.",
-            ),
-            ReadinessNote => (
-                "Die Selbsterklärung selbst unterzeichnen Sie außerhalb dieser Seite; der Bericht dokumentiert Ihre Selbstbewertung.",
-                "You sign the self-declaration itself outside this page; the report documents your self-assessment.",
             ),
             ResultsIntro => (
                 "Ihr Profil des Handlungsbedarfs – kein Zeugnis: Verbesserung ist eine Daueraufgabe, auch wo wenig Bedarf gemeldet ist.",
@@ -368,7 +354,6 @@ impl Text {
                 "Bewertungen je Baustein (grau: noch offen oder nicht relevant); die Tabelle nennt die Zahlen.",
                 "Ratings per module (grey: open or not relevant); the table gives the figures.",
             ),
-            NotRelevantShort => ("nicht relevant", "not relevant"),
             Open => ("offen", "open"),
             TopNeeds => ("Höchster Handlungsbedarf", "Highest need for action"),
             HighestNeeds => ("Check-Punkte mit dem höchsten Handlungsbedarf", "Check points with the highest need"),
@@ -390,10 +375,6 @@ impl Text {
             Number => ("Nr.", "No."),
             Statement => ("Aussage", "Statement"),
             Rating => ("Bewertung", "Rating"),
-            BlankIntro => (
-                "Kreuzen Sie je Check-Punkt Ihren Handlungsbedarf an und notieren Sie Ideen für Maßnahmen.",
-                "Tick your need for action per check point and note ideas for measures.",
-            ),
             UpdateReady => (
                 "Eine neue Version von Checkwerk ist bereit. Ihre Antworten bleiben erhalten.",
                 "A new version of Checkwerk is ready. Your answers are kept.",
@@ -501,6 +482,15 @@ pub fn rated_of(language: Language, rated: usize, total: usize) -> String {
 /// The accessible name of a priority group for an item.
 pub fn priority_group_name(priority_label: &str, statement: &str) -> String {
     format!("{priority_label}: {statement}")
+}
+
+/// Beside a switched-off priority: "Keine Relevanz: ohne Priorität".
+pub fn priority_not_applicable(language: Language, not_relevant: &str) -> String {
+    pick(
+        language,
+        || format!("{not_relevant}: ohne Priorität"),
+        || format!("{not_relevant}: no priority"),
+    )
 }
 
 /// The accessible name of an item's note field.

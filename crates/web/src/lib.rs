@@ -14,6 +14,7 @@ pub mod panic;
 mod remote;
 mod state;
 mod storage;
+mod title;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -29,7 +30,7 @@ use crate::pages::lazy::{Lazy, LazyPage};
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
 use crate::state::catalogs::RemoteCatalog;
-use crate::state::{Notices, Runs, UiLanguage};
+use crate::state::{FrameLanguage, LanguageChoice, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
 #[component]
@@ -37,12 +38,15 @@ pub fn App() -> impl IntoView {
     let config = PageConfig::from_location();
     config.apply_to_document();
     provide_context(config.clone());
-    let language = UiLanguage::load();
+    let choice = LanguageChoice::load();
     if let Some(requested) = config.language {
         // The partner page's choice applies to this page only; it is not remembered over the user's own.
-        language.0.set(requested);
+        choice.0.set(requested);
     }
+    provide_context(choice);
+    let language = UiLanguage::following(choice);
     provide_context(language);
+    provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
     // Precaching for offline use starts once the first page is on screen and the browser is idle: on a slow link
@@ -60,7 +64,8 @@ pub fn App() -> impl IntoView {
     provide_context(runs);
     provide_context(Notices(RwSignal::new(None)));
 
-    // Keep <html lang> in step with the UI language, for screen readers and hyphenation.
+    // Keep <html lang> in step with the UI language, for screen readers and hyphenation. (A check shown in another
+    // language marks its own frame.)
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", language.0.get().tag());
@@ -94,6 +99,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("massnahmen") view=|| view! { <Lazy page=LazyPage::Measures/> }/>
                         <Route path=path!("staerken") view=|| view! { <Lazy page=LazyPage::Strengths/> }/>
                         <Route path=path!("selbsterklaerung") view=|| view! { <Lazy page=LazyPage::Readiness/> }/>
+                        <Route
+                            path=path!("selbsterklaerung/erklaerung")
+                            view=|| view! { <Lazy page=LazyPage::Record/> }
+                        />
                         <Route path=path!("bericht") view=|| view! { <Lazy page=LazyPage::Report/> }/>
                         <Route path=path!("druckvorlage") view=|| view! { <Lazy page=LazyPage::BlankPrint/> }/>
                         <Route path=path!("team") view=|| view! { <Lazy page=LazyPage::Team/> }/>
@@ -101,6 +110,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("team/unterschiede") view=|| view! { <Lazy page=LazyPage::TeamWorkshop/> }/>
                         <Route path=path!("mitmachen") view=|| view! { <Lazy page=LazyPage::Contribute/> }/>
                     </ParentRoute>
+                    <Route
+                        path=path!("/erklaerung/:declaration")
+                        view=|| view! { <Lazy page=LazyPage::JointDeclaration/> }
+                    />
+                    <Route
+                        path=path!("/erklaerung/:declaration/erklaerung")
+                        view=|| view! { <Lazy page=LazyPage::JointRecord/> }
+                    />
                 </Routes>
             </main>
             <NoticeBar/>

@@ -3,12 +3,14 @@
 pub mod check_layout;
 pub mod contribute;
 pub mod home;
+pub mod joint_declaration;
 pub mod kompass;
 pub mod lazy;
 pub mod measures;
 pub mod module;
 pub mod not_found;
 pub mod readiness;
+pub mod record;
 pub mod report;
 pub mod results;
 pub mod starthilfe;

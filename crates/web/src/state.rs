@@ -2,17 +2,19 @@
 //! - [`catalogs`]: the catalogs this page knows (bundled and a site's own) with their formatted texts;
 //! - [`runs`]: the user's runs, the only place that changes and saves one;
 //! - [`check`]: the reactive state of the check a page belongs to (evaluation, item answers);
-//! - [`language`]: the language of the user interface;
+//! - [`company`]: the company as a self-declaration names it, read and written in one place;
+//! - [`language`]: the language the user chose and the one the current screen speaks;
 //! - [`notices`]: the message shown after an action, with its undo.
 //!
 //! Signals hold core values; core types never hold signals.
 
 pub mod catalogs;
 pub mod check;
+pub mod company;
 pub mod language;
 pub mod notices;
 pub mod runs;
 
-pub use language::{tr, UiLanguage};
+pub use language::{tr, FrameLanguage, LanguageChoice, UiLanguage};
 pub use notices::{Notices, Undo};
 pub use runs::{Runs, SaveStatus, MAX_IMPORT_BYTES};

@@ -2,7 +2,8 @@
 //! to the app, never a panic; nothing here unwraps a browser API.
 //!
 //! Keys: `checkwerk.run.<run id>` holds one run in the core's saved format; `checkwerk.language` the UI language;
-//! `checkwerk.active-runs` which run of each check the user works on. One key per run keeps a write small and lets
+//! `checkwerk.active-runs` which run of each check the user works on; `checkwerk.view.<page>` how the user last
+//! sorted and filtered a list (e.g. `checkwerk.view.massnahmen.energie-sparen`). One key per run keeps a write small and lets
 //! two tabs change different runs without overwriting each other. A write of one key either happens whole or not
 //! at all (a full quota throws before anything changes), so a failed save leaves the previous value intact.
 //!
@@ -28,6 +29,8 @@ pub use checkwerk_core::saved::RUN_KEY_PREFIX;
 const APP_KEY_PREFIX: &str = "checkwerk.";
 const LANGUAGE_KEY: &str = "checkwerk.language";
 const ACTIVE_RUNS_KEY: &str = "checkwerk.active-runs";
+/// Before the name of a list whose sort and filters are remembered.
+const VIEW_KEY_PREFIX: &str = "checkwerk.view.";
 /// Set by hand (or by a test) to allow the `?panic-test` address to crash the app on purpose.
 const TEST_PANIC_KEY: &str = "checkwerk.test-panic";
 /// Marks the copy of a run that could not be saved, in a backup beside the stored copy of the same run.
@@ -315,6 +318,27 @@ pub fn load_language() -> Option<Language> {
 pub fn save_language(language: Language) -> Result<(), StorageError> {
     let text = serde_json::to_string(language.tag()).unwrap_or_default();
     write(&local_storage()?, LANGUAGE_KEY, &text)
+}
+
+/// How the user last sorted and filtered a list, as names and values (each value a stable key of the core's, such
+/// as a sort key or a status); empty when nothing was remembered or it cannot be read.
+pub fn load_view(list: &str) -> BTreeMap<String, String> {
+    local_storage()
+        .and_then(|storage| read(&storage, &format!("{VIEW_KEY_PREFIX}{list}")))
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers how the user sorted and filtered a list.
+pub fn save_view(list: &str, view: &BTreeMap<String, String>) -> Result<(), StorageError> {
+    let text = serde_json::to_string(view).unwrap_or_default();
+    write(
+        &local_storage()?,
+        &format!("{VIEW_KEY_PREFIX}{list}"),
+        &text,
+    )
 }
 
 /// What another tab changed in storage.

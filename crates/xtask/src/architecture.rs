@@ -21,6 +21,8 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "plan",
             "export",
             "readiness",
+            "declaration",
+            "fingerprint",
             "starthilfe",
             "report",
             "saved",

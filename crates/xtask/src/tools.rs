@@ -160,12 +160,16 @@ pub fn ensure_wasm_opt() -> Result<()> {
     Ok(())
 }
 
-/// Debian's Chromium and its driver.
+/// Debian's Chromium, its driver, and its translations: without them a browser started in German still shows
+/// date fields in the American order, and the tests that type a German date could not.
 pub fn ensure_chromium() -> Result<()> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+    if Path::new("/usr/bin/chromium").exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && Path::new("/usr/lib/chromium/locales/de.pak").exists()
+    {
         return Ok(());
     }
-    say("installing Debian's chromium and chromium-driver");
+    say("installing Debian's chromium, chromium-driver and chromium-l10n");
     run(command("apt-get").arg("update"))?;
     run(command("apt-get").args([
         "install",
@@ -173,6 +177,7 @@ pub fn ensure_chromium() -> Result<()> {
         "--no-install-recommends",
         "chromium",
         "chromium-driver",
+        "chromium-l10n",
     ]))
 }
 

@@ -1,5 +1,8 @@
 //! The need profile as a chart: one stacked bar per Baustein with the number of items at each level, drawn as
 //! SVG that prints sharply, and the same figures as a table for screen readers and for reading exact numbers.
+//!
+//! Each row's label is page text beside (on a phone: above) its bar, so a long Baustein title wraps instead of
+//! being cut, on any screen and on paper.
 
 use checkwerk_core::{Colour, Tally};
 use leptos::prelude::*;
@@ -40,18 +43,19 @@ pub fn ProfileChart(
     id: String,
     #[prop(into)] rows: Signal<Vec<ChartRow>>,
     #[prop(into)] caption: String,
+    /// The label of the check's "not relevant" choice; without one the table has no column for it.
+    not_relevant: Option<String>,
 ) -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
     let caption_id = format!("{id}-caption");
     let caption_for_region = caption.clone();
     let labelled_by = caption_id.clone();
-    // Two drawings, one shown: labels beside the bars where there is room, above them on a phone (where the
-    // drawing scaled to the screen left the labels at ~8 px).
     let chart = move || {
         let rows = rows.get();
         view! {
-            {draw(&rows, Layout::Wide, &labelled_by)}
-            {draw(&rows, Layout::Narrow, &labelled_by)}
+            <div class="profile-chart" role="img" aria-labelledby=labelled_by.clone()>
+                {rows.iter().map(draw_row).collect_view()}
+            </div>
         }
     };
     let table = move || {
@@ -70,7 +74,7 @@ pub fn ProfileChart(
                         {headers.iter().map(|count| view! {
                             <th scope="col"><span class=format!("legend legend-{}", count.colour.as_str()) aria-hidden="true"></span>{count.label.clone()}</th>
                         }).collect_view()}
-                        <th scope="col">{Text::NotRelevantShort.get(language)}</th>
+                        {not_relevant.clone().map(|label| view! { <th scope="col">{label}</th> })}
                         <th scope="col">{Text::Open.get(language)}</th>
                         <th scope="col">{Text::NeedIndex.get(language)}</th>
                     </tr>
@@ -80,7 +84,7 @@ pub fn ProfileChart(
                         <tr>
                             <th scope="row">{row.label.clone()}</th>
                             {row.tally.level_counts.iter().map(|count| view! { <td>{count.count}</td> }).collect_view()}
-                            <td>{row.tally.not_relevant_count}</td>
+                            {not_relevant.is_some().then(|| view! { <td>{row.tally.not_relevant_count}</td> })}
                             <td>{row.tally.item_count - row.tally.rated_count}</td>
                             <td>{i18n::need_index(language, row.tally.need_index)}</td>
                         </tr>
@@ -102,79 +106,44 @@ pub fn ProfileChart(
     }
 }
 
-/// Where a row's label goes.
-#[derive(Clone, Copy, PartialEq)]
-enum Layout {
-    /// Beside the bar: the chart on a wide screen and on paper.
-    Wide,
-    /// Above the bar, which then takes the whole width: the chart on a phone.
-    Narrow,
-}
-
-/// The chart as SVG. Lengths are in tenths of a user unit, written by `svg_length`: no floating point in the chart.
-fn draw(rows: &[ChartRow], layout: Layout, labelled_by: &str) -> impl IntoView {
+/// One row of the chart: the label as text, then the bar as SVG. Lengths are in tenths of a user unit, written by
+/// `svg_length`: no floating point in the chart.
+fn draw_row(row: &ChartRow) -> impl IntoView {
     let bar_width: u32 = 3600;
     let bar_height: u32 = 240;
-    let (label_width, label_height, longest_label, class) = match layout {
-        Layout::Wide => (1900, 0, 26, "profile-chart wide"),
-        Layout::Narrow => (0, 180, 42, "profile-chart narrow"),
-    };
-    let row_height = label_height + bar_height + 100;
-    let height = row_height * u32::try_from(rows.len()).unwrap_or(0) + 100;
-    let bars = rows
+    let total = row.tally.item_count.max(1);
+    // Each segment ends where the counts so far end: the rounding does not add up along the bar.
+    let end_of =
+        |counted: usize| u32::try_from(bar_width as usize * counted / total).unwrap_or(bar_width);
+    let mut counted = 0;
+    let mut segments = Vec::new();
+    for count in row
+        .tally
+        .level_counts
         .iter()
-        .enumerate()
-        .map(|(index, row)| {
-            let top = 50 + row_height * u32::try_from(index).unwrap_or(0);
-            let y = top + label_height;
-            let label_y = match layout {
-                Layout::Wide => y + 170,
-                Layout::Narrow => top + 130,
-            };
-            let total = row.tally.item_count.max(1);
-            // Each segment ends where the counts so far end: the rounding does not add up along the bar.
-            let end_of = |counted: usize| {
-                label_width + u32::try_from(bar_width as usize * counted / total).unwrap_or(bar_width)
-            };
-            let mut counted = 0;
-            let mut segments = Vec::new();
-            for count in row.tally.level_counts.iter().filter(|count| count.count > 0) {
-                let x = end_of(counted);
-                counted += count.count;
-                let width = end_of(counted) - x;
-                segments.push(view! {
-                    <rect x=svg_length(x) y=svg_length(y) width=svg_length(width) height=svg_length(bar_height) fill=colour_value(count.colour)>
-                        <title>{format!("{}: {}", count.label, count.count)}</title>
-                    </rect>
-                    {(width >= 180).then(|| view! {
-                        <text x=svg_length(x + width / 2) y=svg_length(y + 170) text-anchor="middle" class="chart-count">{count.count}</text>
-                    })}
-                });
-            }
-            let x = end_of(counted);
-            let rest_width = label_width + bar_width - x;
-            view! {
-                <g>
-                    <text x="0" y=svg_length(label_y) class="chart-label">{shorten_label(&row.label, longest_label)}</text>
-                    {segments}
-                    <rect x=svg_length(x) y=svg_length(y) width=svg_length(rest_width) height=svg_length(bar_height) fill="#e4e8ee" stroke="#c4cbd5"/>
-                </g>
-            }
-        })
-        .collect_view();
-    view! {
-        <svg class=class viewBox=format!("0 0 {} {}", svg_length(label_width + bar_width), svg_length(height)) role="img"
-            aria-labelledby=labelled_by.to_owned() preserveAspectRatio="xMinYMin meet">
-            {bars}
-        </svg>
+        .filter(|count| count.count > 0)
+    {
+        let x = end_of(counted);
+        counted += count.count;
+        let width = end_of(counted) - x;
+        segments.push(view! {
+            <rect x=svg_length(x) y="0" width=svg_length(width) height=svg_length(bar_height) fill=colour_value(count.colour)>
+                <title>{format!("{}: {}", count.label, count.count)}</title>
+            </rect>
+            {(width >= 180).then(|| view! {
+                <text x=svg_length(x + width / 2) y=svg_length(170) text-anchor="middle" class="chart-count">{count.count}</text>
+            })}
+        });
     }
-}
-
-/// The label cut to at most `longest` characters, with an ellipsis where it was cut.
-fn shorten_label(label: &str, longest: usize) -> String {
-    if label.chars().count() <= longest {
-        label.to_owned()
-    } else {
-        format!("{}…", label.chars().take(longest - 1).collect::<String>())
+    let x = end_of(counted);
+    view! {
+        <div class="chart-row">
+            <span class="chart-label">{row.label.clone()}</span>
+            <svg class="chart-bar" viewBox=format!("0 0 {} {}", svg_length(bar_width), svg_length(bar_height))
+                preserveAspectRatio="xMinYMid meet" aria-hidden="true">
+                {segments}
+                <rect x=svg_length(x) y="0" width=svg_length(bar_width - x) height=svg_length(bar_height) fill="#e4e8ee" stroke="#c4cbd5"/>
+            </svg>
+        </div>
     }
 }

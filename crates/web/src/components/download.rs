@@ -68,3 +68,21 @@ pub fn download_run(catalog: &Catalog, run: &Run) -> bool {
     );
     download_text(&name, "application/json", &save_run(run))
 }
+
+/// Offers several runs as one backup file (the format import reads), e.g. the runs of a joint declaration.
+pub fn download_runs(file_name: &str, runs: &[Run]) -> bool {
+    let entries = runs
+        .iter()
+        .map(|run| {
+            (
+                format!("{}{}", checkwerk_core::saved::RUN_KEY_PREFIX, run.id),
+                save_run(run),
+            )
+        })
+        .collect();
+    download_text(
+        file_name,
+        "application/json",
+        &checkwerk_core::saved::save_backup(&entries),
+    )
+}

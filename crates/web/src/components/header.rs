@@ -6,13 +6,13 @@ use leptos_router::components::A;
 
 use crate::components::save_status::SaveIndicator;
 use crate::i18n::Text;
-use crate::state::{tr, UiLanguage};
+use crate::state::{tr, LanguageChoice};
 use crate::storage;
 
 /// The header shown on every page.
 #[component]
 pub fn Header() -> impl IntoView {
-    let language = expect_context::<UiLanguage>().0;
+    let language = expect_context::<LanguageChoice>().0;
     let switch_language = move |_| {
         let next = match language.get_untracked() {
             Language::De => Language::En,

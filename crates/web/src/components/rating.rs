@@ -1,16 +1,17 @@
-//! One Check-Punkt: statement, explanation, practice examples, the rating radio group, priority and note.
+//! One Check-Punkt: statement, explanation, practice examples, the rating radio group, priority, note and evidence.
 //!
 //! The rating is a native radio group (arrow keys move and choose) whose accessible name is the statement and
-//! whose options are named by the scale's labels.
+//! whose options are named by the scale's labels. What follows from the scale (whether a priority goes with the
+//! choice, whether the answer calls for a measure, the measure's urgency) is the core's to say.
 
-use checkwerk_core::measure::suggested_urgency;
-use checkwerk_core::{Catalog, Item, Measure, Module};
+use checkwerk_core::{Catalog, Item, Module};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use crate::clock::{new_id, now};
+use crate::components::create_measure::CreateMeasureButton;
+use crate::components::evidence::EvidenceRef;
 use crate::components::formatted::Formatted;
-use crate::i18n::{note_label, priority_group_name, Text};
+use crate::i18n::evidence::{evidence_label, EvidenceText};
+use crate::i18n::{note_label, priority_group_name, priority_not_applicable, Text};
 use crate::state::check::ItemAnswers;
 use crate::state::{tr, Runs, UiLanguage};
 
@@ -66,7 +67,7 @@ pub fn ItemCard(
         .map(|(key, label, colour)| {
             let choose = move |_| {
                 runs.edit_active(catalog, |run, now| {
-                    run.set_choice(&item.id, Some(key.to_owned()), now)
+                    run.rate(&item.id, scale, Some(key.to_owned()), now)
                 });
             };
             view! {
@@ -82,6 +83,9 @@ pub fn ItemCard(
         })
         .collect_view();
 
+    // "Keine Relevanz" takes no priority: the group stays in place (nothing below it moves) but is switched off.
+    let priority_applies =
+        Memo::new(move |_| choice.with(|choice| scale.priority_applies(choice.as_deref())));
     let priority_view = scale.priority.as_ref().map(|priority_scale| {
         let group_label = priority_group_name(&priority_scale.label, &item.statement);
         let priority_name = format!("prioritaet-{}", item.id);
@@ -95,6 +99,7 @@ pub fn ItemCard(
                     <label class="choice choice-priority">
                         <input type="radio" name=priority_name.clone() value=value.to_string()
                             prop:checked=move || priority.get() == Some(value)
+                            prop:disabled=move || !priority_applies.get()
                             on:change=choose/>
                         <span class="choice-label">{level.label.clone()}</span>
                         <span class="choice-tick" aria-hidden="true"></span>
@@ -102,10 +107,14 @@ pub fn ItemCard(
                 }
             })
             .collect_view();
+        let not_applicable = scale.not_relevant.as_ref().map(|choice| choice.label.clone());
         view! {
-            <div class="priority" role="radiogroup" aria-label=group_label>
+            <div class="priority" role="radiogroup" aria-label=group_label aria-disabled=move || (!priority_applies.get()).then_some("true")>
                 <span class="priority-label" aria-hidden="true">{priority_scale.label.clone()}</span>
                 {options}
+                {move || (!priority_applies.get()).then(|| view! {
+                    <span class="priority-off">{priority_not_applicable(language.get(), not_applicable.as_deref().unwrap_or_default())}</span>
+                })}
             </div>
         }
     });
@@ -140,27 +149,37 @@ pub fn ItemCard(
         let text = event_target_value(&event);
         runs.edit_active(catalog, |run, now| run.set_note(&item.id, text, now));
     };
+    let evidence_id = format!("nachweis-{}", item.id);
+    let evidence = Memo::new(move |_| {
+        answer.with(|answer| {
+            answer
+                .as_ref()
+                .map(|answer| answer.evidence.clone())
+                .unwrap_or_default()
+        })
+    });
+    let save_evidence = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        runs.edit_active(catalog, |run, now| run.set_evidence(&item.id, text, now));
+    };
+    let evidence_shown = move || {
+        answer.with(|answer| {
+            answer
+                .as_ref()
+                .filter(|answer| answer.evidence_link().is_some())
+                .map(|answer| view! { <p class="evidence-open"><EvidenceRef evidence=answer.evidence.clone()/></p> })
+        })
+    };
     let answered = move || choice.get().is_some();
-    // A memo: changing between two ratings that both report a need keeps the button as it is.
-    let reports_need = Memo::new(move |_| {
-        choice.with(|choice| choice.as_deref().is_some_and(|key| scale.reports_need(key)))
+    // A memo: changing between two ratings that both call for action keeps the button as it is.
+    let calls_for_action = Memo::new(move |_| {
+        answer.with(|answer| {
+            answer
+                .as_ref()
+                .is_some_and(|answer| answer.calls_for_action(scale))
+        })
     });
     let measure_count = item_answers.measure_count(&item.id);
-    let navigate = use_navigate();
-    let create_measure = move |_| {
-        let need = choice
-            .get_untracked()
-            .and_then(|key| scale.level(&key).map(|level| level.need))
-            .unwrap_or(0);
-        let id = new_id(now());
-        let mut measure = Measure::new(id.clone(), "", vec![item.id.clone()], now());
-        measure.urgency = Some(suggested_urgency(need));
-        runs.edit_active(catalog, |run, now| run.upsert_measure(measure, now));
-        navigate(
-            &format!("/check/{}/massnahmen#massnahme-{id}", catalog.id),
-            Default::default(),
-        );
-    };
 
     view! {
         <article class="item" class:answered=answered id=format!("punkt-{}", item.id) data-item=item.id.clone()>
@@ -176,11 +195,9 @@ pub fn ItemCard(
             // there is room: the rest of the card (and every card below it) stays where it was.
             <div class="scale-row">
                 <div class="scale" role="radiogroup" aria-labelledby=statement_id>{radios}</div>
-                {move || (reports_need.get() && !without_measures).then(|| view! {
+                {move || (calls_for_action.get() && !without_measures).then(|| view! {
                     <div class="item-measure no-print">
-                        <button type="button" class="button secondary small" on:click=create_measure.clone()>
-                            {tr(Text::CreateMeasure)}<span class="visually-hidden">" " {item.number.clone()}</span>
-                        </button>
+                        <CreateMeasureButton catalog item/>
                         {move || (measure_count.get() > 0).then(|| view! {
                             <span class="measure-count">{move || crate::i18n::linked_measures(language.get(), measure_count.get())}</span>
                         })}
@@ -188,10 +205,19 @@ pub fn ItemCard(
                 })}
             </div>
             {priority_view}
-            <div class="note">
-                <label for=note_id.clone()>{move || note_label(language.get(), &item.number)}</label>
-                <textarea id=note_id rows="2" placeholder=tr(Text::NotePlaceholder)
-                    prop:value=move || note.get() on:input=save_note></textarea>
+            <div class="item-notes">
+                <div class="note">
+                    <label for=note_id.clone()>{move || note_label(language.get(), &item.number)}</label>
+                    <textarea id=note_id rows="2" placeholder=tr(Text::NotePlaceholder)
+                        prop:value=move || note.get() on:input=save_note></textarea>
+                </div>
+                <div class="note evidence">
+                    <label for=evidence_id.clone()>{move || evidence_label(language.get(), &item.number)}</label>
+                    <input id=evidence_id type="text" autocomplete="off"
+                        placeholder=move || EvidenceText::Hint.get(language.get())
+                        prop:value=move || evidence.get() on:input=save_evidence/>
+                    {evidence_shown}
+                </div>
             </div>
         </article>
     }

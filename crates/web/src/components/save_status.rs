@@ -2,16 +2,22 @@
 
 use leptos::prelude::*;
 
+use crate::components::embed_note;
 use crate::i18n::Text;
-use crate::state::{tr, Runs, SaveStatus};
+use crate::state::{tr, Runs, SaveStatus, UiLanguage};
 use crate::storage::StorageError;
 
 /// The save indicator in the header; a live region, so screen readers hear a failure.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
     let runs = expect_context::<Runs>();
+    let language = expect_context::<UiLanguage>().0;
     let saved = tr(Text::Saved);
-    let saved_detail = tr(Text::SavedDetail);
+    // In a widget on another site the answers live in that site's partition of this browser: say so.
+    let saved_detail = move || {
+        embed_note::saved_detail(language.get())
+            .unwrap_or_else(|| Text::SavedDetail.get(language.get()).to_owned())
+    };
     let unavailable = tr(Text::StorageUnavailable);
     let write_failed = tr(Text::StorageWriteFailed);
     let class = move || match runs.status.get() {

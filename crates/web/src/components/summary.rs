@@ -28,6 +28,10 @@ pub fn ManagementSummary(
 ) -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
     let rows = Signal::derive(move || module_rows(&summary.get()));
+    // The check's own word for "not relevant" ("Keine Relevanz"), as on its rating pages; no column without one.
+    let not_relevant = use_context::<crate::state::check::CurrentCheck>()
+        .and_then(|check| check.0.not_relevant_label())
+        .map(str::to_owned);
     view! {
         <section class="summary" aria-labelledby=format!("{id}-heading")>
             <h2 id=format!("{id}-heading")>{tr(Text::ManagementSummary)}</h2>
@@ -38,7 +42,7 @@ pub fn ManagementSummary(
                 <strong>{move || summary.with(|s| i18n::need_index(language.get(), s.overall.need_index))}</strong>
                 <span class="hint">" – " {tr(Text::NeedIndexExplained)}</span>
             </p>
-            <ProfileChart id=format!("{id}-chart") rows caption=Text::ChartCaption.get(language.get_untracked())/>
+            <ProfileChart id=format!("{id}-chart") rows caption=Text::ChartCaption.get(language.get_untracked()) not_relevant/>
             <div class="summary-columns">
                 <div>
                     <h3>{tr(Text::TopNeeds)}</h3>

@@ -218,6 +218,80 @@ pub fn starthilfe_reason(
     sentence
 }
 
+/// The words on the Starthilfe's button: begin a module not yet started, continue one begun ("hier weitermachen,
+/// 3 von 8 bewertet").
+pub fn starthilfe_action(language: Language, rated: usize, total: usize) -> String {
+    if rated == 0 {
+        return super::Text::BeginHere.get(language).to_owned();
+    }
+    pick(
+        language,
+        || format!("hier weitermachen ({rated} von {total} bewertet)"),
+        || format!("continue here ({rated} of {total} rated)"),
+    )
+}
+
+/// Which modules the Starthilfe would have recommended first but are already fully rated: "„Risiken“ ist bereits
+/// vollständig bewertet." Empty when there are none.
+pub fn starthilfe_completed(language: Language, completed: &[String], catalog: &Catalog) -> String {
+    if completed.is_empty() {
+        return String::new();
+    }
+    let titles = module_titles(completed, catalog);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let quoted = quoted_list(&titles, language);
+    let count = titles.len();
+    pick(
+        language,
+        || {
+            format!(
+                "{quoted} {} bereits vollständig bewertet.",
+                by_count(count, "ist", "sind")
+            )
+        },
+        || {
+            format!(
+                "{quoted} {} already fully rated.",
+                by_count(count, "is", "are")
+            )
+        },
+    )
+}
+
+/// When every module the answers point to is fully rated.
+pub fn starthilfe_all_rated(language: Language, modules: &[String], catalog: &Catalog) -> String {
+    let titles = module_titles(modules, catalog);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let quoted = quoted_list(&titles, language);
+    pick(
+        language,
+        || {
+            format!(
+                "Die Bausteine, die Ihre Antworten nahelegen, sind vollständig bewertet: {quoted}. Weiter geht es mit \
+                 den übrigen Bausteinen oder mit Ihren Ergebnissen."
+            )
+        },
+        || {
+            format!(
+                "The modules your answers point to are fully rated: {quoted}. Go on with the other modules or with \
+                 your results."
+            )
+        },
+    )
+}
+
+fn module_titles(module_ids: &[String], catalog: &Catalog) -> Vec<String> {
+    module_ids
+        .iter()
+        .map(|id| {
+            catalog
+                .module(id)
+                .map_or(id.as_str(), |module| module.title.as_str())
+                .to_owned()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,6 +376,9 @@ mod tests {
             tied_with: tied.iter().map(|id| (*id).to_owned()).collect(),
             level_label: Some(label.into()),
             reports_need,
+            rated: 0,
+            total: 3,
+            completed: vec![],
         }
     }
 

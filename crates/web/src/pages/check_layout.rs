@@ -8,10 +8,11 @@ use leptos_router::hooks::{use_location, use_params_map};
 use wasm_bindgen::JsCast;
 
 use crate::components::download::download_run;
+use crate::components::embed_note::EmbedNote;
 use crate::components::missing::Missing;
-use crate::i18n::Text;
+use crate::i18n::{screen, Text};
 use crate::state::check::provide_check;
-use crate::state::{catalogs, tr, Runs};
+use crate::state::{catalogs, tr, FrameLanguage, LanguageChoice, Runs, UiLanguage};
 
 /// The check's frame; the page itself renders in the outlet.
 #[component]
@@ -30,6 +31,20 @@ pub fn CheckLayout() -> impl IntoView {
 #[component]
 fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
     let runs = expect_context::<Runs>();
+    // One language per screen: a check without text in the chosen language is shown in its own, and one line in
+    // the chosen language says so.
+    let chosen = expect_context::<LanguageChoice>().0;
+    let shown = expect_context::<UiLanguage>().0;
+    // The notice bar, outside this frame, speaks the frame's language while it is shown.
+    let frame_language = expect_context::<FrameLanguage>().0;
+    Effect::new(move |_| frame_language.set(Some(shown.get())));
+    on_cleanup(move || frame_language.set(None));
+    let language_note = move || {
+        let (chosen, shown) = (chosen.get(), shown.get());
+        (chosen != shown).then(|| {
+            view! { <p class="language-note no-print" lang=chosen.tag()>{screen::only_in(chosen, shown)}</p> }
+        })
+    };
     // A memo: the bar is rebuilt when the name changes, not with every answer.
     let run_name =
         Memo::new(move |_| runs.with_active(&catalog.id, |run| run.map(|run| run.name.clone())));
@@ -49,7 +64,8 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
         request_animation_frame(show_current_entry);
     });
     view! {
-        <div class="check-frame">
+        <div class="check-frame" lang=move || shown.get().tag()>
+            {language_note}
             <div class="check-bar no-print">
                 <p class="check-title">
                     {(!catalog.standard.is_empty()).then(|| view! { <span class="card-standard">{catalog.standard.clone()}</span> })}
@@ -69,11 +85,15 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
                         <li><A href=crate::page_config::app_href(&link("/ergebnisse"))>{tr(Text::MyResults)}</A></li>
                         <li><A href=crate::page_config::app_href(&link("/massnahmen"))>{tr(Text::MyMeasures)}</A></li>
                         <li><A href=crate::page_config::app_href(&link("/staerken"))>{tr(Text::OurStrengths)}</A></li>
-                        <li><A href=crate::page_config::app_href(&link("/selbsterklaerung"))>{tr(Text::Readiness)}</A></li>
+                        // Only checks that are the basis of a self-declaration (catalog data) offer its page.
+                        {(!catalog.declarations.is_empty()).then(|| view! {
+                            <li><A href=crate::page_config::app_href(&link("/selbsterklaerung"))>{tr(Text::Readiness)}</A></li>
+                        })}
                         <li><A href=crate::page_config::app_href(&link("/bericht"))>{tr(Text::Report)}</A></li>
                         <li><A href=crate::page_config::app_href(&link("/team"))>{crate::components::team::tt(crate::i18n::team::TeamText::NavEntry)}</A></li>
                     </ul>
                 </nav>
+                <EmbedNote catalog/>
             </div>
             <Outlet/>
         </div>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::attribution::AttributionLine;
 use crate::components::formatted::Formatted;
 use crate::components::module_list::ModuleList;
 use crate::components::runs::RunsPanel;
@@ -17,6 +18,9 @@ pub fn KompassPage() -> impl IntoView {
     let catalog = current_catalog();
     let language = expect_context::<UiLanguage>().0;
     let runs = expect_context::<Runs>();
+    crate::title::named_check_page_title(catalog, move || catalog.title.clone());
+    // "Exportieren" is offered once there is a run to export; before that the page does not point to it.
+    let has_run = Memo::new(move |_| runs.with_active(&catalog.id, |run| run.is_some()));
     let company = move || {
         runs.with_active(&catalog.id, |run| {
             run.map(|run| run.company.clone()).unwrap_or_default()
@@ -37,13 +41,17 @@ pub fn KompassPage() -> impl IntoView {
         <section class="page kompass">
             <h1>{catalog.title.clone()}</h1>
             {(!catalog.subtitle.is_empty()).then(|| view! { <p class="lead">{catalog.subtitle.clone()}</p> })}
+            <AttributionLine catalog/>
             <div class="orientation"><Formatted text=catalog.orientation.clone()/></div>
             <ul class="facts">
                 <li>{move || i18n::modules_and_items(language.get(), catalog.modules.len(), catalog.item_count())}</li>
                 {move || duration().map(|text| view! { <li>{text}</li> })}
                 <li>{tr(Text::HowItWorks)}</li>
             </ul>
-            <p class="privacy-note">{tr(Text::DataStaysHere)} " " {tr(Text::WhereToExport)}</p>
+            <p class="privacy-note">
+                {tr(Text::DataStaysHere)}
+                {move || has_run.get().then(|| view! { " " {tr(Text::WhereToExport)} })}
+            </p>
             <crate::components::orphans::OrphanedAnswers catalog/>
             <div class="start-choices">
                 <A href=crate::page_config::app_href(&format!("/check/{}/starthilfe", catalog.id)) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>

@@ -23,6 +23,10 @@ use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::Text;
+use crate::pages::{
+    contribute, home, joint_declaration, kompass, measures, readiness, record, report, results,
+    starthilfe, strengths, team, team_invitation, team_workshop,
+};
 use crate::state::tr;
 
 /// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`) or, without the
@@ -84,19 +88,22 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
-    Home => crate::pages::home::HomePage, home_page, preload_home;
-    Kompass => crate::pages::kompass::KompassPage, kompass_page, preload_kompass;
-    Starthilfe => crate::pages::starthilfe::StarthilfePage, starthilfe_page, preload_starthilfe;
-    Results => crate::pages::results::ResultsPage, results_page, preload_results;
-    Measures => crate::pages::measures::MeasuresPage, measures_page, preload_measures;
-    Strengths => crate::pages::strengths::StrengthsPage, strengths_page, preload_strengths;
-    Readiness => crate::pages::readiness::ReadinessPage, readiness_page, preload_readiness;
-    Report => crate::pages::report::ReportPage, report_page, preload_report;
-    BlankPrint => crate::pages::report::BlankPrintPage, blank_print_page, preload_blank_print;
-    Team => crate::pages::team::TeamPage, team_page, preload_team;
-    TeamInvitation => crate::pages::team_invitation::InvitationPrintPage, team_invitation_page, preload_team_invitation;
-    TeamWorkshop => crate::pages::team_workshop::WorkshopPrintPage, team_workshop_page, preload_team_workshop;
-    Contribute => crate::pages::contribute::ContributePage, contribute_page, preload_contribute;
+    Home => home::HomePage, home_page, preload_home;
+    Kompass => kompass::KompassPage, kompass_page, preload_kompass;
+    Starthilfe => starthilfe::StarthilfePage, starthilfe_page, preload_starthilfe;
+    Results => results::ResultsPage, results_page, preload_results;
+    Measures => measures::MeasuresPage, measures_page, preload_measures;
+    Strengths => strengths::StrengthsPage, strengths_page, preload_strengths;
+    Readiness => readiness::ReadinessPage, readiness_page, preload_readiness;
+    Record => record::RecordPage, record_page, preload_record;
+    JointDeclaration => joint_declaration::JointDeclarationPage, joint_declaration_page, preload_joint_declaration;
+    JointRecord => record::JointRecordPage, joint_record_page, preload_joint_record;
+    Report => report::ReportPage, report_page, preload_report;
+    BlankPrint => report::BlankPrintPage, blank_print_page, preload_blank_print;
+    Team => team::TeamPage, team_page, preload_team;
+    TeamInvitation => team_invitation::InvitationPrintPage, team_invitation_page, preload_team_invitation;
+    TeamWorkshop => team_workshop::WorkshopPrintPage, team_workshop_page, preload_team_workshop;
+    Contribute => contribute::ContributePage, contribute_page, preload_contribute;
 }
 
 /// The value of a future that is ready at once; `None` if it is not (or failed).

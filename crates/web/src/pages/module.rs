@@ -38,6 +38,9 @@ fn ModuleView(catalog: &'static Catalog, index: usize) -> impl IntoView {
     let language = expect_context::<UiLanguage>().0;
     let runs = expect_context::<Runs>();
     let module: &'static Module = &catalog.modules[index];
+    crate::title::named_check_page_title(catalog, move || {
+        module_heading(language.get(), &module.number, &module.title)
+    });
     let rated = module_rated(catalog, &module.id);
     // The link to the next open item and the "all answered" note change places only when the module is complete.
     let all_rated = Memo::new(move |_| rated.get() >= module.items.len());

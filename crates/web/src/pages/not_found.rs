@@ -3,12 +3,17 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::Text;
-use crate::state::tr;
+use crate::i18n::{screen, Text};
+use crate::state::{tr, UiLanguage};
 
 /// Shown for unknown addresses.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let language = expect_context::<UiLanguage>().0;
+    crate::title::set_page_title(move || {
+        let language = language.get();
+        screen::page_title(language, &[Text::NotFoundHeading.get(language)])
+    });
     view! {
         <section class="page">
             <h1>{tr(Text::NotFoundHeading)}</h1>

@@ -1,15 +1,22 @@
-//! The printable report: cover, management summary, results, action plan, strengths, all answers with notes,
-//! and conclusions. Also the blank check for those who fill it in on paper.
+//! The printable report: cover, management summary, results, action plan, strengths, all answers with notes and
+//! evidence, and conclusions. Also the blank check for those who fill it in on paper, asking what the screen asks
+//! (the scale's question, priorities, the free texts).
+//!
+//! On paper nothing may be cut at the page's edge (tables keep to the page's width and break long words and links),
+//! and no page is spent on an empty section.
 
-use checkwerk_core::date::Date;
 use checkwerk_core::report::summary;
-use checkwerk_core::{evaluate, Run, Timestamp};
+use checkwerk_core::{evaluate, MeasureStatus, Run, Timestamp};
 use leptos::prelude::*;
 
 use crate::clock::today;
+use crate::components::attribution::AttributionLine;
+use crate::components::evidence::EvidenceRef;
 use crate::components::formatted::Formatted;
 use crate::components::summary::ManagementSummary;
-use crate::i18n::{self, module_heading, Text};
+use crate::i18n::evidence::EvidenceText;
+use crate::i18n::plan::PlanText;
+use crate::i18n::{self, module_heading, paper, Text};
 use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
 
@@ -25,6 +32,7 @@ pub fn ReportPage() -> impl IntoView {
     let catalog = current_catalog();
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
+    crate::title::check_page_title(catalog, Text::Report);
     let run = Memo::new(move |_| {
         runs.with_active(&catalog.id, |run| run.cloned())
             .unwrap_or_else(|| Run::new("", catalog, Timestamp(0)))
@@ -46,12 +54,15 @@ pub fn ReportPage() -> impl IntoView {
                         .collect::<Vec<_>>()
                         .join(", ");
                     let due = measure
-                        .due
-                        .as_deref()
-                        .and_then(Date::parse_iso)
+                        .due_date()
                         .map(|d| d.german())
                         .unwrap_or_default();
                     let language = language.get();
+                    let status = match (measure.status, measure.finished_date()) {
+                        (MeasureStatus::Done, Some(date)) => i18n::plan::done_on(language, &date.german()),
+                        (status, _) => i18n::plan::status(language, status).to_owned(),
+                    };
+                    let effect = measure.effect.map(|effect| i18n::plan::effect(language, effect));
                     view! {
                         <tr>
                             <td>{index + 1}</td>
@@ -60,8 +71,8 @@ pub fn ReportPage() -> impl IntoView {
                             <td>{measure.urgency.map(|u| i18n::plan::urgency(language, u)).unwrap_or("–")}</td>
                             <td>{measure.responsible.clone()}</td>
                             <td>{due}</td>
-                            <td>{measure.control.clone()}</td>
-                            <td>{i18n::plan::status(language, measure.status)}</td>
+                            <td>{measure.control.clone()}{effect.map(|effect| view! { <br/><span class="level-tag">{effect}</span> })}</td>
+                            <td>{status}</td>
                         </tr>
                     }
                 })
@@ -73,18 +84,26 @@ pub fn ReportPage() -> impl IntoView {
         catalog.modules.iter().map(|module| {
             let rows = module.items.iter().map(|item| {
                 let scale = catalog.scale_for(module, item);
-                let (choice, priority, note) = run.with(|run| {
+                let (choice, priority, answer) = run.with(|run| {
                     let answer = run.answer(&item.id);
                     let choice = answer.and_then(|a| a.choice.as_deref()).and_then(|key| scale.and_then(|s| s.choice_label(key))).map(str::to_owned);
-                    let priority = answer.and_then(|a| a.priority).and_then(|p| scale.and_then(|s| s.priority_label(p))).map(str::to_owned);
-                    (choice, priority, answer.map(|a| a.note.clone()).unwrap_or_default())
+                    // A priority shows only where it applies (not beside "Keine Relevanz").
+                    let priority = answer
+                        .filter(|a| scale.is_some_and(|s| s.priority_applies(a.choice.as_deref())))
+                        .and_then(|a| a.priority)
+                        .and_then(|p| scale.and_then(|s| s.priority_label(p)))
+                        .map(str::to_owned);
+                    (choice, priority, answer.cloned().unwrap_or_default())
+                });
+                let evidence = (!answer.evidence.trim().is_empty()).then(|| view! {
+                    <span class="report-evidence">{EvidenceText::Prefix.get(language)} ": " <EvidenceRef evidence=answer.evidence.clone()/></span>
                 });
                 view! {
                     <tr>
                         <td>{item.number.clone()}</td>
                         <td>{item.statement.clone()}</td>
                         <td>{choice.unwrap_or_else(|| Text::Open.get(language).to_owned())}{priority.map(|p| format!(" · {p}"))}</td>
-                        <td>{note}</td>
+                        <td class="report-note">{(!answer.note.is_empty()).then(|| view! { <span class="pre-wrap">{answer.note.clone()}</span> })}{evidence}</td>
                     </tr>
                 }
             }).collect_view();
@@ -95,7 +114,7 @@ pub fn ReportPage() -> impl IntoView {
                         <th scope="col">{Text::Number.get(language)}</th>
                         <th scope="col">{Text::Statement.get(language)}</th>
                         <th scope="col">{Text::Rating.get(language)}</th>
-                        <th scope="col">{Text::Note.get(language)}</th>
+                        <th scope="col">{format!("{} / {}", Text::Note.get(language), EvidenceText::Prefix.get(language))}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -110,6 +129,17 @@ pub fn ReportPage() -> impl IntoView {
             }).collect_view()
         })
     };
+    // The conclusions appear only with something written in them: no page for an empty heading.
+    let has_conclusions = Memo::new(move |_| {
+        run.with(|run| {
+            catalog.free_texts.iter().any(|free_text| {
+                run.free_texts
+                    .get(&free_text.id)
+                    .is_some_and(|text| !text.trim().is_empty())
+            })
+        })
+    });
+    let no_measures = Memo::new(move |_| run.with(|run| run.measures.is_empty()));
 
     view! {
         <article class="page report">
@@ -121,6 +151,7 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="card-standard">{catalog.standard.clone()}</p>
                 <h1>{catalog.title.clone()}</h1>
                 {(!catalog.subtitle.is_empty()).then(|| view! { <p class="lead">{catalog.subtitle.clone()}</p> })}
+                <AttributionLine catalog/>
                 <dl class="cover-facts">
                     <dt>{tr(Text::CompanyName)}</dt><dd>{move || report.with(|r| if r.company.is_empty() { "–".to_owned() } else { r.company.clone() })}</dd>
                     <dt>{tr(Text::ActiveRun)}</dt><dd>{move || report.with(|r| r.run_name.clone())}</dd>
@@ -129,9 +160,9 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="hint">{tr(Text::ReportPrivacy)}</p>
             </header>
             <ManagementSummary summary=report id="bericht"/>
-            <section class="report-section">
+            <section class="report-section" class:compact=no_measures>
                 <h2>{tr(Text::MyMeasures)}</h2>
-                {move || if run.with(|run| run.measures.is_empty()) {
+                {move || if no_measures.get() {
                     view! { <p class="empty">{tr(Text::NoMeasuresYet)}</p> }.into_any()
                 } else {
                     view! {
@@ -139,14 +170,18 @@ pub fn ReportPage() -> impl IntoView {
                         <div class="table-scroll" role="region" tabindex="0" aria-label=tr(Text::MyMeasures)>
                             <table class="report-table measures-table">
                                 <thead><tr>
-                                    <th scope="col">{tr(Text::Number)}</th>
-                                    <th scope="col">{tr(Text::MeasureTitle)}</th>
-                                    <th scope="col">{tr(Text::MeasureItems)}</th>
-                                    <th scope="col">{tr(Text::Urgency)}</th>
-                                    <th scope="col">{tr(Text::Responsible)}</th>
-                                    <th scope="col">{tr(Text::DueDate)}</th>
-                                    <th scope="col">{tr(Text::Control)}</th>
-                                    <th scope="col">{tr(Text::Status)}</th>
+                                    {[
+                                        PlanText::ColumnNumber,
+                                        PlanText::ColumnMeasure,
+                                        PlanText::ColumnItems,
+                                        PlanText::ColumnUrgency,
+                                        PlanText::ColumnResponsible,
+                                        PlanText::ColumnDue,
+                                        PlanText::ColumnControl,
+                                        PlanText::ColumnStatus,
+                                    ].into_iter().map(|column| view! {
+                                        <th scope="col">{move || column.get(language.get())}</th>
+                                    }).collect_view()}
                                 </tr></thead>
                                 <tbody>{measures}</tbody>
                             </table>
@@ -159,7 +194,7 @@ pub fn ReportPage() -> impl IntoView {
                 {answers}
             </section>
             <crate::components::team_appendix::TeamAppendix catalog run/>
-            {move || (!catalog.free_texts.is_empty()).then(|| view! {
+            {move || has_conclusions.get().then(|| view! {
                 <section class="report-section">
                     <h2>{tr(Text::Conclusions)}</h2>
                     {free_texts}
@@ -170,23 +205,36 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// The blank check, to print and fill in by hand.
+/// The blank check, to print and fill in by hand: the boxes the scale offers, the priority where the scale asks
+/// for one, lines for notes, and the check's free texts.
 #[component]
 pub fn BlankPrintPage() -> impl IntoView {
     let catalog = current_catalog();
     let language = expect_context::<UiLanguage>().0;
+    crate::title::check_page_title(catalog, Text::BlankPrint);
     let modules = catalog.modules.iter().map(|module| {
         let items = module.items.iter().map(|item| {
-            let boxes = catalog.scale_for(module, item).map(|scale| {
+            let scale = catalog.scale_for(module, item);
+            let boxes = scale.map(|scale| {
                 scale.levels.iter().map(|level| level.label.clone())
                     .chain(scale.not_relevant.iter().map(|choice| choice.label.clone()))
-                    .map(|label| view! { <span class="paper-box">"☐ " {label}</span> })
+                    .map(|label| view! { " " <span class="paper-box">"☐ " {label}</span> })
                     .collect_view()
+            });
+            let priorities = scale.and_then(|scale| scale.priority.as_ref()).map(|priority| view! {
+                <p class="paper-boxes paper-priority">
+                    <span class="paper-question">{priority.label.clone()} ":"</span>
+                    {priority.levels.iter().map(|level| view! { " " <span class="paper-box">"☐ " {level.label.clone()}</span> }).collect_view()}
+                </p>
             });
             view! {
                 <li class="paper-item">
                     <p><span class="item-number">{item.number.clone()}</span> " " <strong>{item.statement.clone()}</strong></p>
-                    <p class="paper-boxes">{boxes}</p>
+                    <p class="paper-boxes">
+                        {scale.map(|scale| view! { <span class="paper-question">{scale.label.clone()}</span> })}
+                        {boxes}
+                    </p>
+                    {priorities}
                     <p class="paper-lines" aria-hidden="true"></p>
                 </li>
             }
@@ -199,6 +247,18 @@ pub fn BlankPrintPage() -> impl IntoView {
             </section>
         }
     }).collect_view();
+    let free_texts = (!catalog.free_texts.is_empty()).then(|| view! {
+        <section class="paper-module paper-free-texts">
+            <h2>{move || paper::free_texts_heading(language.get())}</h2>
+            {catalog.free_texts.iter().map(|free_text| view! {
+                <div class="paper-free-text">
+                    <h3>{free_text.label.clone()}</h3>
+                    {(!free_text.hint.is_empty()).then(|| view! { <p class="hint">{crate::state::catalogs::plain(&free_text.hint)}</p> })}
+                    <p class="paper-lines tall" aria-hidden="true"></p>
+                </div>
+            }).collect_view()}
+        </section>
+    });
     view! {
         <article class="page report blank">
             <p class="no-print print-actions">
@@ -207,10 +267,12 @@ pub fn BlankPrintPage() -> impl IntoView {
             <header class="report-cover">
                 <p class="card-standard">{catalog.standard.clone()}</p>
                 <h1>{catalog.title.clone()}</h1>
-                <p>{tr(Text::BlankIntro)}</p>
+                <AttributionLine catalog/>
+                <p class="blank-intro">{move || paper::blank_intro(language.get(), catalog)}</p>
                 <p class="paper-field">{tr(Text::CompanyName)} ": ____________________________   " {tr(Text::ReportDate)} ": ____________"</p>
             </header>
             {modules}
+            {free_texts}
         </article>
     }
 }

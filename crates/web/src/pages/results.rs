@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::clock::today;
+use crate::components::create_measure::CreateMeasureButton;
 use crate::components::summary::ManagementSummary;
 use crate::i18n::{self, Text};
-use crate::state::check::{current_catalog, use_evaluation};
+use crate::state::check::{current_catalog, use_evaluation, ItemAnswers};
 use crate::state::{tr, Runs, UiLanguage};
 
 /// The results of the active run.
@@ -18,7 +19,9 @@ pub fn ResultsPage() -> impl IntoView {
     let catalog = current_catalog();
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
+    crate::title::check_page_title(catalog, Text::MyResults);
     let evaluation = use_evaluation(catalog);
+    let item_answers = ItemAnswers::of(catalog);
     let report = Memo::new(move |_| {
         runs.with_active(&catalog.id, |run| {
             let empty = Run::new("", catalog, Timestamp(0));
@@ -85,12 +88,21 @@ pub fn ResultsPage() -> impl IntoView {
                     }
                     view! {
                         <ol class="need-list">
-                            {needs.into_iter().map(|(module, item, label, priority)| view! {
-                                <li>
-                                    <span class="item-number">{item.number.clone()}</span> " "
-                                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id))>{item.statement.clone()}</A>
-                                    " " <span class="level-tag">{label} {priority.map(|p| format!(" · {p}"))}</span>
-                                </li>
+                            {needs.into_iter().map(|(module, item, label, priority)| {
+                                let measure_count = item_answers.measure_count(&item.id);
+                                view! {
+                                    <li>
+                                        <span class="item-number">{item.number.clone()}</span> " "
+                                        <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}#punkt-{}", catalog.id, module.id, item.id))>{item.statement.clone()}</A>
+                                        " " <span class="level-tag">{label} {priority.map(|p| format!(" · {p}"))}</span>
+                                        " " <span class="need-actions no-print">
+                                            <CreateMeasureButton catalog item/>
+                                            {move || (measure_count.get() > 0).then(|| view! {
+                                                " " <span class="measure-count">{move || i18n::linked_measures(language.get(), measure_count.get())}</span>
+                                            })}
+                                        </span>
+                                    </li>
+                                }
                             }).collect_view()}
                         </ol>
                     }.into_any()

@@ -1,6 +1,7 @@
-//! Starthilfe: one short question per Baustein; the answers recommend where to begin.
+//! Starthilfe: one short question per Baustein; the answers recommend where to begin, and – as the Bausteine get
+//! rated – where to go on.
 
-use checkwerk_core::starthilfe::recommend;
+use checkwerk_core::starthilfe::{advise, Advice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -15,9 +16,10 @@ pub fn StarthilfePage() -> impl IntoView {
     let catalog = current_catalog();
     let runs = expect_context::<Runs>();
     let language = expect_context::<UiLanguage>().0;
-    let recommendation = Memo::new(move |_| {
+    crate::title::check_page_title(catalog, Text::Starthilfe);
+    let advice = Memo::new(move |_| {
         runs.with_active(&catalog.id, |run| {
-            run.and_then(|run| recommend(catalog, run))
+            run.map_or(Advice::Unanswered, |run| advise(catalog, run))
         })
     });
 
@@ -69,21 +71,44 @@ pub fn StarthilfePage() -> impl IntoView {
             <p class="lead">{tr(Text::StarthilfeIntro)}</p>
             <ol class="items plain-list">{questions}</ol>
             <div class="recommendation" role="status">
-                {move || match recommendation.get() {
-                    Some(recommendation) => {
+                {move || match advice.get() {
+                    Advice::Next(recommendation) => {
                         let module = catalog.module(&recommendation.module_id);
-                        let text = i18n::report::starthilfe_reason(language.get(), &recommendation, catalog);
+                        let language = language.get();
+                        let text = i18n::report::starthilfe_reason(language, &recommendation, catalog);
+                        let done = i18n::report::starthilfe_completed(language, &recommendation.completed, catalog);
+                        let action = i18n::report::starthilfe_action(language, recommendation.rated, recommendation.total);
                         view! {
                             <h2>{tr(Text::Recommendation)}</h2>
+                            {(!done.is_empty()).then(|| view! { <p>{done}</p> })}
                             <p>{text}</p>
                             {module.map(|module| view! {
                                 <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id)) attr:class="button">
-                                    {move || module_heading(language.get(), &module.number, &module.title)} " – " {tr(Text::BeginHere)}
+                                    {module_heading(language, &module.number, &module.title)} " – " {action}
                                 </A>
                             })}
                         }.into_any()
                     }
-                    None => view! { <p>{tr(Text::AnswerForRecommendation)}</p> }.into_any(),
+                    Advice::AllRated { modules, next_open } => {
+                        let language = language.get();
+                        let text = i18n::report::starthilfe_all_rated(language, &modules, catalog);
+                        let next = next_open.as_deref().and_then(|id| catalog.module(id));
+                        view! {
+                            <h2>{tr(Text::Recommendation)}</h2>
+                            <p>{text}</p>
+                            {match next {
+                                Some(module) => view! {
+                                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id)) attr:class="button">
+                                        {module_heading(language, &module.number, &module.title)} " – " {i18n::report::starthilfe_action(language, 0, 1)}
+                                    </A>
+                                }.into_any(),
+                                None => view! {
+                                    <A href=crate::page_config::app_href(&format!("/check/{}/ergebnisse", catalog.id)) attr:class="button">{tr(Text::ToResults)}</A>
+                                }.into_any(),
+                            }}
+                        }.into_any()
+                    }
+                    Advice::Unanswered => view! { <p>{tr(Text::AnswerForRecommendation)}</p> }.into_any(),
                 }}
             </div>
             <h2>{tr(Text::OrPickAnyModule)}</h2>

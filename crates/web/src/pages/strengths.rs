@@ -12,6 +12,7 @@ use crate::state::{tr, UiLanguage};
 pub fn StrengthsPage() -> impl IntoView {
     let catalog = current_catalog();
     let language = expect_context::<UiLanguage>().0;
+    crate::title::check_page_title(catalog, Text::OurStrengths);
     let evaluation = use_evaluation(catalog);
     let per_module = move || {
         evaluation.with(|evaluation| {

@@ -10,6 +10,7 @@ use checkwerk_core::{evaluate, is_rated, Answer, Catalog, Evaluation, Run};
 use leptos::prelude::*;
 
 use crate::deferred::follow_after_paint;
+use crate::state::language::{LanguageChoice, UiLanguage};
 use crate::state::runs::Runs;
 
 /// The check the current page belongs to.
@@ -218,8 +219,13 @@ pub fn module_rated(catalog: &'static Catalog, module_id: &str) -> Signal<usize>
         .unwrap_or_else(|| Signal::stored(0))
 }
 
-/// Provides the state of a check to the page frame and everything rendered inside it.
+/// Provides the state of a check to the page frame and everything rendered inside it: the catalog, its evaluation,
+/// its item answers, and the language its screens speak (the catalog's own where it has no text in the chosen one).
 pub fn provide_check(catalog: &'static Catalog) {
+    let choice = expect_context::<LanguageChoice>().0;
+    provide_context(UiLanguage(Signal::derive(move || {
+        catalog.screen_language(choice.get())
+    })));
     provide_context(CurrentCheck(catalog));
     provide_context(CheckEvaluation {
         catalog_id: catalog.id.as_str(),
