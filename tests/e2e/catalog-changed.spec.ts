@@ -1,7 +1,7 @@
 // A catalog that changed since the answers were given – items renamed or removed, a rating the scale no longer has –
 // never silently drops an answer: the Kompass lists what it kept, with the saved rating and note, every save keeps
 // it, and the export contains it.
-import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
+import { test, expect, seedRuns, readDownload, screenshotTag, storedRun } from "./fixtures";
 
 test("answers the catalog no longer knows are kept, listed with rating and note, saved and exported", { tag: screenshotTag }, async ({ app, page }) => {
   await seedRuns(page, [{
@@ -27,7 +27,7 @@ test("answers the catalog no longer knows are kept, listed with rating and note,
   await app.checkBox("Bausteine");
   await app.rate(/Wenn wir Arbeitsmittel und Arbeitsstoffe beschaffen/, "niedrig");
   await expect(app.saveStatus()).toContainText("Gespeichert");
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("checkwerk.run.alt")!).run);
+  const saved = await storedRun(page, "alt");
   expect(saved.answers["gefaehrdungen-alt"]).toMatchObject({ choice: "hoch", priority: 1, note: "Lager prüfen" });
   expect(saved.answers["entfallen"].note).toBe("nur eine Notiz");
   expect(saved.answers["notfaelle"].choice).toBe("sehr-hoch");

@@ -101,7 +101,14 @@ export class CheckwerkApp {
   }
 }
 
-/** A saved run as the app stores it (saved format version 1). */
+/** How many sheets a PDF that Chromium printed has (its page tree's count, which Chromium writes uncompressed). */
+export function pdfPages(pdf: Buffer): number {
+  const count = /\/Type\s*\/Pages\b[^>]*?\/Count (\d+)|\/Count (\d+)[^>]*?\/Type\s*\/Pages\b/.exec(pdf.toString("latin1"));
+  if (!count) throw new Error("no page tree found in the PDF");
+  return Number(count[1] ?? count[2]);
+}
+
+/** A saved run as the app stored it before companies (saved format version 1, which every later build opens). */
 export interface SeedRun {
   id: string;
   catalog_id: string;
@@ -110,6 +117,9 @@ export interface SeedRun {
   answers?: Record<string, { choice?: string; priority?: number; note?: string }>;
   measures?: Array<Record<string, unknown>>;
   starthilfe?: Record<string, string>;
+  catalog_version?: string;
+  created_at?: number;
+  updated_at?: number;
   company_details?: { address?: string; size?: string; sector?: string };
   declarations?: Record<string, { date?: string; signed?: { date: string; fingerprint: string } }>;
 }
@@ -129,6 +139,59 @@ export async function seedRuns(page: Page, runs: SeedRun[]) {
     for (const [key, value] of items) localStorage.setItem(key, value);
     sessionStorage.setItem("seeded", "1");
   }, entries);
+}
+
+/**
+ * The run a stored text holds, in the file form's JSON: stored runs are packed (saved format 2: LZ4, 15 bits to a
+ * character, `crates/core/src/saved.rs`), older ones plain. An independent decoder, so the tests also prove that
+ * the stored form is what the core's docs say it is.
+ */
+export function decodeStoredRun(text: string): any {
+  const envelope = JSON.parse(text);
+  if (envelope.run) return envelope.run;
+  const values = Array.from(envelope.packed as string, (character) => character.codePointAt(0)! - 0x100);
+  const padding = values.shift()!;
+  const bytes = new Uint8Array((values.length * 15 - padding) / 8);
+  let buffer = 0, buffered = 0, index = 0;
+  for (const value of values) {
+    buffer = ((buffer << 15) | value) & 0x3fffffff;
+    buffered += 15;
+    while (buffered >= 8 && index < bytes.length) {
+      buffered -= 8;
+      bytes[index++] = (buffer >> buffered) & 0xff;
+    }
+  }
+  const size = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24);
+  const source = bytes.subarray(4);
+  const out = new Uint8Array(size);
+  let s = 0, d = 0;
+  const length = (start: number) => {
+    let total = start;
+    if (start === 15) {
+      let byte;
+      do { byte = source[s++]; total += byte; } while (byte === 255);
+    }
+    return total;
+  };
+  while (s < source.length) {
+    const token = source[s++];
+    const literals = length(token >> 4);
+    out.set(source.subarray(s, s + literals), d);
+    s += literals;
+    d += literals;
+    if (s >= source.length) break;
+    const offset = source[s] | (source[s + 1] << 8);
+    s += 2;
+    const match = length(token & 15) + 4;
+    for (let i = 0; i < match; i++, d++) out[d] = out[d - offset];
+  }
+  return JSON.parse(new TextDecoder().decode(out));
+}
+
+/** The run stored under a key of the page's localStorage (see `decodeStoredRun`); undefined if there is none. */
+export async function storedRun(page: Page, runId: string): Promise<any> {
+  const text = await page.evaluate((key) => localStorage.getItem(key), `checkwerk.run.${runId}`);
+  return text === null ? undefined : decodeStoredRun(text);
 }
 
 /** The file `action` makes the page download: its suggested name and its text. */

@@ -33,7 +33,8 @@ const refusedRuns: Array<[string, string | Buffer, string]> = [
   ["6000-antworten.json", runFile({ id: "a", catalog_id: "sicherheit-gesundheit", answers: Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`punkt-${i}`, { choice: "hoch", note: "x" }])) }), "weit mehr"],
   ["600-massnahmen.json", runFile({ id: "m", catalog_id: "sicherheit-gesundheit", measures: Array.from({ length: 600 }, (_, i) => ({ id: `m${i}`, title: "Maßnahme" })) }), "weit mehr"],
   ["riesiger-name.json", runFile({ id: "n", catalog_id: "sicherheit-gesundheit", name: "N".repeat(200_000) }), "weit mehr"],
-  ["11-mb.json", runFile({ id: "g", catalog_id: "sicherheit-gesundheit", name: "x", answers: { notfaelle: { note: "ä".repeat(6 * 1024 * 1024) } } }), "zu groß"],
+  ["11-mb.json", runFile({ id: "g", catalog_id: "sicherheit-gesundheit", name: "x", answers: { notfaelle: { note: "ä".repeat(6 * 1024 * 1024) } } }), "weit mehr"],
+  ["33-mb.json", runFile({ id: "g", catalog_id: "sicherheit-gesundheit", name: "x".repeat(33 * 1024 * 1024) }), "zu groß"],
   ["sicherung-kaputt.json", JSON.stringify({ format: "checkwerk-backup", version: 1, entries: { "checkwerk.run.a": "{kaputt", "checkwerk.run.b": 7 } }), "kein lesbarer Checkwerk-Durchlauf"],
 ];
 

@@ -10,7 +10,10 @@ test("the Kompass says what the check is for, how long it takes and that the dat
 
   await page.getByRole("textbox", { name: "Unternehmen" }).fill("Muster Metallbau GmbH");
   await page.getByRole("textbox", { name: "Unternehmen" }).press("Tab");
+  // The name is the company's, not a run: there is nothing to export yet, and the page does not point to it.
+  await expect(page.getByText(/Mit „Exportieren“ oben auf jeder Seite/)).toHaveCount(0);
   // With a run to export, the page says where the export is.
+  await page.getByRole("region", { name: "Ihre Durchläufe" }).getByRole("button", { name: "Neuen Durchlauf beginnen" }).click();
   await expect(page.getByText(/Mit „Exportieren“ oben auf jeder Seite/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Unternehmen" })).toHaveValue("Muster Metallbau GmbH");

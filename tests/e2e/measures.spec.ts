@@ -1,7 +1,7 @@
 // Meine Maßnahmen as a working tool: the plan as a compact table edited in place, what needs following up, the needs
 // still without a measure, finishing a measure with the Kontrolle's result, filters kept across reloads, and the
 // exports (CSV for German Excel, a calendar with reminders that says what it left out).
-import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
+import { test, expect, seedRuns, readDownload, screenshotTag, storedRun } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /** A day relative to today, in the browser's (and this machine's) calendar, as `YYYY-MM-DD` and as Germans write it. */
@@ -44,10 +44,8 @@ function rowOf(page: Page, title: string) {
 }
 
 async function savedMeasure(page: Page, id: string): Promise<Record<string, unknown>> {
-  return page.evaluate((id) => {
-    const run = JSON.parse(localStorage.getItem("checkwerk.run.r1") ?? "{}").run;
-    return run.measures.find((m: { id: string }) => m.id === id);
-  }, id);
+  const run = await storedRun(page, "r1");
+  return run.measures.find((m: { id: string }) => m.id === id);
 }
 
 test("the plan is a table of what, items, urgency, who, when, status and Kontrolle; due and overdue come first", async ({ app, page }) => {

@@ -5,7 +5,7 @@
 // The browser runs in German, so its date fields read TT.MM.JJJJ and take "15022027" as a German user types it.
 // The helpers find a measure's fields in the plan's open row, or – in builds before the table – in its card, so this
 // spec shows the defect on those builds too.
-import { test, expect, seedRuns } from "./fixtures";
+import { test, expect, seedRuns, storedRun, decodeStoredRun } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
 import config from "../playwright.config";
 
@@ -41,20 +41,18 @@ async function fieldsOf(page: Page, title: string): Promise<Locator> {
 
 /** The measures as saved in this browser. */
 async function saved(page: Page): Promise<Array<{ id: string; due?: string }>> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem("checkwerk.run.r1") ?? "{}").run.measures);
+  return (await storedRun(page, "r1")).measures;
 }
 
 test.beforeEach(async ({ page }) => {
-  // Every due date of the third measure the app saves, as it writes it: what a partial entry must never be.
+  // Every text the app saves of the run, as it writes it: the third measure's due date in each is what a partial
+  // entry must never be (read by `savedDues`).
   await page.addInitScript(() => {
-    const record: Array<string | null> = [];
-    (window as unknown as { savedDues: typeof record }).savedDues = record;
+    const record: string[] = [];
+    (window as unknown as { savedTexts: typeof record }).savedTexts = record;
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key: string, value: string) {
-      if (key === "checkwerk.run.r1") {
-        const third = JSON.parse(value).run?.measures?.find((m: { id: string }) => m.id === "m3");
-        record.push(third?.due ?? null);
-      }
+      if (key === "checkwerk.run.r1") record.push(value);
       return setItem.call(this, key, value);
     };
   });
@@ -80,7 +78,8 @@ test("a due date typed digit by digit in a German date field is saved whole, and
   await expect(due).toBeFocused();
   await expect(due).toHaveValue("2026-02-15");
   await expect(due).not.toHaveAttribute("aria-invalid", "true");
-  const dues = await page.evaluate(() => (window as unknown as { savedDues: Array<string | null> }).savedDues);
+  const texts = await page.evaluate(() => (window as unknown as { savedTexts: string[] }).savedTexts);
+  const dues = texts.map((text) => decodeStoredRun(text).measures?.find((m: { id: string }) => m.id === "m3")?.due ?? null);
   // Whole dates only: the day typed (15.09.2027), the month (15.02.2027), the year – never 0002, 0020 or 0202.
   expect(dues.filter((due) => due !== "2027-09-01"), "every due date saved while typing").toEqual(["2027-09-15", "2027-02-15", "2026-02-15"]);
   expect(await page.evaluate(() => (window as unknown as { marks: string[] }).marks), "marked while the year was typed").toContain("true");

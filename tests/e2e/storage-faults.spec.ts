@@ -1,6 +1,6 @@
 // Storage faults, injected into the browser before the app starts: localStorage blocked, the quota running out,
 // a read that throws, and data under our keys that cannot be read. Each journey asserts that nothing is lost.
-import { test, expect, seedRuns, readDownload, screenshotTag } from "./fixtures";
+import { test, expect, seedRuns, readDownload, screenshotTag, decodeStoredRun } from "./fixtures";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,7 +48,9 @@ test("storage blocked: the app runs in memory, says so in German and offers ever
   expect(backup.name).toMatch(/^checkwerk-sicherung-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(backup.text);
   expect(file.format).toBe("checkwerk-backup");
-  const runs = Object.values(file.entries as Record<string, string>).map((text) => JSON.parse(text).run);
+  const runs = Object.entries(file.entries as Record<string, string>)
+    .filter(([key]) => key.startsWith("checkwerk.run."))
+    .map(([, text]) => decodeStoredRun(text));
   expect(runs).toHaveLength(1);
   expect(runs[0].answers["risiken-kennen"]).toMatchObject({ choice: "hoch", note: "nur im Speicher" });
 
@@ -96,14 +98,14 @@ test("storage full: a clear message, the saved state stays intact, and nothing i
 
   // What is stored is the last state that fit, whole and readable: not half of a write.
   const during = await stored(page);
-  const saved = JSON.parse(during[runKey]).run;
+  const saved = decodeStoredRun(during[runKey]);
   expect(saved.answers["risiken-kennen"].choice).toBe("hoch");
   expect(saved.answers["beschaffung"].choice).toBe("mittel");
   expect(saved.answers["notfaelle"]).toBeUndefined();
   // The page still shows every answer, and the backup holds them all.
   await expect(app.rating(third).getByRole("radio", { name: "niedrig" })).toBeChecked();
   const backup = await readDownload(page, () => banner.getByRole("button", { name: "Alle Durchläufe als Datei sichern" }).click());
-  const backedUp = JSON.parse(Object.values(JSON.parse(backup.text).entries as Record<string, string>)[0]).run;
+  const backedUp = decodeStoredRun(JSON.parse(backup.text).entries[runKey]);
   expect(backedUp.answers["notfaelle"].choice).toBe("niedrig");
 
   // An import while the storage is full is refused and changes nothing.
@@ -121,7 +123,7 @@ test("storage full: a clear message, the saved state stays intact, and nothing i
   await page.getByRole("textbox", { name: "Notiz 1.1" }).fill("wieder Platz");
   await expect(app.saveStatus()).toContainText("Gespeichert");
   await expect(banner).toHaveCount(0);
-  const after = JSON.parse((await stored(page))[runKey]).run;
+  const after = decodeStoredRun((await stored(page))[runKey]);
   expect(after.answers["notfaelle"].choice).toBe("niedrig");
   expect(after.answers["risiken-kennen"]).toMatchObject({ choice: "hoch", note: "wieder Platz" });
   await page.reload();

@@ -1,6 +1,6 @@
 // The same run open in two tabs: a change in one appears in the other, and neither overwrites the other's newer
 // answers – not even a tab that missed every change the other made.
-import { test, expect, seedRuns, openMeasure } from "./fixtures";
+import { test, expect, seedRuns, storedRun as storedRunOf, decodeStoredRun, openMeasure } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const module1 = "/check/sicherheit-gesundheit/baustein/wirtschaftliche-vorteile";
@@ -21,7 +21,7 @@ function rating(page: Page, statement: RegExp, level: string) {
 }
 
 async function storedRun(page: Page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem("checkwerk.run.gemeinsam")!).run);
+  return storedRunOf(page, "gemeinsam");
 }
 
 test("a change in one tab appears in the other, and both tabs' answers are kept", async ({ app, page, context }) => {
@@ -120,13 +120,11 @@ test("a save that missed this tab's newer answer does not stand: this tab saves 
   // Another tab writes a copy made before that rating, as a tab does whose cached storage had not caught up yet.
   const other = await context.newPage();
   await other.goto("/manifest.webmanifest");
-  await other.evaluate(() => {
-    const key = "checkwerk.run.gemeinsam";
-    const saved = JSON.parse(localStorage.getItem(key)!);
-    saved.run.answers["risiken-kennen"] = { choice: "hoch", updated_at: 1 };
-    saved.run.answers["beschaffung"] = { choice: "niedrig", updated_at: 1 };
-    localStorage.setItem(key, JSON.stringify(saved));
-  });
+  // (Written in the file form, which every build reads from storage too.)
+  const stale = decodeStoredRun(await other.evaluate(() => localStorage.getItem("checkwerk.run.gemeinsam")!));
+  stale.answers["risiken-kennen"] = { choice: "hoch", updated_at: 1 };
+  stale.answers["beschaffung"] = { choice: "niedrig", updated_at: 1 };
+  await other.evaluate((text) => localStorage.setItem("checkwerk.run.gemeinsam", text), JSON.stringify({ format: "checkwerk-run", version: 2, run: stale }));
   // This tab keeps its newer answer, takes the other's new one, and the storage holds both again.
   await expect.poll(async () => (await storedRun(page)).answers["risiken-kennen"]?.choice).toBe("mittel");
   expect((await storedRun(page)).answers["beschaffung"].choice).toBe("niedrig");

@@ -14,14 +14,12 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::{Catalog, Declaration};
+use crate::company::Company;
 use crate::date::Date;
 use crate::measure::{MeasureStatus, Urgency};
 use crate::run::{DeclarationEntry, Run};
 
-/// The company as a declaration names it.
-///
-/// Built from a run ([`RecordCompany::of`]) for now; when companies have a model of their own, only that function
-/// changes.
+/// The company as a declaration names it: what [`RecordCompany::of`] reads of the company's record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordCompany {
     /// The company's name.
@@ -35,13 +33,13 @@ pub struct RecordCompany {
 }
 
 impl RecordCompany {
-    /// The company a run names: its name and details.
-    pub fn of(run: &Run) -> RecordCompany {
+    /// The company as a declaration names it, from the company's record: the one place a declaration reads it.
+    pub fn of(company: &Company) -> RecordCompany {
         RecordCompany {
-            name: run.company.clone(),
-            address: run.company_details.address.clone(),
-            size: run.company_details.size.clone(),
-            sector: run.company_details.sector.clone(),
+            name: company.name.clone(),
+            address: company.address.clone(),
+            size: company.size.clone(),
+            sector: company.sector.clone(),
         }
     }
 

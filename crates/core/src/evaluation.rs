@@ -131,6 +131,12 @@ pub enum OrphanReason {
         /// The saved choice key.
         choice: String,
     },
+    /// Occurs when the item's scale has no such priority (or none at all): the rating counts, the priority does
+    /// not, and it is kept.
+    PriorityUnknown {
+        /// The saved priority.
+        priority: u8,
+    },
 }
 
 /// Accumulates one tally.
@@ -249,6 +255,16 @@ pub fn evaluate(catalog: &Catalog, run: &Run) -> Evaluation {
             let Some(answer) = run.answer(&item.id) else {
                 continue;
             };
+            let priority = match answer.priority {
+                Some(priority) if scale.priority_label(priority).is_none() => {
+                    orphans.push(Orphan {
+                        item_id: item.id.clone(),
+                        reason: OrphanReason::PriorityUnknown { priority },
+                    });
+                    None
+                }
+                priority => priority,
+            };
             let Some(choice) = answer.choice.as_deref() else {
                 continue;
             };
@@ -261,7 +277,7 @@ pub fn evaluate(catalog: &Catalog, run: &Run) -> Evaluation {
                     item_id: item.id.clone(),
                     level_key: level.key.clone(),
                     need: level.need,
-                    priority: answer.priority,
+                    priority,
                     urgency: answer.urgency_on(scale).unwrap_or(Urgency::Low),
                 };
                 if answer.calls_for_action(scale) {
@@ -429,6 +445,36 @@ mod tests {
             run.set_choice(item_id, Some((*choice).into()), Timestamp(1));
         }
         run
+    }
+
+    #[test]
+    fn a_priority_the_scale_does_not_have_is_kept_and_reported_not_counted() {
+        let catalog = ampel_catalog(vec![module("m1", &["1.1", "1.2"])]);
+        let mut run = run_with(&[("1.1", "hoch"), ("1.2", "hoch")]);
+        run.set_priority("1.1", Some(7), Timestamp(3));
+        run.set_priority("1.2", Some(2), Timestamp(3));
+        let evaluation = evaluate(&catalog, &run);
+        assert_eq!(
+            evaluation.orphans,
+            [Orphan {
+                item_id: "1.1".into(),
+                reason: OrphanReason::PriorityUnknown { priority: 7 }
+            }]
+        );
+        assert_eq!(evaluation.overall.rated_count, 2, "the rating still counts");
+        // The unknown priority counts as none: 1.1 is as urgent as its level (high), ahead of 1.2, whose priority 2
+        // of 3 makes it medium.
+        let needs: Vec<(&str, Option<u8>)> = evaluation
+            .needs
+            .iter()
+            .map(|need| (need.item_id.as_str(), need.priority))
+            .collect();
+        assert_eq!(needs, [("1.1", None), ("1.2", Some(2))]);
+        assert_eq!(
+            run.answer("1.1").and_then(|answer| answer.priority),
+            Some(7),
+            "kept"
+        );
     }
 
     #[test]

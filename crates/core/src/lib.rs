@@ -10,21 +10,25 @@
 //!
 //! The modules form layers, each using only those above it:
 //! 1. vocabulary: [`language`], [`date`], [`codec`] and [`text_code`] (the building blocks of compact links);
-//! 2. model: [`catalog`], [`text`], [`measure`], [`team`], [`run`];
+//! 2. model: [`catalog`], [`text`], [`measure`], [`team`], [`run`], [`company`];
 //! 3. what is computed from them: [`evaluation`], [`plan`], [`export`], [`readiness`], [`declaration`] (the record
 //!    of a self-declaration and its renewal), [`fingerprint`] (its hash), [`starthilfe`], [`report`], [`saved`],
-//!    [`contribution`] (links and files of a team assessment), [`agreement`] (spread and suggestion);
+//!    [`contribution`] (links and files of a team assessment), [`agreement`] (spread and suggestion), [`compare`]
+//!    (two runs), [`history`] (a company's runs over time), [`workspace`] (the adviser's overview);
 //! 4. reading sources (feature `source`): `problem`, `validate`, `load`; and `schema` (feature `schema`).
 
 pub mod agreement;
 pub mod catalog;
 pub mod codec;
+pub mod company;
+pub mod compare;
 pub mod contribution;
 pub mod date;
 pub mod declaration;
 pub mod evaluation;
 pub mod export;
 pub mod fingerprint;
+pub mod history;
 pub mod language;
 #[cfg(feature = "source")]
 pub mod load;
@@ -44,6 +48,7 @@ pub mod text;
 pub mod text_code;
 #[cfg(feature = "source")]
 pub mod validate;
+pub mod workspace;
 
 #[cfg(test)]
 mod testing;
@@ -51,6 +56,7 @@ mod testing;
 pub use catalog::{
     Attribution, Catalog, Colour, Declaration, Item, Level, Module, Scale, CATALOG_FORMAT_VERSION,
 };
+pub use company::{Company, CompanyField};
 pub use date::{Date, DateEntry, Timestamp};
 pub use evaluation::{evaluate, is_rated, Evaluation, NeedIndex, Tally};
 pub use language::Language;

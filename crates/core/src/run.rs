@@ -44,9 +44,19 @@ pub struct Run {
     /// Answers keyed by item id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    /// The company's name, for the cover of reports.
+    /// The company's name as saved before companies were records of their own (saved format 1): what the user
+    /// typed on this run. Kept as it was, and read to place such a run in a company (`company::place_runs`); the
+    /// name shown is the company's.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub company: String,
+    /// The id of the company the run belongs to ([`crate::company::Company`]); empty in runs saved before
+    /// companies existed, until they are placed in one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub company_id: String,
+    /// The run this one re-assesses ("Erneut bewerten"), if it was started from one: the previous rating of a
+    /// Check-Punkt and the comparison come from there.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub previous_run_id: String,
     /// Starthilfe answers: module id to the chosen key of the question's scale.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub starthilfe: BTreeMap<String, String>,
@@ -84,6 +94,9 @@ pub struct Changes {
     /// When the company's name last changed.
     #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
     pub company: Timestamp,
+    /// When the run was last moved to another company (unknown while it was only placed in one).
+    #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
+    pub company_id: Timestamp,
     /// When the company's address, size or sector last changed.
     #[serde(default, skip_serializing_if = "Timestamp::is_unknown")]
     pub company_details: Timestamp,
@@ -247,10 +260,48 @@ impl Run {
             updated_at: now,
             answers: BTreeMap::new(),
             company: String::new(),
+            company_id: String::new(),
+            previous_run_id: String::new(),
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),
             company_details: CompanyDetails::default(),
+            declarations: BTreeMap::new(),
+            changes: Changes::default(),
+            team: None,
+            participation: None,
+        }
+    }
+
+    /// A follow-up run ("Erneut bewerten") that re-assesses this one, e.g. a year later: same check and company,
+    /// ratings, Starthilfe and free texts empty, and the measures that are not done carried over under their ids
+    /// (so a comparison can tell which were finished in between). The done ones stay in this run, its history.
+    pub fn follow_up(&self, id: impl Into<String>, name: impl Into<String>, now: Timestamp) -> Run {
+        let measures = self
+            .measures
+            .iter()
+            .filter(|measure| measure.status != crate::measure::MeasureStatus::Done)
+            .map(|measure| Measure {
+                updated_at: now,
+                ..measure.clone()
+            })
+            .collect();
+        Run {
+            id: id.into(),
+            catalog_id: self.catalog_id.clone(),
+            catalog_version: self.catalog_version.clone(),
+            name: name.into(),
+            created_at: now,
+            updated_at: now,
+            answers: BTreeMap::new(),
+            company: self.company.clone(),
+            company_id: self.company_id.clone(),
+            previous_run_id: self.id.clone(),
+            starthilfe: BTreeMap::new(),
+            free_texts: BTreeMap::new(),
+            measures,
+            company_details: self.company_details.clone(),
+            // What was declared belongs to the run it was declared from; a team's rounds to theirs.
             declarations: BTreeMap::new(),
             changes: Changes::default(),
             team: None,
@@ -315,6 +366,13 @@ impl Run {
     pub fn set_company(&mut self, company: String, now: Timestamp) {
         self.company = company;
         self.changes.company = now;
+        self.updated_at = now;
+    }
+
+    /// Moves the run to another company.
+    pub fn set_company_id(&mut self, company_id: String, now: Timestamp) {
+        self.company_id = company_id;
+        self.changes.company_id = now;
         self.updated_at = now;
     }
 
@@ -494,7 +552,7 @@ impl Run {
     /// whether this copy changed.
     ///
     /// Per answer and per measure the one with the later `updated_at` wins, and a removal wins over anything older
-    /// than it. Name, company, each Starthilfe answer and each free text follow their stamps in [`Changes`]; where
+    /// than it. Name, company name and id, each Starthilfe answer and each free text follow their stamps in [`Changes`]; where
     /// both stamps are unknown (saved before stamps existed), the copy changed last wins. Equal times are decided by
     /// the content, so that merging is commutative and the same in every tab. Measures keep this copy's order;
     /// measures only the other copy has are placed after the measure they follow there. Team data merges as
@@ -520,6 +578,18 @@ impl Run {
             (&other.company, other.changes.company),
             this_newer,
         );
+        // Placing a run in a company leaves the stamp unknown (every tab places alike): between two copies of the
+        // same age the placed one wins (the greater content wins a tie, and any id is greater than none); a newer
+        // copy that is not placed yet wins and is placed again where the app reads it.
+        merge_field(
+            (&mut self.company_id, &mut self.changes.company_id),
+            (&other.company_id, other.changes.company_id),
+            this_newer,
+        );
+        // Set when the run is made and never changed; a copy without it learns it.
+        if self.previous_run_id < other.previous_run_id {
+            self.previous_run_id.clone_from(&other.previous_run_id);
+        }
         merge_field(
             (&mut self.company_details, &mut self.changes.company_details),
             (&other.company_details, other.changes.company_details),
@@ -568,6 +638,20 @@ impl Run {
     }
 }
 
+/// A name no other run in `taken` has: `base`, else `base (2)`, `base (3)`, … so that two runs started or imported
+/// on the same day can be told apart.
+pub fn unique_name<'a>(base: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
+    let taken: std::collections::BTreeSet<&str> = taken.into_iter().map(str::trim).collect();
+    let base = base.trim();
+    if !taken.contains(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|number| format!("{base} ({number})"))
+        .find(|candidate| !taken.contains(candidate.as_str()))
+        .unwrap_or_default()
+}
+
 /// The item ids whose answer differs between two sets of answers (added, removed or changed), in id order.
 ///
 /// One ordered pass over both maps: a front end that shows each answer on its own can re-render just these.
@@ -613,7 +697,7 @@ pub fn changed_answer_ids<'a>(
 
 /// Last writer wins for one field with its stamp. Between unknown stamps the copy changed last wins
 /// (`this_newer`); between equal times, the greater content, so that both copies decide alike.
-fn merge_field<T: Clone + Ord>(
+pub(crate) fn merge_field<T: Clone + Ord>(
     (mine, my_stamp): (&mut T, &mut Timestamp),
     (theirs, their_stamp): (&T, Timestamp),
     this_newer: Ordering,
@@ -771,6 +855,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn unique_names_count_on_from_two() {
+        assert_eq!(unique_name("Durchlauf", ["Andere"]), "Durchlauf");
+        assert_eq!(unique_name("Durchlauf", ["Durchlauf"]), "Durchlauf (2)");
+        assert_eq!(
+            unique_name(
+                "Durchlauf ",
+                ["Durchlauf", "Durchlauf (2)", "Durchlauf (4)"]
+            ),
+            "Durchlauf (3)"
+        );
+    }
+
+    #[test]
+    fn a_follow_up_carries_company_and_open_measures_but_no_ratings() {
+        let mut run = run();
+        run.company_id = "b1".into();
+        run.set_choice("1.1", Some("hoch".into()), Timestamp(2));
+        run.set_starthilfe("m1", Some("hoch".into()), Timestamp(2));
+        run.set_free_text("f1", "Text".into(), Timestamp(2));
+        let mut done = measure("done");
+        done.status = crate::measure::MeasureStatus::Done;
+        run.upsert_measure(done, Timestamp(3));
+        run.upsert_measure(measure("open"), Timestamp(4));
+        let follow_up = run.follow_up("r2", "Neubewertung", Timestamp(10));
+        assert_eq!(follow_up.previous_run_id, "r1");
+        assert_eq!(follow_up.company_id, "b1");
+        assert_eq!(
+            (follow_up.created_at, follow_up.updated_at),
+            (Timestamp(10), Timestamp(10))
+        );
+        assert!(
+            follow_up.answers.is_empty()
+                && follow_up.starthilfe.is_empty()
+                && follow_up.free_texts.is_empty()
+        );
+        assert_eq!(measure_ids(&follow_up), ["open"]);
+        assert_eq!(
+            follow_up.measures[0].created_at, run.measures[1].created_at,
+            "its history stays"
+        );
+        assert_eq!(
+            measure_ids(&run),
+            ["done", "open"],
+            "the earlier run keeps its measures"
+        );
+    }
+
+    #[test]
     fn changed_answer_ids_names_added_removed_and_changed_answers() {
         let answer = |choice: &str| Answer {
             choice: Some(choice.into()),
@@ -804,6 +936,8 @@ mod tests {
             updated_at: Timestamp(1),
             answers: BTreeMap::new(),
             company: String::new(),
+            company_id: String::new(),
+            previous_run_id: String::new(),
             starthilfe: BTreeMap::new(),
             free_texts: BTreeMap::new(),
             measures: Vec::new(),

@@ -1,16 +1,26 @@
-//! The saved form of runs: what the browser keeps and what users export and import.
+//! The saved form of runs and companies: what the browser keeps and what users export and import.
 //!
 //! A serialized format is a boundary that must stay loadable forever. It is lenient on input (unknown fields are
 //! ignored, new fields have defaults) and carries a version; each older version migrates forward.
+//!
+//! Two forms of the same run:
+//! - the **file** form ([`save_run`], [`save_run_file`], [`save_workspace`]): plain JSON a person can read, for
+//!   exports and imports;
+//! - the **stored** form ([`store_run`]): the same JSON compressed (LZ4) and packed 15 bits to a character, what
+//!   the browser keeps. An adviser's 50 companies × 9 checks × 3 runs are 8.5 million characters as plain JSON, and
+//!   a browser keeps about 5 million per site; stored this way they take a quarter of that
+//!   (`tests/storage_size.rs`). It stays a JSON envelope that names its format and version, so an older build that
+//!   meets it says "from a newer version" rather than "damaged".
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::company::Company;
 use crate::run::Run;
 
 /// The saved-format version this build writes: the number of released versions.
-pub const SAVED_FORMAT_VERSION: u32 = 1;
+pub const SAVED_FORMAT_VERSION: u32 = 2;
 
 /// Marks a file as one of ours, so a foreign JSON file is told apart from a damaged one.
 pub const SAVED_FORMAT_NAME: &str = "checkwerk-run";
@@ -19,19 +29,38 @@ pub const SAVED_FORMAT_NAME: &str = "checkwerk-run";
 /// sets aside data it cannot read, and after a crash.
 pub const BACKUP_FORMAT_NAME: &str = "checkwerk-backup";
 
+/// Marks a stored company.
+pub const COMPANY_FORMAT_NAME: &str = "checkwerk-company";
+
+/// Marks an export of companies with all their runs (one company, or every one).
+pub const WORKSPACE_FORMAT_NAME: &str = "checkwerk-betriebe";
+
+/// The version of the company and workspace formats.
+pub const COMPANY_FORMAT_VERSION: u32 = 1;
+
 /// The storage keys of runs start with this; a backup's entries are keyed like storage.
 pub const RUN_KEY_PREFIX: &str = "checkwerk.run.";
+
+/// The storage keys of companies start with this.
+pub const COMPANY_KEY_PREFIX: &str = "checkwerk.company.";
 
 /// Turns the saved form of one version into that of the next, as JSON.
 type Migration = fn(serde_json::Value) -> Result<serde_json::Value, SavedError>;
 
 /// One migration per released version before the current one: `MIGRATIONS[v - 1]` turns version `v` into `v + 1`.
 ///
-/// Version 1 is the only released version so far. What was added since (company, Starthilfe, free texts, the
-/// action plan, change stamps) are optional fields with defaults: old files read as they are, and an old build
-/// still open in another tab reads new files too. A change that an old build would misread (a renamed or re-typed
-/// field) needs a new version, a migration here, and a golden file in `tests/saved/`.
-const MIGRATIONS: &[Migration] = &[];
+/// What was added within version 1 (company name, Starthilfe, free texts, the action plan, change stamps) are
+/// optional fields with defaults. Version 2 adds the run's company (`company_id`, with the company's record in
+/// files and storage of its own), the run it re-assesses (`previous_run_id`), and the stored form (`packed`
+/// instead of `run`); a version-1 run is a version-2 run without them, and is placed in a company where the app
+/// reads it (`company::place_runs`). A change that an old build would misread (a renamed or re-typed field) needs
+/// a new version, a migration here, and a golden file in `tests/saved/`.
+const MIGRATIONS: &[Migration] = &[one_to_two];
+
+fn one_to_two(mut value: serde_json::Value) -> Result<serde_json::Value, SavedError> {
+    value["version"] = 2.into();
+    Ok(value)
+}
 
 /// The most answers an imported run may have; a catalog has a few dozen items, so more is a crafted file.
 pub const MAX_IMPORT_ANSWERS: usize = 5_000;
@@ -41,6 +70,12 @@ pub const MAX_IMPORT_MEASURES: usize = 500;
 pub const MAX_IMPORT_TEXT: usize = 100_000;
 /// The longest id (of the run, an item, a measure, a module, a free text) an imported run may hold.
 pub const MAX_IMPORT_ID: usize = 200;
+/// The most runs one imported file may hold: an adviser's 50 companies × 9 checks × 3 runs are 1,350.
+pub const MAX_IMPORT_RUNS: usize = 10_000;
+/// The most companies one imported file may hold.
+pub const MAX_IMPORT_COMPANIES: usize = 2_000;
+/// The most bytes a stored run may unpack to; its file form is at most a few megabytes.
+const MAX_UNPACKED_BYTES: usize = 32 * 1024 * 1024;
 /// The most declarations an imported run may have prepared; a check supports one or two.
 pub const MAX_IMPORT_DECLARATIONS: usize = 50;
 
@@ -74,32 +109,167 @@ pub enum SavedError {
     Implausible(String),
 }
 
-/// [`SavedRun`] borrowing its run: the same JSON without copying the run for every save.
+/// [`SavedRun`] borrowing its run (and, in a file, its company): the same JSON without copying the run for every
+/// save.
 #[derive(Serialize)]
 struct SavedRunRef<'a> {
     format: &'static str,
     version: u32,
     run: &'a Run,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<&'a Company>,
 }
 
-/// Serializes a run in the current saved format.
+/// The stored form: the run's JSON, packed.
+#[derive(Serialize)]
+struct PackedRunRef<'a> {
+    format: &'static str,
+    version: u32,
+    packed: &'a str,
+}
+
+/// Serializes a run in the current file format (plain JSON).
 pub fn save_run(run: &Run) -> String {
+    save_run_file(run, None)
+}
+
+/// Serializes a run with its company, as one run is exported: an import elsewhere then knows the company too.
+pub fn save_run_file(run: &Run, company: Option<&Company>) -> String {
     let saved = SavedRunRef {
         format: SAVED_FORMAT_NAME,
         version: SAVED_FORMAT_VERSION,
         run,
+        company,
     };
     // A run holds only strings, numbers and maps with string keys, which always serialize.
     serde_json::to_string(&saved).unwrap_or_default()
 }
 
-/// Reads a saved run of any released version from its text, migrating it to the current one.
+/// Serializes a run in the stored form: its JSON compressed and packed into characters (see the module's docs).
+pub fn store_run(run: &Run) -> String {
+    let json = serde_json::to_vec(run).unwrap_or_default();
+    let packed = pack(&lz4_flex::block::compress_prepend_size(&json));
+    serde_json::to_string(&PackedRunRef {
+        format: SAVED_FORMAT_NAME,
+        version: SAVED_FORMAT_VERSION,
+        packed: &packed,
+    })
+    .unwrap_or_default()
+}
+
+/// The first character a packed text may use: below it are the characters JSON must escape.
+const PACK_BASE: u32 = 0x100;
+
+/// Packs bytes 15 bits to a character, each character `PACK_BASE` plus its 15 bits (so none needs escaping in
+/// JSON, none is a surrogate, and each counts once where a browser counts characters). The first character says
+/// how many bits of the last one are padding.
+fn pack(bytes: &[u8]) -> String {
+    let bits = bytes.len() * 8;
+    let characters = bits.div_ceil(15);
+    let padding = characters * 15 - bits;
+    let mut packed = String::with_capacity((characters + 1) * 3);
+    packed.push(packed_char(padding as u32));
+    let mut buffer: u32 = 0;
+    let mut buffered = 0;
+    for &byte in bytes {
+        buffer = (buffer << 8) | u32::from(byte);
+        buffered += 8;
+        if buffered >= 15 {
+            buffered -= 15;
+            packed.push(packed_char((buffer >> buffered) & 0x7fff));
+        }
+    }
+    if buffered > 0 {
+        packed.push(packed_char((buffer << (15 - buffered)) & 0x7fff));
+    }
+    packed
+}
+
+fn packed_char(value: u32) -> char {
+    // PACK_BASE + 0x7fff is below the surrogates, so every value has its character.
+    char::from_u32(PACK_BASE + value).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The bytes [`pack`] packed, or why the text is not a packed text.
+fn unpack(text: &str) -> Result<Vec<u8>, SavedError> {
+    let broken = || SavedError::Unreadable("gepackte Daten beschädigt".to_owned());
+    let mut values = text.chars().map(|character| {
+        u32::from(character)
+            .checked_sub(PACK_BASE)
+            .filter(|value| *value <= 0x7fff)
+            .ok_or_else(broken)
+    });
+    let padding = values.next().ok_or_else(broken)?? as usize;
+    let characters = text.chars().count() - 1;
+    let bits = (characters * 15).checked_sub(padding).ok_or_else(broken)?;
+    if padding >= 15 || bits % 8 != 0 {
+        return Err(broken());
+    }
+    let mut bytes = Vec::with_capacity(bits / 8);
+    let mut buffer: u32 = 0;
+    let mut buffered = 0;
+    for value in values {
+        buffer = (buffer << 15) | value?;
+        buffered += 15;
+        while buffered >= 8 && bytes.len() < bits / 8 {
+            buffered -= 8;
+            bytes.push(((buffer >> buffered) & 0xff) as u8);
+        }
+        buffer &= (1 << buffered) - 1;
+    }
+    Ok(bytes)
+}
+
+/// The JSON a stored run packed, parsed.
+fn unpacked_json(packed: &str) -> Result<serde_json::Value, SavedError> {
+    serde_json::from_slice(&unpacked_bytes(packed)?)
+        .map_err(|error| SavedError::Unreadable(error.to_string()))
+}
+
+/// The JSON text a stored run packed: its size is checked before anything is allocated for it.
+fn unpacked_bytes(packed: &str) -> Result<Vec<u8>, SavedError> {
+    let compressed = unpack(packed)?;
+    let broken = |detail: String| SavedError::Unreadable(format!("gepackte Daten: {detail}"));
+    let size = compressed
+        .get(..4)
+        .and_then(|size| size.try_into().ok())
+        .map(u32::from_le_bytes)
+        .ok_or_else(|| broken("zu kurz".to_owned()))? as usize;
+    if size > MAX_UNPACKED_BYTES {
+        return Err(SavedError::Implausible(format!("{size} Bytes")));
+    }
+    lz4_flex::block::decompress(&compressed[4..], size).map_err(|error| broken(error.to_string()))
+}
+
+/// Reads a saved run of any released version, in file or stored form, from its text, migrating it to the current
+/// one.
 ///
 /// serde_json's recursion limit stays on: a deeply nested text is an error, never a stack overflow.
 pub fn load_run(text: &str) -> Result<Run, SavedError> {
-    let value: serde_json::Value = serde_json::from_str(without_byte_order_mark(text))
-        .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    let text = without_byte_order_mark(text);
+    // The stored form of this version, which the app reads for every run at start: straight into a run, without
+    // building the JSON tree the migrations work on (an adviser's 1,350 runs open noticeably faster).
+    if let Ok(envelope) = serde_json::from_str::<PackedRun>(text) {
+        if envelope.format == SAVED_FORMAT_NAME
+            && envelope.version == u64::from(SAVED_FORMAT_VERSION)
+        {
+            let json = unpacked_bytes(&envelope.packed)?;
+            let run = serde_json::from_slice::<Run>(&json)
+                .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+            return Ok(checked(run));
+        }
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| SavedError::Unreadable(error.to_string()))?;
     load_run_value(value)
+}
+
+/// The stored form, as read.
+#[derive(Deserialize)]
+struct PackedRun {
+    format: String,
+    version: u64,
+    packed: String,
 }
 
 /// Reads a saved run of any released version from parsed JSON, migrating it to the current one.
@@ -136,15 +306,97 @@ fn load_with(value: serde_json::Value, migrations: &[Migration]) -> Result<Run, 
         )));
     };
     let mut value = value;
+    if let Some(packed) = value.get("packed").and_then(|packed| packed.as_str()) {
+        let run = unpacked_json(packed)?;
+        value["run"] = run;
+    }
     for migration in migrations.iter().skip(first as usize) {
         value = migration(value)?;
     }
-    let mut run = serde_json::from_value::<SavedRun>(value)
+    let run = serde_json::from_value::<SavedRun>(value)
         .map(|saved| saved.run)
         .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    Ok(checked(run))
+}
+
+/// What every read run goes through: ids made unique, claims of removal checked against what is present.
+fn checked(mut run: Run) -> Run {
     make_measure_ids_unique(&mut run);
     keep_what_is_present(&mut run);
-    Ok(run)
+    run
+}
+
+/// A company as stored and as it travels in files.
+#[derive(Serialize)]
+struct SavedCompanyRef<'a> {
+    format: &'static str,
+    version: u32,
+    company: &'a Company,
+}
+
+/// Serializes a company for storage.
+pub fn save_company(company: &Company) -> String {
+    serde_json::to_string(&SavedCompanyRef {
+        format: COMPANY_FORMAT_NAME,
+        version: COMPANY_FORMAT_VERSION,
+        company,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a stored company.
+pub fn load_company(text: &str) -> Result<Company, SavedError> {
+    let value: serde_json::Value = serde_json::from_str(without_byte_order_mark(text))
+        .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+    let format = value
+        .get("format")
+        .and_then(|f| f.as_str())
+        .unwrap_or_default();
+    if format != COMPANY_FORMAT_NAME {
+        return Err(SavedError::Foreign(format.chars().take(100).collect()));
+    }
+    check_version(&value, COMPANY_FORMAT_VERSION)?;
+    let company = value
+        .get("company")
+        .cloned()
+        .ok_or_else(|| SavedError::Unreadable("kein Betrieb".to_owned()))?;
+    serde_json::from_value(company).map_err(|error| SavedError::Unreadable(error.to_string()))
+}
+
+fn check_version(value: &serde_json::Value, current: u32) -> Result<(), SavedError> {
+    match value.get("version").and_then(|version| version.as_u64()) {
+        Some(version) if version > u64::from(current) => Err(SavedError::FromTheFuture(
+            u32::try_from(version).unwrap_or(u32::MAX),
+        )),
+        Some(version) if version >= 1 => Ok(()),
+        other => Err(SavedError::Unreadable(format!(
+            "unbekannte Version {}",
+            other.unwrap_or(0)
+        ))),
+    }
+}
+
+/// An export of companies with all their runs, as plain JSON.
+#[derive(Serialize)]
+struct WorkspaceRef<'a> {
+    format: &'static str,
+    version: u32,
+    /// The run format the runs are in.
+    run_version: u32,
+    companies: &'a [&'a Company],
+    runs: &'a [&'a Run],
+}
+
+/// Serializes companies with their runs: one company's file, or everything.
+pub fn save_workspace(companies: &[&Company], runs: &[&Run]) -> String {
+    serde_json::to_string(&WorkspaceRef {
+        format: WORKSPACE_FORMAT_NAME,
+        version: COMPANY_FORMAT_VERSION,
+        run_version: SAVED_FORMAT_VERSION,
+        companies,
+        runs,
+    })
+    .unwrap_or_default()
 }
 
 /// A copy never removes what it holds: a run only records a removal while the answer or measure is gone, so a
@@ -190,6 +442,8 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
         Some(format!("{} Maßnahmen", run.measures.len()))
     } else if too_long_id(&run.id)
         || too_long_id(&run.catalog_id)
+        || too_long_id(&run.company_id)
+        || too_long_id(&run.previous_run_id)
         || run.answers.keys().any(|id| too_long_id(id))
         || run
             .starthilfe
@@ -238,6 +492,20 @@ pub fn check_import_limits(run: &Run) -> Result<(), SavedError> {
         team_problem(run)
     };
     problem.map_or(Ok(()), |problem| Err(SavedError::Implausible(problem)))
+}
+
+/// Refuses an imported company that no real use produces (see [`check_import_limits`]).
+pub fn check_company_limits(company: &Company) -> Result<(), SavedError> {
+    if company.id.is_empty() || company.id.chars().count() > MAX_IMPORT_ID {
+        return Err(SavedError::Implausible("Kennung eines Betriebs".to_owned()));
+    }
+    let too_long = crate::company::CompanyField::ALL
+        .iter()
+        .any(|field| company.field(*field).chars().count() > MAX_IMPORT_TEXT);
+    if too_long {
+        return Err(SavedError::Implausible("überlanger Text".to_owned()));
+    }
+    Ok(())
 }
 
 /// The most contributions an imported team assessment may hold; a team has a few dozen people.
@@ -305,59 +573,145 @@ pub fn save_backup(entries: &BTreeMap<String, String>) -> String {
     .to_string()
 }
 
-/// What an imported file holds: the runs that could be read, and how many runs of a backup could not.
+/// What an imported file holds: the companies and runs that could be read, and how many entries of a backup
+/// could not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
+    /// The companies the file brings (a run file brings its run's, a workspace file all of its own).
+    pub companies: Vec<Company>,
     /// The readable runs.
     pub runs: Vec<Run>,
-    /// The runs of a backup that could not be read (they are not imported).
+    /// The entries of a backup that could not be read (they are not imported).
     pub unreadable: usize,
 }
 
-/// Reads an exported run or a backup of several. Every run must pass [`check_import_limits`].
+/// Reads an exported run (with its company, if the file has it), a workspace file of companies with their runs,
+/// or a backup of stored entries. Every run must pass [`check_import_limits`], every company
+/// [`check_company_limits`]; a run or workspace file is taken whole or refused whole.
 pub fn load_import(text: &str) -> Result<Imported, SavedError> {
     let value: serde_json::Value = serde_json::from_str(without_byte_order_mark(text))
         .map_err(|error| SavedError::Unreadable(error.to_string()))?;
-    if value.get("format").and_then(|format| format.as_str()) != Some(BACKUP_FORMAT_NAME) {
-        let run = load_run_value(value)?;
-        check_import_limits(&run)?;
-        return Ok(Imported {
-            runs: vec![run],
-            unreadable: 0,
-        });
+    let format = value.get("format").and_then(|format| format.as_str());
+    let imported = match format {
+        Some(BACKUP_FORMAT_NAME) => load_backup(&value)?,
+        Some(WORKSPACE_FORMAT_NAME) => load_workspace(value)?,
+        _ => {
+            let company = value
+                .get("company")
+                .filter(|company| !company.is_null())
+                .cloned()
+                .map(serde_json::from_value::<Company>)
+                .transpose()
+                .map_err(|error| SavedError::Unreadable(error.to_string()))?;
+            let run = load_run_value(value)?;
+            check_import_limits(&run)?;
+            Imported {
+                companies: company.into_iter().collect(),
+                runs: vec![run],
+                unreadable: 0,
+            }
+        }
+    };
+    for company in &imported.companies {
+        check_company_limits(company)?;
     }
+    if imported.runs.len() > MAX_IMPORT_RUNS {
+        return Err(SavedError::Implausible(format!(
+            "{} Durchläufe",
+            imported.runs.len()
+        )));
+    }
+    if imported.companies.len() > MAX_IMPORT_COMPANIES {
+        return Err(SavedError::Implausible(format!(
+            "{} Betriebe",
+            imported.companies.len()
+        )));
+    }
+    Ok(imported)
+}
+
+fn load_workspace(value: serde_json::Value) -> Result<Imported, SavedError> {
+    check_version(&value, COMPANY_FORMAT_VERSION)?;
+    let unreadable = |detail: &str| SavedError::Unreadable(detail.to_owned());
+    let run_version = value
+        .get("run_version")
+        .cloned()
+        .unwrap_or_else(|| SAVED_FORMAT_VERSION.into());
+    let companies = value
+        .get("companies")
+        .and_then(|companies| companies.as_array())
+        .ok_or_else(|| unreadable("Datei ohne Betriebe"))?
+        .iter()
+        .map(|company| {
+            serde_json::from_value::<Company>(company.clone())
+                .map_err(|error| SavedError::Unreadable(error.to_string()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let run_values = value
+        .get("runs")
+        .and_then(|runs| runs.as_array())
+        .ok_or_else(|| unreadable("Datei ohne Durchläufe"))?;
+    if run_values.len() > MAX_IMPORT_RUNS {
+        return Err(SavedError::Implausible(format!(
+            "{} Durchläufe",
+            run_values.len()
+        )));
+    }
+    let runs = run_values
+        .iter()
+        .map(|run| {
+            let run = load_run_value(serde_json::json!({
+                "format": SAVED_FORMAT_NAME,
+                "version": run_version,
+                "run": run,
+            }))?;
+            check_import_limits(&run)?;
+            Ok(run)
+        })
+        .collect::<Result<Vec<_>, SavedError>>()?;
+    Ok(Imported {
+        companies,
+        runs,
+        unreadable: 0,
+    })
+}
+
+fn load_backup(value: &serde_json::Value) -> Result<Imported, SavedError> {
     let entries = value
         .get("entries")
         .and_then(|entries| entries.as_object())
         .ok_or_else(|| SavedError::Unreadable("Sicherung ohne Einträge".to_owned()))?;
     let mut imported = Imported {
+        companies: Vec::new(),
         runs: Vec::new(),
         unreadable: 0,
     };
     for (key, entry) in entries {
-        if !key.starts_with(RUN_KEY_PREFIX) {
-            continue;
-        }
-        let loaded = entry
+        let text = entry
             .as_str()
-            .ok_or_else(|| SavedError::Unreadable("kein Text".to_owned()))
-            .and_then(load_run)
-            .and_then(|run| check_import_limits(&run).map(|()| run));
-        match loaded {
-            Ok(run) => imported.runs.push(run),
-            Err(_) => imported.unreadable += 1,
+            .ok_or_else(|| SavedError::Unreadable("kein Text".to_owned()));
+        if key.starts_with(RUN_KEY_PREFIX) {
+            let loaded = text
+                .and_then(load_run)
+                .and_then(|run| check_import_limits(&run).map(|()| run));
+            match loaded {
+                Ok(run) => imported.runs.push(run),
+                Err(_) => imported.unreadable += 1,
+            }
+        } else if key.starts_with(COMPANY_KEY_PREFIX) {
+            let loaded = text
+                .and_then(load_company)
+                .and_then(|company| check_company_limits(&company).map(|()| company));
+            match loaded {
+                Ok(company) => imported.companies.push(company),
+                Err(_) => imported.unreadable += 1,
+            }
         }
     }
     if imported.runs.is_empty() {
         return Err(SavedError::Unreadable(
             "Sicherung ohne lesbaren Durchlauf".to_owned(),
         ));
-    }
-    if imported.runs.len() > MAX_IMPORT_MEASURES {
-        return Err(SavedError::Implausible(format!(
-            "{} Durchläufe",
-            imported.runs.len()
-        )));
     }
     Ok(imported)
 }
@@ -378,6 +732,8 @@ mod tests {
             updated_at: Timestamp(1),
             answers: Default::default(),
             company: String::new(),
+            company_id: String::new(),
+            previous_run_id: String::new(),
             starthilfe: Default::default(),
             free_texts: Default::default(),
             measures: Vec::new(),
@@ -392,10 +748,72 @@ mod tests {
         let saved = save_run(&run);
         // The envelope every released version wrote, in this order.
         assert!(
-            saved.starts_with(r#"{"format":"checkwerk-run","version":1,"run":{"id":"#),
+            saved.starts_with(r#"{"format":"checkwerk-run","version":2,"run":{"id":"#),
             "{saved}"
         );
-        assert_eq!(load_run(&saved), Ok(run));
+        assert_eq!(load_run(&saved), Ok(run.clone()));
+        let stored = store_run(&run);
+        assert!(
+            stored.starts_with(r#"{"format":"checkwerk-run","version":2,"packed":""#),
+            "{stored}"
+        );
+        assert_eq!(load_run(&stored), Ok(run));
+    }
+
+    #[test]
+    fn packing_round_trips_every_length_and_needs_no_escape() {
+        for length in 0..64_usize {
+            let bytes: Vec<u8> = (0..length).map(|index| (index * 37 + 11) as u8).collect();
+            let packed = pack(&bytes);
+            assert!(
+                packed
+                    .chars()
+                    .all(|c| (0x100..0x8100).contains(&(c as u32))),
+                "{length}"
+            );
+            assert_eq!(unpack(&packed), Ok(bytes), "{length}");
+            assert_eq!(packed.chars().count(), 1 + (length * 8).div_ceil(15));
+        }
+        assert!(unpack("").is_err());
+        assert!(unpack("abc").is_err(), "characters below the base");
+        assert!(
+            unpack("\u{100}\u{9000}").is_err(),
+            "characters above the range"
+        );
+    }
+
+    #[test]
+    fn a_damaged_or_crafted_packed_run_is_unreadable_not_a_crash() {
+        let envelope = |packed: &str| {
+            format!(r#"{{"format":"checkwerk-run","version":2,"packed":"{packed}"}}"#)
+        };
+        // Claims to unpack to 4 GiB: refused before anything is allocated.
+        let huge = pack(&[0xff, 0xff, 0xff, 0xff, 0x00]);
+        assert!(matches!(
+            load_run(&envelope(&huge)),
+            Err(SavedError::Implausible(_))
+        ));
+        // Claims 100 bytes but holds garbage.
+        let garbage = pack(&[100, 0, 0, 0, 0xf0, 1, 2]);
+        assert!(matches!(
+            load_run(&envelope(&garbage)),
+            Err(SavedError::Unreadable(_))
+        ));
+        assert!(matches!(
+            load_run(&envelope("xyz")),
+            Err(SavedError::Unreadable(_))
+        ));
+        // An old build meets the stored form: "from a newer version", not "damaged".
+        let stored = store_run(
+            &load_run(
+                r#"{"format":"checkwerk-run","version":1,"run":{"id":"r","catalog_id":"c"}}"#,
+            )
+            .expect("loads"),
+        );
+        assert!(matches!(
+            load_with(serde_json::from_str(&stored).expect("json"), &[]),
+            Err(SavedError::FromTheFuture(2))
+        ));
     }
 
     #[test]
@@ -424,6 +842,7 @@ mod tests {
 
     #[test]
     fn there_is_one_migration_per_released_version_before_the_current() {
+        assert_eq!(SAVED_FORMAT_VERSION, 2);
         assert_eq!(SAVED_FORMAT_VERSION as usize, MIGRATIONS.len() + 1);
     }
 

@@ -2,6 +2,7 @@
 //! the same fingerprint whatever order a saved file keeps answers and measures in, any change of a declared value
 //! changes it, and what the record does not show (notes, names, ids, times) does not.
 
+use checkwerk_core::company::place_runs;
 use checkwerk_core::declaration::{joint_mismatches, joint_parts, Record, RecordCompany};
 use checkwerk_core::fingerprint::{canonical_text, fingerprint, Fingerprint};
 use checkwerk_core::saved::{load_run, save_run};
@@ -131,7 +132,15 @@ fn example() -> (Catalog, Run) {
 
 fn record_of(catalog: &Catalog, run: &Run, day: Date) -> Record {
     let declaration = catalog.own_declaration().expect("A-3.7 has a declaration");
-    Record::new(declaration, &[(catalog, run)], &RecordCompany::of(run), day)
+    Record::new(declaration, &[(catalog, run)], &company_of(run), day)
+}
+
+/// The company of a run that keeps its company's name and details itself, as runs saved before the company model
+/// did: placed in a company the way the app does when it reads them, and named as that company's record says.
+fn company_of(run: &Run) -> RecordCompany {
+    let mut companies = Vec::new();
+    place_runs(&mut companies, &mut [run.clone()], None);
+    RecordCompany::of(&companies[0])
 }
 
 #[test]

@@ -4,12 +4,24 @@
 
 use std::path::Path;
 
-use checkwerk_core::saved::{load_run, save_run, SAVED_FORMAT_VERSION};
+use std::collections::BTreeMap;
+
+use checkwerk_core::company::place_runs;
+use checkwerk_core::saved::{
+    load_import, load_run, save_run, save_run_file, store_run, RUN_KEY_PREFIX, SAVED_FORMAT_VERSION,
+};
 use checkwerk_core::{evaluate, Date, Effectiveness, MeasureStatus, Timestamp, Urgency};
+use checkwerk_core::{CompanyField, Run};
 
 const BEFORE_ACTION_PLAN: &str = include_str!("saved/v1-before-action-plan.json");
 const WITH_ACTION_PLAN: &str = include_str!("saved/v1-with-action-plan.json");
 const WITH_CHANGE_STAMPS: &str = include_str!("saved/v1-with-change-stamps.json");
+const WRITTEN_BY_THE_OLD_BUILD: &str = include_str!("saved/v1-written-by-the-old-build.json");
+const FILE_WITH_COMPANY: &str = include_str!("saved/v2-file-with-company.json");
+const STORED: &str = include_str!("saved/v2-stored.json");
+/// Everything the release build of 7a95344 (before companies) kept in localStorage after a journey through two
+/// checks; recorded by `tests/old-build/record.mjs`, also opened by the browser test `saved-before-companies.spec.ts`.
+const OLD_BUILD_STORAGE: &str = include_str!("../../../tests/old-build/storage-7a95344.json");
 const WITH_DECLARATION: &str = include_str!("saved/v1-with-declaration.json");
 const WITH_FOLLOW_UP_AND_EVIDENCE: &str = include_str!("saved/v1-with-follow-up-and-evidence.json");
 
@@ -73,7 +85,15 @@ fn every_golden_file_loads_and_saves_without_loss() {
     for (name, text) in golden_files() {
         let run = load_run(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
         let golden: serde_json::Value = serde_json::from_str(&text).expect("golden files are JSON");
-        let saved_text = save_run(&run);
+        if golden.get("packed").is_some() {
+            // The stored form holds the same run as a file of the same version: compared below.
+            continue;
+        }
+        // A file that brought its company is written with it again.
+        let company = load_import(&text)
+            .ok()
+            .and_then(|imported| imported.companies.into_iter().next());
+        let saved_text = save_run_file(&run, company.as_ref());
         let mut saved: serde_json::Value =
             serde_json::from_str(&saved_text).expect("saved runs are JSON");
         // The file keeps its version; what this build writes carries the current one.
@@ -194,6 +214,84 @@ fn a_run_with_company_starthilfe_free_texts_and_measures_loads() {
         "a measure with only id and title takes defaults"
     );
     assert_eq!(load_run(&save_run(&run)), Ok(run));
+}
+
+#[test]
+fn the_stored_form_holds_exactly_the_run_of_the_file_form() {
+    let stored = load_run(STORED).expect("the stored form loads");
+    let file = load_run(FILE_WITH_COMPANY).expect("the file form loads");
+    assert_eq!(stored, file);
+    assert_eq!(load_run(&store_run(&stored)), Ok(stored.clone()));
+    // Less than half the characters a browser counts, even for a run this small (tests/storage_size.rs measures
+    // a realistic workspace).
+    let characters = |text: &str| text.encode_utf16().count();
+    assert!(
+        characters(&store_run(&stored)) * 2 < characters(&save_run(&stored)),
+        "{} of {}",
+        characters(&store_run(&stored)),
+        characters(&save_run(&stored))
+    );
+}
+
+#[test]
+fn a_run_file_brings_its_company_with_every_field() {
+    let imported = load_import(FILE_WITH_COMPANY).expect("imports");
+    assert_eq!(imported.runs.len(), 1);
+    let company = &imported.companies[0];
+    assert_eq!(company.id, imported.runs[0].company_id);
+    assert_eq!(company.name, "Müller & Söhne GmbH");
+    assert_eq!(company.address, "Hafenstraße 12\n51143 Köln");
+    assert_eq!(company.size, "10–49 Beschäftigte");
+    assert_eq!(
+        company.field(CompanyField::Contact),
+        "Frau Yılmaz, 0221 123456"
+    );
+    let run = &imported.runs[0];
+    let original = load_run(WRITTEN_BY_THE_OLD_BUILD).expect("loads");
+    assert_eq!(run.previous_run_id, original.id);
+    assert_eq!(run.measures.len(), 2, "the open measures carried over");
+}
+
+#[test]
+fn a_run_the_old_build_saved_loads_with_everything_it_held() {
+    let run = load_run(WRITTEN_BY_THE_OLD_BUILD).expect("loads");
+    assert_eq!(run.name, "Standort Köln 2025");
+    assert_eq!(run.company, "Müller & Söhne GmbH");
+    assert_eq!(run.company_id, "");
+    assert_eq!(run.answers.len(), 13);
+    assert_eq!(
+        run.answers["beschaffung"].note,
+        "Notiz 1: „Lager“ – mit Frau Yılmaz klären"
+    );
+    assert_eq!(run.starthilfe.len(), 4);
+    assert_eq!(run.measures.len(), 3);
+    assert_eq!(run.measures[0].status, MeasureStatus::Done);
+}
+
+#[test]
+fn the_old_builds_storage_becomes_one_company_with_all_its_runs_and_nothing_lost() {
+    let entries: BTreeMap<String, String> =
+        serde_json::from_str(OLD_BUILD_STORAGE).expect("the recording is JSON");
+    let mut runs: Vec<Run> = entries
+        .iter()
+        .filter(|(key, _)| key.starts_with(RUN_KEY_PREFIX))
+        .map(|(key, text)| load_run(text).unwrap_or_else(|error| panic!("{key}: {error}")))
+        .collect();
+    assert_eq!(runs.len(), 3);
+    let before = runs.clone();
+    let mut companies = Vec::new();
+    let placement = place_runs(&mut companies, &mut runs, None);
+    assert_eq!(companies.len(), 1, "one person, one company: {companies:?}");
+    assert_eq!(companies[0].name, "Müller & Söhne GmbH");
+    assert_eq!(placement.placed_runs.len(), 3);
+    for (placed, original) in runs.iter().zip(&before) {
+        assert_eq!(placed.company_id, companies[0].id);
+        let mut unplaced = placed.clone();
+        unplaced.company_id.clear();
+        assert_eq!(&unplaced, original, "placing changes nothing else");
+        // Stored and read back, in this build's form.
+        assert_eq!(load_run(&store_run(placed)).as_ref(), Ok(placed));
+    }
 }
 
 #[test]

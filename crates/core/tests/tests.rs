@@ -6,6 +6,7 @@
 mod action_plan;
 mod broken;
 mod catalogs;
+mod companies;
 mod declaration;
 mod hostile;
 mod merge;
@@ -15,6 +16,7 @@ mod reports;
 mod saved;
 #[cfg(feature = "schema")]
 mod schema;
+mod storage_size;
 mod team;
 mod volume;
 mod wording;

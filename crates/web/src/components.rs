@@ -2,6 +2,9 @@
 
 pub mod attribution;
 pub mod chart;
+pub mod company_form;
+pub mod compare_chart;
+pub mod comparison;
 pub mod create_measure;
 pub mod declaration_record;
 pub mod download;
@@ -9,7 +12,9 @@ pub mod embed_note;
 pub mod evidence;
 pub mod formatted;
 pub mod header;
+pub mod history_chart;
 pub mod hosting;
+pub mod import;
 pub mod missing;
 pub mod module_list;
 pub mod notice;

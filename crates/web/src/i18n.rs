@@ -4,6 +4,7 @@
 //! word through one helper, [`by_count`]. (Catalog texts come from the catalogs; the messages about a broken catalog
 //! file, which are for catalog authors, come from the core's loader, through the catalog worker.)
 
+pub mod companies;
 pub mod declaration;
 pub mod embed;
 pub mod evidence;
@@ -272,8 +273,8 @@ impl Text {
             ImportRun => ("Durchlauf importieren", "Import a run"),
             RunsHeading => ("Ihre Durchläufe", "Your runs"),
             RunsHint => (
-                "Ein Durchlauf je Standort oder Jahr: Für eine neue Bewertung kopieren Sie den alten und passen ihn an.",
-                "One run per site or year: for a new assessment, copy the old one and adjust it.",
+                "Ein Durchlauf je Standort oder Jahr: Für die Bewertung ein Jahr später wählen Sie „Erneut bewerten“ – die offenen Maßnahmen kommen mit, die Bewertungen beginnen leer.",
+                "One run per site or year: to assess again a year later, choose “Re-assess” – the open measures come along, the ratings start empty.",
             ),
             StartNewRun => ("Neuen Durchlauf beginnen", "Start a new run"),
             RunStarted => ("Neuer Durchlauf begonnen.", "New run started."),
@@ -603,15 +604,6 @@ pub fn run_deleted(language: Language, name: &str) -> String {
     )
 }
 
-/// The notice after a run was imported.
-pub fn imported(language: Language, name: &str) -> String {
-    pick(
-        language,
-        || format!("Durchlauf „{name}“ importiert; Sie bearbeiten ihn jetzt."),
-        || format!("Run “{name}” imported; you are now working on it."),
-    )
-}
-
 /// Why an import was refused, in words.
 pub fn import_error(language: Language, error: &ImportError) -> String {
     use checkwerk_core::saved::SavedError;
@@ -879,18 +871,6 @@ pub fn missing_fields(language: Language, fields: &str) -> String {
         || format!("es fehlen {fields}"),
         || format!("missing {fields}"),
     )
-}
-
-/// The notice after an import of one run or of a backup of several.
-pub fn imported_runs(language: Language, runs: &[checkwerk_core::Run]) -> String {
-    match runs {
-        [run] => imported(language, &run.name),
-        runs => pick(
-            language,
-            || format!("{} Durchläufe importiert.", runs.len()),
-            || format!("{} runs imported.", runs.len()),
-        ),
-    }
 }
 
 /// Why stored data could not be read, in words.

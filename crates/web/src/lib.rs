@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>
+                    <Route path=path!("/betriebe") view=|| view! { <Lazy page=LazyPage::Workspace/> }/>
                     // Hosts without rewrites serve the app at its file; see page_config::requested_route.
                     <Route path=path!("/index.html") view=home/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
@@ -109,6 +110,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("team/einladung") view=|| view! { <Lazy page=LazyPage::TeamInvitation/> }/>
                         <Route path=path!("team/unterschiede") view=|| view! { <Lazy page=LazyPage::TeamWorkshop/> }/>
                         <Route path=path!("mitmachen") view=|| view! { <Lazy page=LazyPage::Contribute/> }/>
+                        <Route path=path!("vergleich") view=|| view! { <Lazy page=LazyPage::Compare/> }/>
+                        <Route path=path!("verlauf") view=|| view! { <Lazy page=LazyPage::History/> }/>
                     </ParentRoute>
                     <Route
                         path=path!("/erklaerung/:declaration")

@@ -1,7 +1,9 @@
 //! One page per file.
 
 pub mod check_layout;
+pub mod compare;
 pub mod contribute;
+pub mod history;
 pub mod home;
 pub mod joint_declaration;
 pub mod kompass;
@@ -18,3 +20,4 @@ pub mod strengths;
 pub mod team;
 pub mod team_invitation;
 pub mod team_workshop;
+pub mod workspace;

@@ -1,8 +1,9 @@
 //! State shared through context, one owner for each piece:
 //! - [`catalogs`]: the catalogs this page knows (bundled and a site's own) with their formatted texts;
 //! - [`runs`]: the user's runs, the only place that changes and saves one;
+//! - [`companies`]: the companies the runs belong to and the current one, owned by the runs; what a report and a
+//!   self-declaration print of a company is read here;
 //! - [`check`]: the reactive state of the check a page belongs to (evaluation, item answers);
-//! - [`company`]: the company as a self-declaration names it, read and written in one place;
 //! - [`language`]: the language the user chose and the one the current screen speaks;
 //! - [`notices`]: the message shown after an action, with its undo.
 //!
@@ -10,7 +11,7 @@
 
 pub mod catalogs;
 pub mod check;
-pub mod company;
+pub mod companies;
 pub mod language;
 pub mod notices;
 pub mod runs;

@@ -1,9 +1,11 @@
 //! The only module that touches the browser's localStorage. Every failure is a named [`StorageError`], reported
 //! to the app, never a panic; nothing here unwraps a browser API.
 //!
-//! Keys: `checkwerk.run.<run id>` holds one run in the core's saved format; `checkwerk.language` the UI language;
-//! `checkwerk.active-runs` which run of each check the user works on; `checkwerk.view.<page>` how the user last
-//! sorted and filtered a list (e.g. `checkwerk.view.massnahmen.energie-sparen`). One key per run keeps a write small and lets
+//! Keys: `checkwerk.run.<run id>` holds one run in the core's stored form (compressed: an adviser's 1,350 runs
+//! fit the browser's 5 million characters); `checkwerk.company.<company id>` one company; `checkwerk.language` the
+//! UI language; `checkwerk.active-runs` which run of each check the user works on, per company;
+//! `checkwerk.current-company` the company the user works on; `checkwerk.view.<page>` how the user last sorted and
+//! filtered a list (e.g. `checkwerk.view.massnahmen.energie-sparen`). One key per run keeps a write small and lets
 //! two tabs change different runs without overwriting each other. A write of one key either happens whole or not
 //! at all (a full quota throws before anything changes), so a failed save leaves the previous value intact.
 //!
@@ -15,20 +17,26 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use checkwerk_core::saved::{self, load_run, SavedError};
-use checkwerk_core::{Language, Run};
+use checkwerk_core::saved::{self, load_company, load_run, SavedError};
+use checkwerk_core::{Company, Language, Run};
 use js_sys::JsString;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::js_error::describe;
 
-pub use checkwerk_core::saved::RUN_KEY_PREFIX;
+pub use checkwerk_core::saved::{COMPANY_KEY_PREFIX, RUN_KEY_PREFIX};
 
 /// Every key of ours starts with this.
 const APP_KEY_PREFIX: &str = "checkwerk.";
 const LANGUAGE_KEY: &str = "checkwerk.language";
 const ACTIVE_RUNS_KEY: &str = "checkwerk.active-runs";
+const CURRENT_COMPANY_KEY: &str = "checkwerk.current-company";
+/// How many UTF-16 code units Chromium lets one site keep in localStorage (keys and values; measured with
+/// Chromium 156: the write past 5 Mi units throws, whatever the characters). Firefox and Safari allow about as much.
+pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
+/// From this share of [`QUOTA_UNITS`] on, every page warns that the storage fills up, and says what to do.
+pub const WARN_PERCENT: usize = 80;
 /// Before the name of a list whose sort and filters are remembered.
 const VIEW_KEY_PREFIX: &str = "checkwerk.view.";
 /// Set by hand (or by a test) to allow the `?panic-test` address to crash the app on purpose.
@@ -256,7 +264,7 @@ pub fn save_run(run: &mut Run) -> Result<(), StorageError> {
             },
             None => {}
         }
-        let text = JsString::from(saved::save_run(run));
+        let text = JsString::from(saved::store_run(run));
         write_js(&storage, &key, &text)?;
         remember_known(&key, Some(&text));
         Ok(())
@@ -285,6 +293,116 @@ pub fn delete_run(run_id: &str) -> Result<(), StorageError> {
     local_storage()?
         .remove_item(&key)
         .map_err(|error| StorageError::Write(describe(&error)))
+}
+
+/// Reads the company under a key; a stored copy whose id differs (edited by hand) takes the key's id.
+fn read_company(
+    storage: &web_sys::Storage,
+    key: &str,
+) -> Result<Option<Company>, (Option<String>, StorageError)> {
+    let Some(stored) = read_as_js(storage, key).map_err(|error| (None, error))? else {
+        return Ok(None);
+    };
+    parse_company(key, &stored)
+}
+
+fn parse_company(
+    key: &str,
+    stored: &JsString,
+) -> Result<Option<Company>, (Option<String>, StorageError)> {
+    let text = String::from(stored);
+    match load_company(&text) {
+        Ok(mut company) => {
+            if let Some(id) = key.strip_prefix(COMPANY_KEY_PREFIX) {
+                id.clone_into(&mut company.id);
+            }
+            remember_known(key, Some(stored));
+            Ok(Some(company))
+        }
+        Err(error) => Err((Some(text), StorageError::Decode(error))),
+    }
+}
+
+/// Reads every saved company, setting aside the entries that cannot be read.
+pub fn load_companies() -> Result<(Vec<Company>, Vec<UnreadableEntry>), StorageError> {
+    let storage = local_storage()?;
+    let mut companies = Vec::new();
+    let mut unreadable = Vec::new();
+    for key in app_keys(&storage)? {
+        if !key.starts_with(COMPANY_KEY_PREFIX) {
+            continue;
+        }
+        match read_company(&storage, &key) {
+            Ok(Some(company)) => companies.push(company),
+            Ok(None) => {}
+            Err((raw, error)) => unreadable.push(UnreadableEntry { key, raw, error }),
+        }
+    }
+    Ok((companies, unreadable))
+}
+
+/// Saves one company under its own key, merging in the stored copy first, as [`save_run`] does for a run.
+pub fn save_company(company: &mut Company) -> Result<(), StorageError> {
+    let key = company_key(&company.id);
+    let storage = local_storage()?;
+    match read_as_js(&storage, &key)? {
+        Some(text) if is_known(&key, &text) => {}
+        Some(text) => match parse_company(&key, &text) {
+            Ok(Some(stored)) => {
+                company.merge(&stored);
+            }
+            Ok(None) => {}
+            Err((_, error)) => return Err(error),
+        },
+        None => {}
+    }
+    let text = JsString::from(saved::save_company(company));
+    write_js(&storage, &key, &text)?;
+    remember_known(&key, Some(&text));
+    Ok(())
+}
+
+/// Removes one company (its runs are removed one by one by the caller).
+pub fn delete_company(company_id: &str) -> Result<(), StorageError> {
+    let key = company_key(company_id);
+    remember_known(&key, None);
+    local_storage()?
+        .remove_item(&key)
+        .map_err(|error| StorageError::Write(describe(&error)))
+}
+
+fn company_key(company_id: &str) -> String {
+    format!("{COMPANY_KEY_PREFIX}{company_id}")
+}
+
+/// The company the user worked on last, if any.
+pub fn load_current_company() -> Option<String> {
+    let text = read(&local_storage().ok()?, CURRENT_COMPANY_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Remembers the company the user works on.
+pub fn save_current_company(company_id: &str) -> Result<(), StorageError> {
+    let text = serde_json::to_string(company_id).unwrap_or_default();
+    write(&local_storage()?, CURRENT_COMPANY_KEY, &text)
+}
+
+/// How many UTF-16 code units this site's localStorage holds (keys and values, ours and anyone else's on this
+/// origin): what the browser counts against [`QUOTA_UNITS`]. Reads lengths in JavaScript; nothing is copied.
+pub fn usage() -> Result<usize, StorageError> {
+    let storage = local_storage()?;
+    let length = storage
+        .length()
+        .map_err(|error| StorageError::Read(describe(&error)))?;
+    let mut units = 0;
+    for index in 0..length {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        let value = read_as_js(&storage, &key)?.map_or(0, |value| value.length() as usize);
+        units += key.encode_utf16().count() + value;
+    }
+    Ok(units)
 }
 
 /// Which run of each check (catalog id → run id) the user works on.
@@ -351,11 +469,18 @@ pub enum OutsideChange {
         /// The stored run, or why it cannot be read.
         stored: Result<Option<Box<Run>>, UnreadableEntry>,
     },
+    /// A company was written or removed; `stored` is what the key holds now (`None`: removed).
+    Company {
+        /// The company's id, from its key.
+        company_id: String,
+        /// The stored company, or why it cannot be read.
+        stored: Result<Option<Box<Company>>, UnreadableEntry>,
+    },
     /// The whole storage was cleared.
     Cleared,
 }
 
-/// Calls `handler` whenever another tab of this site changes one of our runs. (A tab is not told of its own
+/// Calls `handler` whenever another tab of this site changes one of our runs or companies. (A tab is not told of its own
 /// writes.) The changed key is read again rather than trusting the event's copy, which may already be stale.
 pub fn on_outside_change(handler: impl Fn(OutsideChange) + 'static) {
     let Some(window) = web_sys::window() else {
@@ -377,6 +502,20 @@ pub fn on_outside_change(handler: impl Fn(OutsideChange) + 'static) {
                 handler(OutsideChange::Cleared);
                 return;
             };
+            if let Some(company_id) = key.strip_prefix(COMPANY_KEY_PREFIX) {
+                let stored = read_company(&storage, &key)
+                    .map(|company| company.map(Box::new))
+                    .map_err(|(raw, error)| UnreadableEntry {
+                        key: key.clone(),
+                        raw,
+                        error,
+                    });
+                handler(OutsideChange::Company {
+                    company_id: company_id.to_owned(),
+                    stored,
+                });
+                return;
+            }
             let Some(run_id) = key.strip_prefix(RUN_KEY_PREFIX) else {
                 return;
             };

@@ -13,7 +13,10 @@ use anyhow::{bail, Context, Result};
 /// its own layer or of an earlier one.
 const CORE_LAYERS: &[(&str, &[&str])] = &[
     ("vocabulary", &["language", "date", "codec", "text_code"]),
-    ("model", &["catalog", "text", "measure", "team", "run"]),
+    (
+        "model",
+        &["catalog", "text", "measure", "team", "run", "company"],
+    ),
     (
         "computed",
         &[
@@ -28,6 +31,9 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "saved",
             "contribution",
             "agreement",
+            "compare",
+            "history",
+            "workspace",
         ],
     ),
     ("sources", &["problem", "validate", "load", "schema"]),

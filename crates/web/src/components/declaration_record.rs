@@ -24,7 +24,7 @@ use crate::components::qr_code::QrCodeImage;
 use crate::i18n::declaration::{self as words, Words};
 use crate::i18n::evidence::EvidenceText;
 use crate::i18n::{self, module_heading, Text};
-use crate::state::company::{record_company, set_company_field};
+use crate::state::companies::set_record_field;
 use crate::state::{Notices, Runs, UiLanguage};
 
 /// One check's part of a declaration: the catalog and its entry for the declaration.
@@ -41,7 +41,7 @@ fn print_page() {
 struct RecordState {
     /// Whether every part has a run that meets its rules.
     ready: bool,
-    /// The company, from the first part's run (all parts are written alike).
+    /// The company of the first part's run (all parts are the same company's).
     company: RecordCompany,
     /// The declaration's entry in the first part's run: its date and what was signed.
     entry: DeclarationEntry,
@@ -53,9 +53,13 @@ struct RecordState {
     renewal: Option<Renewal>,
 }
 
-fn record_state(declaration: &Declaration, parts: &[Part], runs: &[Option<Run>]) -> RecordState {
+fn record_state(
+    declaration: &Declaration,
+    parts: &[Part],
+    runs: &[Option<Run>],
+    company: RecordCompany,
+) -> RecordState {
     let first = runs.iter().flatten().next();
-    let company = first.map(record_company).unwrap_or_default();
     let entry = first
         .and_then(|run| run.declaration(&declaration.id).cloned())
         .unwrap_or_default();
@@ -107,7 +111,13 @@ pub fn DeclarationRecord(
                 .map(|catalog| runs.with_active(&catalog.id, |run| run.cloned()))
                 .collect()
         });
-        parts.with_value(|parts| record_state(declaration, parts, &active))
+        let company = active
+            .iter()
+            .flatten()
+            .next()
+            .map(|run| runs.companies.record_company(run))
+            .unwrap_or_default();
+        parts.with_value(|parts| record_state(declaration, parts, &active, company))
     });
     let active_runs = move || {
         catalogs.with_value(|catalogs| {
@@ -144,8 +154,22 @@ pub fn DeclarationRecord(
                     present.as_slice(),
                     catalogs.with_value(|c| c.first().copied()),
                 ) {
-                    ([run], Some(catalog)) => download_run(catalog, run),
-                    _ => download_runs(&format!("checkwerk-{}.json", declaration.id), &present),
+                    ([run], Some(catalog)) => runs.with_run_and_company(&run.id, |found| {
+                        download_run(catalog, run, found.and_then(|(_, company)| company))
+                    }),
+                    _ => {
+                        let company = present.first().and_then(|run| {
+                            runs.companies
+                                .snapshot()
+                                .into_iter()
+                                .find(|company| company.id == run.company_id)
+                        });
+                        download_runs(
+                            &format!("checkwerk-{}.json", declaration.id),
+                            &present,
+                            company.as_ref(),
+                        )
+                    }
                 };
             }
             Action::Canonical => state.with_untracked(|state| {
@@ -205,7 +229,7 @@ pub fn DeclarationRecord(
             let value = move || state.with(|state| field.value_in(&state.company).to_owned());
             let on_input = move |event: leptos::ev::Event| {
                 let value = event_target_value(&event);
-                catalogs.with_value(|catalogs| set_company_field(runs, catalogs, field, value));
+                catalogs.with_value(|catalogs| set_record_field(runs, catalogs, field, value));
             };
             let input = if field == CompanyField::Address {
                 view! { <textarea id=id rows="3" autocomplete="street-address" prop:value=value on:input=on_input></textarea> }.into_any()

@@ -1,8 +1,8 @@
 //! Files the user takes away: a run to import elsewhere, the action plan as CSV and as a calendar.
 //! The content comes from the core; this module only hands it to the browser as a download.
 
-use checkwerk_core::saved::save_run;
-use checkwerk_core::{Catalog, Run};
+use checkwerk_core::saved::{save_run_file, save_workspace};
+use checkwerk_core::{Catalog, Company, Run};
 use wasm_bindgen::JsCast;
 
 /// Offers text as a file download. Returns false when the browser refused.
@@ -59,30 +59,40 @@ pub fn file_name_part(text: &str) -> String {
     name.trim_matches('-').chars().take(60).collect()
 }
 
-/// Offers a run as a file in the saved format, to import on another device or browser.
-pub fn download_run(catalog: &Catalog, run: &Run) -> bool {
+/// Offers a run with its company as a file in the saved format, to import on another device or browser.
+pub fn download_run(catalog: &Catalog, run: &Run, company: Option<&Company>) -> bool {
     let name = format!(
         "checkwerk-{}-{}.json",
         catalog.id,
         file_name_part(&run.name)
     );
-    download_text(&name, "application/json", &save_run(run))
+    download_text(&name, "application/json", &save_run_file(run, company))
 }
 
-/// Offers several runs as one backup file (the format import reads), e.g. the runs of a joint declaration.
-pub fn download_runs(file_name: &str, runs: &[Run]) -> bool {
-    let entries = runs
-        .iter()
-        .map(|run| {
-            (
-                format!("{}{}", checkwerk_core::saved::RUN_KEY_PREFIX, run.id),
-                save_run(run),
-            )
-        })
-        .collect();
+/// Offers companies with all their runs as one file: one company's (`checkwerk-betrieb-<name>-<date>.json`) or
+/// every one's (`checkwerk-alle-betriebe-<date>.json`).
+pub fn download_companies(companies: &[&Company], runs: &[&Run], date: &str) -> bool {
+    let name = match companies {
+        [company] => format!(
+            "checkwerk-betrieb-{}-{date}.json",
+            match file_name_part(&company.name) {
+                part if part.is_empty() => "ohne-namen".to_owned(),
+                part => part,
+            }
+        ),
+        _ => format!("checkwerk-alle-betriebe-{date}.json"),
+    };
+    download_text(&name, "application/json", &save_workspace(companies, runs))
+}
+
+/// Offers several runs with their company as one file (the format a company's export has, which import reads),
+/// e.g. the runs of a joint declaration: imported elsewhere, they name the same company.
+pub fn download_runs(file_name: &str, runs: &[Run], company: Option<&Company>) -> bool {
+    let runs: Vec<&Run> = runs.iter().collect();
+    let companies: Vec<&Company> = company.into_iter().collect();
     download_text(
         file_name,
         "application/json",
-        &checkwerk_core::saved::save_backup(&entries),
+        &save_workspace(&companies, &runs),
     )
 }

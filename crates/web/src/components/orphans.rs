@@ -34,7 +34,11 @@ pub fn OrphanedAnswers(catalog: &'static Catalog) -> impl IntoView {
                 .filter_map(|orphan| {
                     let answer = run?.answer(&orphan.item_id)?;
                     let label = match (&orphan.reason, catalog.item(&orphan.item_id)) {
-                        (OrphanReason::ChoiceUnknown { .. }, Some((_, item))) => {
+                        (
+                            OrphanReason::ChoiceUnknown { .. }
+                            | OrphanReason::PriorityUnknown { .. },
+                            Some((_, item)),
+                        ) => {
                             format!("{} {}", item.number, item.statement)
                         }
                         _ => orphan.item_id.clone(),

@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use crate::components::create_measure::CreateMeasureButton;
 use crate::components::evidence::EvidenceRef;
 use crate::components::formatted::Formatted;
+use crate::i18n::companies::CompanyText;
 use crate::i18n::evidence::{evidence_label, EvidenceText};
 use crate::i18n::{note_label, priority_group_name, priority_not_applicable, Text};
-use crate::state::check::ItemAnswers;
+use crate::state::check::{ItemAnswers, PreviousAnswers};
 use crate::state::{tr, Runs, UiLanguage};
 
 /// An item with everything needed to rate it.
@@ -144,6 +145,33 @@ pub fn ItemCard(
         }
     });
 
+    // In a follow-up run the previous rating is there on demand, folded away: it should not anchor the new one.
+    let previous = PreviousAnswers::of(catalog).answer(&item.id);
+    let previous_view = move || {
+        previous.get().map(|(run_name, answer)| {
+            let language = language.get();
+            let rating = answer
+                .as_ref()
+                .and_then(|answer| {
+                    let choice = answer.choice.as_deref().and_then(|key| scale.choice_label(key));
+                    let priority = answer.priority.and_then(|value| scale.priority_label(value));
+                    let note = (!answer.note.is_empty()).then(|| format!("„{}“", answer.note));
+                    let parts: Vec<String> = [choice.map(str::to_owned), priority.map(str::to_owned), note]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    (!parts.is_empty()).then(|| parts.join(" · "))
+                })
+                .unwrap_or_else(|| CompanyText::NotRatedThen.get(language).to_owned());
+            view! {
+                <details class="previous-rating no-print">
+                    <summary>{CompanyText::ShowPreviousRating.get(language)}<span class="visually-hidden">" " {item.number.clone()}</span></summary>
+                    <p>{crate::i18n::companies::previous_rating(language, &run_name, &rating)}</p>
+                </details>
+            }
+        })
+    };
+
     let note_id = format!("notiz-{}", item.id);
     let save_note = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
@@ -205,6 +233,7 @@ pub fn ItemCard(
                 })}
             </div>
             {priority_view}
+            {previous_view}
             <div class="item-notes">
                 <div class="note">
                     <label for=note_id.clone()>{move || note_label(language.get(), &item.number)}</label>

@@ -1,22 +1,24 @@
-//! The runs of a check: one per site or per year, named and dated. Start, copy for a re-assessment, rename,
-//! delete with undo, export and import.
+//! The runs of a check (of the current company): one per site or per year, named and dated. Start, re-assess a
+//! year later, copy, rename, delete with undo, export and import; compare two and see the history.
 
 use checkwerk_core::{evaluate, Catalog, Run};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::clock::local_date;
+use crate::components::company_form::ct;
 use crate::components::download::download_run;
+use crate::components::import::ImportButton;
+use crate::i18n::companies::CompanyText;
 use crate::i18n::{self, Text};
-use crate::state::{tr, Notices, Runs, UiLanguage, MAX_IMPORT_BYTES};
-use crate::storage::ImportError;
+use crate::state::{tr, Notices, Runs, UiLanguage};
 
 /// The list of runs with their actions.
 #[component]
 pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
     let runs = expect_context::<Runs>();
     let notices = expect_context::<Notices>();
-    let language = expect_context::<UiLanguage>().0;
     let list = move || runs.of_catalog(&catalog.id);
     let active = move || runs.active_id(&catalog.id);
 
@@ -24,34 +26,10 @@ pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
         runs.create(catalog, None);
         notices.show(tr(Text::RunStarted)().to_owned(), None);
     };
-    let import = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let language = language.get_untracked();
-        if file.size() > MAX_IMPORT_BYTES {
-            notices.show(i18n::import_error(language, &ImportError::TooLarge), None);
-            return;
-        }
-        leptos::task::spawn_local_scoped(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|value| value.as_string())
-                .unwrap_or_default();
-            match runs.import(&text) {
-                Ok(imported) => notices.show(i18n::imported_runs(language, &imported), None),
-                Err(error) => notices.show(i18n::import_error(language, &error), None),
-            }
-        });
-    };
+    let several = move || list().len() > 1;
+    let base = format!("/check/{}", catalog.id);
+    let compare_link = crate::page_config::app_href(&format!("{base}/vergleich"));
+    let history_link = crate::page_config::app_href(&format!("{base}/verlauf"));
 
     view! {
         <section class="runs" aria-labelledby="runs-heading">
@@ -59,11 +37,15 @@ pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
             <p class="hint">{tr(Text::RunsHint)}</p>
             <div class="run-actions">
                 <button type="button" class="button secondary" on:click=start_new>{tr(Text::StartNewRun)}</button>
-                <label class="button secondary file-button">
-                    {tr(Text::ImportRun)}
-                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import/>
-                </label>
+                <ImportButton label=Signal::derive(tr(Text::ImportRun)) page_catalog=catalog/>
             </div>
+            {move || several().then(|| view! {
+                <p class="run-links">
+                    <A href=compare_link.clone()>{ct(CompanyText::CompareHeading)}</A>
+                    " · "
+                    <A href=history_link.clone()>{ct(CompanyText::HistoryHeading)}</A>
+                </p>
+            })}
             <ul class="run-list">
                 <For each=list key=|run| (run.id.clone(), run.updated_at) let:run>
                     <RunEntry catalog run=run.clone() is_active=Signal::derive(move || active().as_deref() == Some(run.id.as_str()))/>
@@ -110,10 +92,25 @@ fn RunEntry(
             notices.show(tr(Text::RunCopied)().to_owned(), None);
         }
     };
+    let follow_up = move |_| {
+        if runs.follow_up(&run_id.get_value()).is_some() {
+            notices.show(ct(CompanyText::FollowUpStarted)().to_owned(), None);
+        }
+    };
+    // The rename field takes the focus when it opens, with the whole name selected to type over or to edit.
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if renaming.get() {
+            if let Some(input) = rename_input.get() {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    });
     let export = move |_| {
-        runs.with_run(&run_id.get_value(), |run| {
-            if let Some(run) = run {
-                download_run(catalog, run);
+        runs.with_run_and_company(&run_id.get_value(), |found| {
+            if let Some((run, company)) = found {
+                download_run(catalog, run, company);
             }
         });
     };
@@ -150,7 +147,8 @@ fn RunEntry(
                     view! {
                         <form class="rename" on:submit=rename>
                             <label for=format!("name-{}", run_id.get_value())>{tr(Text::RunName)}</label>
-                            <input id=format!("name-{}", run_id.get_value()) name="name" type="text" value=name.clone() required=true/>
+                            <input id=format!("name-{}", run_id.get_value()) name="name" type="text" value=name.clone() required=true
+                                size=name.chars().count().clamp(20, 60) node_ref=rename_input/>
                             <button type="submit" class="button small">{tr(Text::Save)}</button>
                         </form>
                     }.into_any()
@@ -168,6 +166,7 @@ fn RunEntry(
                     <button type="button" class="button small" on:click=activate>{tr(Text::ContinueThisRun)}</button>
                 })}
                 <button type="button" class="button secondary small" on:click=move |_| renaming.update(|r| *r = !*r)>{tr(Text::Rename)}</button>
+                <button type="button" class="button secondary small" on:click=follow_up>{ct(CompanyText::FollowUp)}</button>
                 <button type="button" class="button secondary small" on:click=copy>{tr(Text::CopyRun)}</button>
                 <button type="button" class="button secondary small" on:click=export>{tr(Text::ExportRun)}</button>
                 <button type="button" class="button danger small" on:click=delete>{tr(Text::Delete)}</button>

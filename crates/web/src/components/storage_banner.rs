@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::clock::today;
 use crate::components::download::download_text;
+use crate::i18n::companies::CompanyText;
 use crate::i18n::{self, Text};
 use crate::state::{tr, Runs, SaveStatus, UiLanguage};
-use crate::storage::StorageError;
+use crate::storage::{StorageError, QUOTA_UNITS, WARN_PERCENT};
 
 /// The storage banners; nothing while all is well.
 #[component]
@@ -68,7 +69,21 @@ pub fn StorageBanner() -> impl IntoView {
             })
         })
     };
+    // Before the storage is full: how full it is, what to do, and where (the workspace exports and deletes).
+    let filling_up = move || {
+        let percent = runs.usage.get()? * 100 / QUOTA_UNITS;
+        (percent >= WARN_PERCENT && problem().is_none()).then(|| {
+            view! {
+                <div class="banner warning storage-filling" role="status">
+                    <p>{move || i18n::companies::storage_warning(language.get(), percent)} " "
+                        <leptos_router::components::A href=crate::page_config::app_href("/betriebe")>{move || CompanyText::Companies.get(language.get())}</leptos_router::components::A>
+                    </p>
+                </div>
+            }
+        })
+    };
     view! {
+        {filling_up}
         {move || problem().map(|text| view! {
             <div class="banner warning storage-problem" role="alert">
                 <p>{move || text.get(language.get())}</p>

@@ -7,6 +7,7 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_params_map};
 use wasm_bindgen::JsCast;
 
+use crate::components::company_form::CurrentCompanyLine;
 use crate::components::download::download_run;
 use crate::components::embed_note::EmbedNote;
 use crate::components::missing::Missing;
@@ -49,11 +50,13 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
     let run_name =
         Memo::new(move |_| runs.with_active(&catalog.id, |run| run.map(|run| run.name.clone())));
     let export = move |_| {
-        runs.with_active(&catalog.id, |run| {
-            if let Some(run) = run {
-                download_run(catalog, run);
-            }
-        });
+        if let Some(run_id) = untrack(|| runs.active_id(&catalog.id)) {
+            runs.with_run_and_company(&run_id, |found| {
+                if let Some((run, company)) = found {
+                    download_run(catalog, run, company);
+                }
+            });
+        }
     };
     let base = format!("/check/{}", catalog.id);
     let link = move |suffix: &str| format!("{base}{suffix}");
@@ -71,6 +74,7 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
                     {(!catalog.standard.is_empty()).then(|| view! { <span class="card-standard">{catalog.standard.clone()}</span> })}
                     <A href=crate::page_config::app_href(&link(""))>{catalog.title.clone()}</A>
                 </p>
+                <CurrentCompanyLine/>
                 <div class="run-bar">
                     {move || run_name.get().map(|name| view! {
                         <span class="run-name">{tr(Text::ActiveRun)} ": " <strong>{name}</strong></span>

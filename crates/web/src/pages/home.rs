@@ -10,8 +10,10 @@ use leptos_router::components::A;
 
 use crate::clock::today;
 use crate::components::attribution::AttributionLine;
+use crate::components::company_form::{ct, CurrentCompanyLine};
 use crate::components::embed_note::EmbedNote;
 use crate::components::progress::Progress;
+use crate::i18n::companies::CompanyText;
 use crate::i18n::declaration::{self as words, Words};
 use crate::i18n::{screen, Text};
 use crate::state::{catalogs, tr, Runs, UiLanguage};
@@ -23,6 +25,7 @@ pub fn HomePage() -> impl IntoView {
     crate::title::set_page_title(move || screen::home_title(language.get()));
     view! {
         <section class="page home">
+            <CurrentCompanyLine/>
             <h1>{tr(Text::HomeHeading)}</h1>
             <p class="lead">{tr(Text::HomeIntro)}</p>
             <ul class="cards">
@@ -30,6 +33,7 @@ pub fn HomePage() -> impl IntoView {
             </ul>
             <JointDeclarations/>
             <p class="privacy-note">{tr(Text::DataStaysHere)}</p>
+            <p class="workspace-link"><A href=crate::page_config::app_href("/betriebe")>{ct(CompanyText::WorkspaceLink)}</A></p>
             <EmbedNote/>
         </section>
     }

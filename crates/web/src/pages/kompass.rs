@@ -4,13 +4,26 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use checkwerk_core::CompanyField;
+
 use crate::components::attribution::AttributionLine;
+use crate::components::company_form::{ct, CompanyFields, Editing};
 use crate::components::formatted::Formatted;
 use crate::components::module_list::ModuleList;
 use crate::components::runs::RunsPanel;
+use crate::i18n::companies::CompanyText;
 use crate::i18n::{self, Text};
 use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
+
+/// The company's fields besides its name, folded away on the Kompass.
+const COMPANY_DETAILS: [CompanyField; 5] = [
+    CompanyField::Site,
+    CompanyField::Address,
+    CompanyField::Sector,
+    CompanyField::Size,
+    CompanyField::Contact,
+];
 
 /// The Kompass page of the current check.
 #[component]
@@ -21,15 +34,6 @@ pub fn KompassPage() -> impl IntoView {
     crate::title::named_check_page_title(catalog, move || catalog.title.clone());
     // "Exportieren" is offered once there is a run to export; before that the page does not point to it.
     let has_run = Memo::new(move |_| runs.with_active(&catalog.id, |run| run.is_some()));
-    let company = move || {
-        runs.with_active(&catalog.id, |run| {
-            run.map(|run| run.company.clone()).unwrap_or_default()
-        })
-    };
-    let set_company = move |event: leptos::ev::Event| {
-        let company = event_target_value(&event);
-        runs.edit_active(catalog, |run, now| run.set_company(company, now));
-    };
     let duration = move || {
         i18n::duration(
             language.get(),
@@ -60,10 +64,14 @@ pub fn KompassPage() -> impl IntoView {
                 })}
             </div>
             <p class="no-print"><A href=crate::page_config::app_href(&format!("/check/{}/druckvorlage", catalog.id))>{tr(Text::BlankPrint)}</A></p>
+            // The company's data, saved as it is typed: it fills the report and the self-declaration of every run.
             <div class="company">
-                <label for="firma">{tr(Text::CompanyName)}</label>
-                <input id="firma" type="text" autocomplete="organization" prop:value=company on:change=set_company/>
+                <CompanyFields editing=Editing::Current fields=&[CompanyField::Name] id_prefix="firma".to_owned()/>
                 <p class="hint">{tr(Text::CompanyHint)}</p>
+                <details class="company-details">
+                    <summary>{ct(CompanyText::CompanyDetails)}</summary>
+                    <CompanyFields editing=Editing::Current fields=&COMPANY_DETAILS id_prefix="firma".to_owned()/>
+                </details>
             </div>
             <h2>{tr(Text::ModulesHeading)}</h2>
             <ModuleList catalog/>

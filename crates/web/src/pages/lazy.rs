@@ -24,8 +24,8 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::Text;
 use crate::pages::{
-    contribute, home, joint_declaration, kompass, measures, readiness, record, report, results,
-    starthilfe, strengths, team, team_invitation, team_workshop,
+    compare, contribute, history, home, joint_declaration, kompass, measures, readiness, record,
+    report, results, starthilfe, strengths, team, team_invitation, team_workshop, workspace,
 };
 use crate::state::tr;
 
@@ -104,6 +104,9 @@ lazy_pages! {
     TeamInvitation => team_invitation::InvitationPrintPage, team_invitation_page, preload_team_invitation;
     TeamWorkshop => team_workshop::WorkshopPrintPage, team_workshop_page, preload_team_workshop;
     Contribute => contribute::ContributePage, contribute_page, preload_contribute;
+    Compare => compare::ComparePage, compare_page, preload_compare;
+    History => history::HistoryPage, history_page, preload_history;
+    Workspace => workspace::WorkspacePage, workspace_page, preload_workspace;
 }
 
 /// The value of a future that is ready at once; `None` if it is not (or failed).

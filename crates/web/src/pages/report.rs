@@ -5,15 +5,21 @@
 //! On paper nothing may be cut at the page's edge (tables keep to the page's width and break long words and links),
 //! and no page is spent on an empty section.
 
+use checkwerk_core::compare::default_pair;
 use checkwerk_core::report::summary;
+use checkwerk_core::CompanyField;
 use checkwerk_core::{evaluate, MeasureStatus, Run, Timestamp};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::clock::today;
 use crate::components::attribution::AttributionLine;
+use crate::components::company_form::ct;
+use crate::components::comparison::ComparisonView;
 use crate::components::evidence::EvidenceRef;
 use crate::components::formatted::Formatted;
 use crate::components::summary::ManagementSummary;
+use crate::i18n::companies::{self, CompanyText};
 use crate::i18n::evidence::EvidenceText;
 use crate::i18n::plan::PlanText;
 use crate::i18n::{self, module_heading, paper, Text};
@@ -37,10 +43,71 @@ pub fn ReportPage() -> impl IntoView {
         runs.with_active(&catalog.id, |run| run.cloned())
             .unwrap_or_else(|| Run::new("", catalog, Timestamp(0)))
     });
+    // The active run is always of the current company, whose data the report prints.
+    let company = Memo::new(move |_| runs.companies.with_current(|company| company.cloned()));
     let report = Memo::new(move |_| {
         let run = run.get();
-        summary(catalog, &run, &evaluate(catalog, &run), today())
+        let mut summary = summary(catalog, &run, &evaluate(catalog, &run), today());
+        if let Some(company) = company.get() {
+            summary.company = company.name;
+        }
+        summary
     });
+    // The comparison with the earlier run is an optional section, chosen here and kept in the address.
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let with_comparison = move || {
+        query
+            .read()
+            .get("vergleich")
+            .is_some_and(|value| value == "1")
+    };
+    let earlier = Memo::new(move |_| {
+        let current = run.get();
+        let list = runs.of_catalog(&catalog.id);
+        let refs: Vec<&Run> = list
+            .iter()
+            .filter(|other| other.created_at <= current.created_at)
+            .collect();
+        default_pair(&refs)
+            .filter(|(_, later)| later.id == current.id)
+            .map(|(earlier, _)| earlier.clone())
+    });
+    let toggle_comparison = move |event: leptos::ev::Event| {
+        let checked = event_target_checked(&event);
+        let suffix = if checked { "?vergleich=1" } else { "" };
+        navigate(
+            &format!("/check/{}/bericht{suffix}", catalog.id),
+            leptos_router::NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    };
+    let comparison = move || {
+        let earlier = earlier.get()?;
+        with_comparison().then(|| {
+            let heading = companies::comparison_heading(language.get(), &earlier.name);
+            view! {
+                <section class="report-section report-comparison">
+                    <h2>{heading}</h2>
+                    <ComparisonView catalog before=Signal::derive(move || earlier.clone()) after=run id="bericht-vergleich" nested=true/>
+                </section>
+            }
+        })
+    };
+    let company_facts = move || {
+        company.get().map(|company| {
+            let language = language.get();
+            [CompanyField::Site, CompanyField::Address, CompanyField::Sector, CompanyField::Size, CompanyField::Contact]
+                .into_iter()
+                .filter(|field| !company.field(*field).trim().is_empty())
+                .map(|field| view! {
+                    <dt>{companies::field_label(language, field)}</dt><dd class="pre-wrap">{company.field(field).to_owned()}</dd>
+                })
+                .collect_view()
+        })
+    };
     let measures = move || {
         run.with(|run| {
             run.measures
@@ -147,6 +214,14 @@ pub fn ReportPage() -> impl IntoView {
                 <button type="button" class="button" on:click=|_| print_page()>{tr(Text::Print)}</button>
                 <span class="hint">{tr(Text::PrintHint)}</span>
             </p>
+            {move || earlier.with(Option::is_some).then(|| view! {
+                <p class="no-print report-options">
+                    <label>
+                        <input type="checkbox" prop:checked=with_comparison on:change=toggle_comparison.clone()/>
+                        " " {ct(CompanyText::IncludeComparison)}
+                    </label>
+                </p>
+            })}
             <header class="report-cover">
                 <p class="card-standard">{catalog.standard.clone()}</p>
                 <h1>{catalog.title.clone()}</h1>
@@ -154,12 +229,14 @@ pub fn ReportPage() -> impl IntoView {
                 <AttributionLine catalog/>
                 <dl class="cover-facts">
                     <dt>{tr(Text::CompanyName)}</dt><dd>{move || report.with(|r| if r.company.is_empty() { "–".to_owned() } else { r.company.clone() })}</dd>
+                    {company_facts}
                     <dt>{tr(Text::ActiveRun)}</dt><dd>{move || report.with(|r| r.run_name.clone())}</dd>
                     <dt>{tr(Text::ReportDate)}</dt><dd>{move || report.with(|r| r.date.german())}</dd>
                 </dl>
                 <p class="hint">{tr(Text::ReportPrivacy)}</p>
             </header>
             <ManagementSummary summary=report id="bericht"/>
+            {comparison}
             <section class="report-section" class:compact=no_measures>
                 <h2>{tr(Text::MyMeasures)}</h2>
                 {move || if no_measures.get() {

@@ -23,12 +23,20 @@ pub fn ResultsPage() -> impl IntoView {
     let evaluation = use_evaluation(catalog);
     let item_answers = ItemAnswers::of(catalog);
     let report = Memo::new(move |_| {
-        runs.with_active(&catalog.id, |run| {
+        let mut summary = runs.with_active(&catalog.id, |run| {
             let empty = Run::new("", catalog, Timestamp(0));
             let run = run.unwrap_or(&empty);
             let evaluation = checkwerk_core::evaluate(catalog, run);
             summary(catalog, run, &evaluation, today())
-        })
+        });
+        // The company's name is the current company's (the active run is always one of its runs).
+        if let Some(name) = runs
+            .companies
+            .with_current(|company| company.map(|c| c.name.clone()))
+        {
+            summary.company = name;
+        }
+        summary
     });
     let needs = move || {
         evaluation.with(|evaluation| {

@@ -219,6 +219,57 @@ pub fn module_rated(catalog: &'static Catalog, module_id: &str) -> Signal<usize>
         .unwrap_or_else(|| Signal::stored(0))
 }
 
+/// The answers of the run the active run re-assesses ("Erneut bewerten"), with that run's name: what a Check-Punkt
+/// shows on demand. `None` for a run that re-assesses none. It changes only when the previous run does, so a
+/// rating in the active run notifies no card.
+#[derive(Clone, Copy)]
+pub struct PreviousAnswers {
+    catalog_id: &'static str,
+    answers: Memo<Option<(String, BTreeMap<String, Answer>)>>,
+}
+
+impl PreviousAnswers {
+    fn new(catalog: &'static Catalog) -> Self {
+        let runs = expect_context::<Runs>();
+        let previous_id = Memo::new(move |_| {
+            runs.with_active(&catalog.id, |run| {
+                run.map(|run| run.previous_run_id.clone())
+                    .filter(|id| !id.is_empty())
+            })
+        });
+        let answers = Memo::new(move |_| {
+            let id = previous_id.get()?;
+            runs.with_run(&id, |run| {
+                run.map(|run| (run.name.clone(), run.answers.clone()))
+            })
+        });
+        PreviousAnswers {
+            catalog_id: catalog.id.as_str(),
+            answers,
+        }
+    }
+
+    /// The previous answers of a catalog's active run: the check frame's own, or (outside a frame) its own.
+    pub fn of(catalog: &'static Catalog) -> Self {
+        use_context::<PreviousAnswers>()
+            .filter(|shared| shared.catalog_id == catalog.id)
+            .unwrap_or_else(|| Self::new(catalog))
+    }
+
+    /// The previous run's name and its answer to an item (`None` inside: not rated then); `None` without a
+    /// previous run.
+    pub fn answer(&self, item_id: &'static str) -> Memo<Option<(String, Option<Answer>)>> {
+        let answers = self.answers;
+        Memo::new(move |_| {
+            answers.with(|previous| {
+                previous
+                    .as_ref()
+                    .map(|(name, answers)| (name.clone(), answers.get(item_id).cloned()))
+            })
+        })
+    }
+}
+
 /// Provides the state of a check to the page frame and everything rendered inside it: the catalog, its evaluation,
 /// its item answers, and the language its screens speak (the catalog's own where it has no text in the chosen one).
 pub fn provide_check(catalog: &'static Catalog) {
@@ -232,4 +283,5 @@ pub fn provide_check(catalog: &'static Catalog) {
         evaluation: new_evaluation(catalog),
     });
     provide_context(ItemAnswers::new(catalog));
+    provide_context(PreviousAnswers::new(catalog));
 }
