@@ -5,7 +5,7 @@ import { engines, fill, navigate, nextModule, openPage, rateItems } from "./meas
 import { serveSite } from "./serve.mjs";
 const [folder, catalogsPath, id, modulesArg] = process.argv.slice(2);
 const catalog = JSON.parse(readFileSync(catalogsPath, "utf8")).find((c) => c.id === id);
-const site = await serveSite({ staticServer: new URL("../tests/static-server.mjs", import.meta.url).pathname, folder, port: 9490 });
+const site = await serveSite({ staticServer: new URL("../tests/static-server.mjs", import.meta.url).pathname, folder, port: 9592, upstreamPort: 9593 });
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
 let index = 0;
 const ratings = catalog.modules.map((module) => module.items.map((item) => {

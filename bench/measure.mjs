@@ -1,6 +1,7 @@
 // The measurements, one function each, driving Debian's Chromium through Playwright's library. Every figure is
 // taken inside the page with performance.now() (milliseconds since the navigation started), so Playwright's own
-// round trips never count. Every page runs with the CPU throttled through the DevTools protocol.
+// round trips never count. Every page runs with the CPU throttled through the DevTools protocol, and where asked
+// on an emulated slow network.
 
 /** How each engine's pages are addressed and how its items are found, rated and seen as rated. */
 export const engines = {
@@ -20,7 +21,23 @@ export const engines = {
     shown: `[data-name="{id}"] .sd-item--checked input[type=radio][value="{key}"]:checked`,
     storagePrefix: "surveyjs.",
   },
+  // The floor (bench/floor.mjs): Checkwerk's own module pages as static files with a few lines of plain JavaScript,
+  // at the same addresses, with the same markup, so Checkwerk's selectors find the same elements. An item counts as
+  // there once floor.js listens (it marks the document): its script is deferred, the cards come before it.
+  floor: {
+    name: "Floor",
+    url: (check) => `/check/${check.id}/baustein/${check.modules[0].id}`,
+    radio: `html[data-floor-ready] input[type=radio][name="bewertung-{id}"][value="{key}"]`,
+    shown: `#punkt-{id}.answered input[type=radio][name="bewertung-{id}"][value="{key}"]:checked`,
+    storagePrefix: "checkwerk.run.",
+  },
 };
+
+/**
+ * The slow network of issue 21: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip, as the DevTools protocol takes
+ * it (bytes per second). It applies to the page's requests; a service worker's own fetches are not slowed by it.
+ */
+export const slowNetwork = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 
 export const fill = (template, item) => template.replaceAll("{id}", item.id).replaceAll("{key}", item.key);
 
@@ -45,7 +62,8 @@ function markScript(config) {
       }
       const shownAt = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve({ shownAt, interactiveAt: performance.now() });
+      // timeOrigin puts the page's times on the wall clock, to tell which requests came before the mark.
+      channel.port1.onmessage = () => resolve({ shownAt, interactiveAt: performance.now(), timeOrigin: performance.timeOrigin });
       channel.port2.postMessage(null);
     };
     requestAnimationFrame(look);
@@ -53,7 +71,7 @@ function markScript(config) {
 }
 
 /** A fresh browser context (empty cache, storage and service workers) and a throttled page in it. */
-export async function openPage(browser, { throttle, storageState, selector }) {
+export async function openPage(browser, { throttle, network, storageState, selector }) {
   const context = await browser.newContext({ locale: "de-DE", viewport: { width: 1280, height: 800 }, storageState });
   await context.addInitScript(markScript, { selector });
   // Nothing should leave the machine; a request elsewhere is a finding of its own. (Not context.route: routing
@@ -62,14 +80,16 @@ export async function openPage(browser, { throttle, storageState, selector }) {
   context.on("request", (request) => {
     if (!/^(http:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(request.url())) external.push(request.url());
   });
-  const page = await newThrottledPage(context, throttle);
+  const page = await newThrottledPage(context, throttle, network);
   return { context, page, external };
 }
 
-export async function newThrottledPage(context, throttle) {
+/** A new page with the CPU throttled and, if given, the network emulated (`slowNetwork`). */
+export async function newThrottledPage(context, throttle, network) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  if (network) await cdp.send("Network.emulateNetworkConditions", network);
   page.benchCdp = cdp;
   return page;
 }
@@ -164,9 +184,13 @@ export async function rateItems(page, engine, items, { markClicks = false } = {}
   );
 }
 
-/** Goes to the next Baustein the way the engine's own navigation does, and waits for its first item. */
+/**
+ * Goes to the next Baustein the way the engine's own navigation does, and waits for its first item: Checkwerk's
+ * link (the router renders the next Baustein in the same document), the floor's same link (a new static page), or
+ * SurveyJS' next page.
+ */
 export async function nextModule(page, engineId, check, module, firstItemSelector) {
-  if (engineId === "checkwerk") {
+  if (engineId === "checkwerk" || engineId === "floor") {
     await page.evaluate((href) => {
       const link = [...document.querySelectorAll("a")].find((a) => a.getAttribute("href")?.endsWith(href));
       if (!link) throw new Error(`no link to ${href}`);

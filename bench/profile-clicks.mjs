@@ -38,7 +38,9 @@ const figures = (samples) => {
 const site = await serveSite({
   staticServer: new URL("../tests/static-server.mjs", import.meta.url).pathname,
   folder,
-  port: 9480,
+  // Clear of the ports bench.mjs takes by default (9500 and up for its proxies, 9520 and up behind them).
+  port: 9590,
+  upstreamPort: 9591,
 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

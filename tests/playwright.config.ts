@@ -23,10 +23,10 @@ export default defineConfig({
       // Debian's Chromium; Playwright must never download a browser of its own here.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       // A German browser: `locale` sets the page's language and formats, but Chromium on Linux lays out its date
-      // fields (TT.MM.JJJJ rather than MM/DD/YYYY) by the language of its environment: LANGUAGE decides that. LANG
-      // stays a UTF-8 locale every machine has: with one that is not installed (de_DE.UTF-8 on a bare Debian)
-      // Chromium falls back to ASCII and cannot open an uploaded file whose name has an umlaut (hostile-input.spec).
-      env: { ...process.env, LANGUAGE: "de_DE:de", LANG: "C.UTF-8" },
+      // fields (TT.MM.JJJJ rather than MM/DD/YYYY) by the language of its environment; LANGUAGE alone does that.
+      // Not LANG=de_DE.UTF-8: where that locale is not installed (Debian installs none but C.UTF-8), Chromium falls
+      // back to plain ASCII and a file with "ä" in its name can no longer be chosen (hostile-input's binär.json).
+      env: { ...process.env, LANGUAGE: "de_DE:de", LC_ALL: "C.UTF-8" },
       args: [
         "--lang=de-DE",
         "--no-sandbox",

@@ -27,6 +27,8 @@ fn toml_files(folder: &Path) -> Vec<PathBuf> {
 }
 
 fn main() {
+    // Set by `cargo xtask split` only: the lazy pages become split points (src/pages/lazy.rs).
+    println!("cargo::rustc-check-cfg=cfg(checkwerk_split)");
     let catalogs_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogs");
     println!("cargo:rerun-if-changed={}", catalogs_dir.display());
 

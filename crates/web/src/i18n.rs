@@ -166,6 +166,9 @@ pub enum Text {
     OrphansHeading,
     OrphansKept,
     OrphanNoRating,
+    PageLoading,
+    PageLoadFailed,
+    TryAgain,
 }
 
 impl Text {
@@ -380,6 +383,12 @@ impl Text {
             ReloadNow => ("Jetzt neu laden", "Reload now"),
             Later => ("Später", "Later"),
             RemoteLoading => ("Der Check dieser Seite wird geladen …", "Loading this site's check …"),
+            PageLoading => ("Die Seite wird geladen …", "Loading the page …"),
+            PageLoadFailed => (
+                "Diese Seite konnte nicht geladen werden – vermutlich ist die Verbindung unterbrochen. Ihre Antworten sind gespeichert. Versuchen Sie es erneut, sobald Sie wieder online sind.",
+                "This page could not be loaded – probably the connection is interrupted. Your answers are saved. Try again once you are back online.",
+            ),
+            TryAgain => ("Erneut versuchen", "Try again"),
             RemoteLoaded => ("Der Check dieser Seite ist geladen:", "This site's check is loaded:"),
             RemoteUnreachable => (
                 "Der Check dieser Seite konnte nicht geladen werden. Prüfen Sie die Verbindung oder wenden Sie sich an die Betreiber der Seite.",

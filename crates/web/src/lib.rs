@@ -26,25 +26,9 @@ use crate::components::notice::NoticeBar;
 use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
-use crate::pages::compare::ComparePage;
-use crate::pages::contribute::ContributePage;
-use crate::pages::history::HistoryPage;
-use crate::pages::home::HomePage;
-use crate::pages::joint_declaration::JointDeclarationPage;
-use crate::pages::kompass::KompassPage;
-use crate::pages::measures::MeasuresPage;
+use crate::pages::lazy::{Lazy, LazyPage};
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
-use crate::pages::readiness::ReadinessPage;
-use crate::pages::record::{JointRecordPage, RecordPage};
-use crate::pages::report::{BlankPrintPage, ReportPage};
-use crate::pages::results::ResultsPage;
-use crate::pages::starthilfe::StarthilfePage;
-use crate::pages::strengths::StrengthsPage;
-use crate::pages::team::TeamPage;
-use crate::pages::team_invitation::InvitationPrintPage;
-use crate::pages::team_workshop::WorkshopPrintPage;
-use crate::pages::workspace::WorkspacePage;
 use crate::state::catalogs::RemoteCatalog;
 use crate::state::{FrameLanguage, LanguageChoice, Notices, Runs, UiLanguage};
 
@@ -65,7 +49,12 @@ pub fn App() -> impl IntoView {
     provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
-    offline::register(&config.base, update_ready);
+    // Precaching for offline use starts once the first page is on screen and the browser is idle: on a slow link
+    // it must not compete with what the first Check-Punkt needs (issue 21). The idle callback takes a `Fn`.
+    let base = config.base.clone();
+    request_animation_frame(move || {
+        request_idle_callback(move || offline::register(&base, update_ready));
+    });
     let remote = RemoteCatalog(RwSignal::new(None));
     provide_context(remote);
     if let Some(url) = config.remote_catalog.clone() {
@@ -86,7 +75,7 @@ pub fn App() -> impl IntoView {
     // In single-check mode the list of checks is not offered: the start page is the check.
     let home = move || match page_config::page_config().single_check {
         Some(catalog_id) => view! { <Redirect path=format!("/check/{catalog_id}")/> }.into_any(),
-        None => view! { <HomePage/> }.into_any(),
+        None => view! { <Lazy page=LazyPage::Home/> }.into_any(),
     };
 
     view! {
@@ -98,29 +87,40 @@ pub fn App() -> impl IntoView {
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home/>
-                    <Route path=path!("/betriebe") view=WorkspacePage/>
+                    <Route path=path!("/betriebe") view=|| view! { <Lazy page=LazyPage::Workspace/> }/>
                     // Hosts without rewrites serve the app at its file; see page_config::requested_route.
                     <Route path=path!("/index.html") view=home/>
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
-                        <Route path=path!("") view=KompassPage/>
-                        <Route path=path!("starthilfe") view=StarthilfePage/>
+                        // The Baustein is the page a deep link to a check opens: in the first download. Every other
+                        // page is in one chunk, fetched the first time one of them is shown (pages/lazy.rs).
+                        <Route path=path!("") view=|| view! { <Lazy page=LazyPage::Kompass/> }/>
+                        <Route path=path!("starthilfe") view=|| view! { <Lazy page=LazyPage::Starthilfe/> }/>
                         <Route path=path!("baustein/:module") view=ModulePage/>
-                        <Route path=path!("ergebnisse") view=ResultsPage/>
-                        <Route path=path!("massnahmen") view=MeasuresPage/>
-                        <Route path=path!("staerken") view=StrengthsPage/>
-                        <Route path=path!("selbsterklaerung") view=ReadinessPage/>
-                        <Route path=path!("selbsterklaerung/erklaerung") view=RecordPage/>
-                        <Route path=path!("bericht") view=ReportPage/>
-                        <Route path=path!("druckvorlage") view=BlankPrintPage/>
-                        <Route path=path!("vergleich") view=ComparePage/>
-                        <Route path=path!("verlauf") view=HistoryPage/>
-                        <Route path=path!("team") view=TeamPage/>
-                        <Route path=path!("team/einladung") view=InvitationPrintPage/>
-                        <Route path=path!("team/unterschiede") view=WorkshopPrintPage/>
-                        <Route path=path!("mitmachen") view=ContributePage/>
+                        <Route path=path!("ergebnisse") view=|| view! { <Lazy page=LazyPage::Results/> }/>
+                        <Route path=path!("massnahmen") view=|| view! { <Lazy page=LazyPage::Measures/> }/>
+                        <Route path=path!("staerken") view=|| view! { <Lazy page=LazyPage::Strengths/> }/>
+                        <Route path=path!("selbsterklaerung") view=|| view! { <Lazy page=LazyPage::Readiness/> }/>
+                        <Route
+                            path=path!("selbsterklaerung/erklaerung")
+                            view=|| view! { <Lazy page=LazyPage::Record/> }
+                        />
+                        <Route path=path!("bericht") view=|| view! { <Lazy page=LazyPage::Report/> }/>
+                        <Route path=path!("druckvorlage") view=|| view! { <Lazy page=LazyPage::BlankPrint/> }/>
+                        <Route path=path!("team") view=|| view! { <Lazy page=LazyPage::Team/> }/>
+                        <Route path=path!("team/einladung") view=|| view! { <Lazy page=LazyPage::TeamInvitation/> }/>
+                        <Route path=path!("team/unterschiede") view=|| view! { <Lazy page=LazyPage::TeamWorkshop/> }/>
+                        <Route path=path!("mitmachen") view=|| view! { <Lazy page=LazyPage::Contribute/> }/>
+                        <Route path=path!("vergleich") view=|| view! { <Lazy page=LazyPage::Compare/> }/>
+                        <Route path=path!("verlauf") view=|| view! { <Lazy page=LazyPage::History/> }/>
                     </ParentRoute>
-                    <Route path=path!("/erklaerung/:declaration") view=JointDeclarationPage/>
-                    <Route path=path!("/erklaerung/:declaration/erklaerung") view=JointRecordPage/>
+                    <Route
+                        path=path!("/erklaerung/:declaration")
+                        view=|| view! { <Lazy page=LazyPage::JointDeclaration/> }
+                    />
+                    <Route
+                        path=path!("/erklaerung/:declaration/erklaerung")
+                        view=|| view! { <Lazy page=LazyPage::JointRecord/> }
+                    />
                 </Routes>
             </main>
             <NoticeBar/>

@@ -7,6 +7,7 @@ pub mod history;
 pub mod home;
 pub mod joint_declaration;
 pub mod kompass;
+pub mod lazy;
 pub mod measures;
 pub mod module;
 pub mod not_found;

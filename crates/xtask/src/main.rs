@@ -1,5 +1,5 @@
-//! `cargo xtask serve | build | test | screenshots | bench`: the project's commands. Each installs what a fresh
-//! machine lacks first.
+//! `cargo xtask serve | build | test | screenshots | wordpress | bench | split`: the project's commands. Each
+//! installs what a fresh machine lacks first.
 
 mod app_dependencies;
 mod app_wasm;
@@ -8,6 +8,7 @@ mod bench;
 mod checkout;
 mod dist;
 mod screenshots;
+mod split;
 mod tools;
 mod wordpress;
 
@@ -35,10 +36,18 @@ commands:
           regenerate the screenshots and printed PDFs for reviewers and copy them into docs/screenshots/
   wordpress [build|test|serve]
           the WordPress plugin: build target/wordpress/checkwerk.zip, test it in a real WordPress, or serve that
-  bench   Checkwerk against SurveyJS in Chromium throttled 4x; writes bench/results/ and prints the table
-          --no-build   reuse the sites of the last bench run
-          --build-only build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
-          --loads N    fresh loads per check and engine (default 10)";
+  bench   Checkwerk against SurveyJS and the floor in Chromium throttled 4x, also on a slow network;
+          writes bench/results/ and prints the table (ports from CHECKWERK_BENCH_PORT, default 9500)
+          --no-build      reuse the sites of the last bench run
+          --build-only    build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
+          --loads N       fresh loads per check and engine (default 10)
+          --slow-loads N  fresh loads per check and engine on the slow network (default 5)
+          --split         prototype: split the app's wasm by page after building (issue 21)
+  split SITE [EXTRA_CATALOGS]
+          prototype: split the app's wasm of a built site by page, in place (issue 21)
+  test-split
+          build the release site into target/split-site, split it, and run the browser tests of the split build
+          (tests/split/: a chunk that cannot be fetched, its retry, every chunk offline)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,6 +60,18 @@ fn main() -> Result<()> {
         Some("test") => test(),
         Some("screenshots") => screenshots::screenshots(),
         Some("bench") => bench::bench(&args[1..]),
+        Some("split") => {
+            // Absolute: the web crate's build script reads the catalogs folder from its own directory.
+            let absolute = |path: &String| {
+                std::fs::canonicalize(path).map_err(|error| anyhow::anyhow!("{path}: {error}"))
+            };
+            match &args[1..] {
+                [site] => split::split_site(&absolute(site)?, None),
+                [site, extra] => split::split_site(&absolute(site)?, Some(&absolute(extra)?)),
+                _ => bail!("usage: cargo xtask split SITE [EXTRA_CATALOGS]"),
+            }
+        }
+        Some("test-split") => split::test(),
         Some("wordpress") => wordpress::main(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
