@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
-import { checkSavedFormat, writeFloorSite } from "./floor.mjs";
+import { checkSavedFormat, readableSaved, writeFloorSite } from "./floor.mjs";
 import { engines, fill, memory, navigate, newThrottledPage, nextModule, openPage, rateItems, settle, slowNetwork } from "./measure.mjs";
 import { budgetLines, budgets, clicksPerModule, engineIds, percentile, perModuleLines, summary, table, transfer } from "./report.mjs";
 import { compressedSizes, serveSite } from "./serve.mjs";
@@ -178,17 +178,20 @@ async function rateEverything(engineId, check, site) {
       samples.push(...(await withTimeout(rateItems(page, engine, ratings[index]), 300_000, `${engine.name} ${check.label} Baustein ${module.id}`)));
     }
     const measured = await memory(page);
-    const answered = await page.evaluate((prefix) => {
-      let count = 0;
+    const savedTexts = await page.evaluate((prefix) => {
+      const texts = [];
       for (let index = 0; index < localStorage.length; index++) {
         const key = localStorage.key(index);
-        if (!key.startsWith(prefix)) continue;
-        const saved = JSON.parse(localStorage.getItem(key));
-        const answers = saved?.run?.answers ?? saved?.answers ?? saved;
-        count += Object.values(answers).filter((answer) => (typeof answer === "string" ? answer : answer?.choice)).length;
+        if (key.startsWith(prefix)) texts.push(localStorage.getItem(key));
       }
-      return count;
+      return texts;
     }, engine.storagePrefix);
+    let answered = 0;
+    for (const text of savedTexts) {
+      const saved = readableSaved(JSON.parse(text));
+      const answers = saved?.run?.answers ?? saved?.answers ?? saved;
+      answered += Object.values(answers).filter((answer) => (typeof answer === "string" ? answer : answer?.choice)).length;
+    }
     if (answered !== itemCount(check.catalog)) {
       throw new Error(`${engine.name} ${check.label}: ${answered} answers saved, expected ${itemCount(check.catalog)}`);
     }

@@ -2,9 +2,10 @@
 // engine at all. Per check and Baustein, Checkwerk's own module page – rendered from the catalog by Checkwerk, so
 // cards, markup and stylesheet are Checkwerk's exactly – saved as a static HTML file at the same address, its scripts
 // replaced by bench/floor/floor.js: a few lines that mark the chosen rating and save the run in Checkwerk's format.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runInNewContext } from "node:vm";
 
 import { engines, fill, navigate, nextModule, openPage } from "./measure.mjs";
 
@@ -54,7 +55,11 @@ function staticCopy({ checkId, version }) {
 export async function writeFloorSite({ browser, folder, checks, ratingsOf }) {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  copyFileSync(join(here, "floor", "floor.js"), join(folder, "floor.js"));
+  // One file, as before: the stored form's code in front of the floor's few lines.
+  writeFileSync(
+    join(folder, "floor.js"),
+    readFileSync(join(here, "floor", "stored-form.js"), "utf8") + readFileSync(join(here, "floor", "floor.js"), "utf8"),
+  );
   let checkwerkSaved = null;
   for (const check of checks) {
     const { catalog } = check;
@@ -98,6 +103,18 @@ async function rateOneAndRead(page, engine, rating) {
   return JSON.parse(await handle.jsonValue());
 }
 
+/** Checkwerk's stored form (`floor/stored-form.js`, the code the floor runs), for reading saved runs here. */
+const storedForm = runInNewContext(
+  `${readFileSync(join(dirname(fileURLToPath(import.meta.url)), "floor", "stored-form.js"), "utf8")}\nCheckwerkStoredForm`,
+  { TextEncoder, TextDecoder },
+);
+
+/** A saved value as read: a stored run's packed text is unpacked into `run`, so its shape and answers can be seen. */
+export function readableSaved(saved) {
+  if (typeof saved?.packed !== "string") return saved;
+  return { ...saved, run: storedForm.load(JSON.stringify(saved)) };
+}
+
 /** A JSON value's shape: its types and keys; the entries of a map keyed by item ids count as one, `*`. */
 export function shapeOf(value, path = "") {
   if (Array.isArray(value)) return [`${path}: array`];
@@ -125,8 +142,8 @@ export async function checkSavedFormat({ browser, floorServer, catalog, rating, 
   try {
     await navigate(page, floorServer.origin + engine.url(catalog));
     const floorSaved = await rateOneAndRead(page, engine, rating);
-    const ours = shapeOf(checkwerkSaved);
-    const floors = shapeOf(floorSaved);
+    const ours = shapeOf(readableSaved(checkwerkSaved));
+    const floors = shapeOf(readableSaved(floorSaved));
     const missing = ours.filter((line) => !floors.includes(line));
     const extra = floors.filter((line) => !ours.includes(line));
     if (missing.length || extra.length) {

@@ -1,16 +1,16 @@
 // The floor of the bench (issue 21): what the browser itself needs to rate an item on Checkwerk's module page.
 // The page is Checkwerk's own markup, saved as a static file (bench/floor.mjs); this script marks the card of a
-// chosen rating as answered and writes the run to localStorage in Checkwerk's saved format (crates/core/src/saved.rs),
+// chosen rating as answered and writes the run to localStorage in Checkwerk's stored form (crates/core/src/saved.rs),
 // the whole run on every rating, as Checkwerk does. Nothing else: no framework, no evaluation, no progress counts.
 (function () {
   "use strict";
+
   var root = document.documentElement;
   var checkId = root.getAttribute("data-floor-check");
   var key = "checkwerk.run.floor-" + checkId;
   var run = null;
   try {
-    var saved = JSON.parse(localStorage.getItem(key) || "null");
-    run = saved && saved.run;
+    run = CheckwerkStoredForm.load(localStorage.getItem(key));
   } catch (error) {
     console.error("the floor's saved run is unreadable", error);
   }
@@ -21,6 +21,7 @@
       catalog_id: checkId,
       catalog_version: root.getAttribute("data-floor-version"),
       name: "",
+      company_id: "floor",
       created_at: created,
       updated_at: created,
       answers: {},
@@ -42,7 +43,7 @@
     run.answers[card.getAttribute("data-item")] = { choice: input.value, updated_at: now };
     run.updated_at = now;
     card.classList.add("answered");
-    localStorage.setItem(key, JSON.stringify({ format: "checkwerk-run", version: 1, run: run }));
+    localStorage.setItem(key, CheckwerkStoredForm.store(run));
   });
   // The script is deferred, so the cards can be on screen before it listens: the bench waits for this mark (the
   // floor's selectors in bench/measure.mjs), never clicking a card whose rating nobody would save.
