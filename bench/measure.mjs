@@ -45,13 +45,13 @@ export const fill = (template, item) => template.replaceAll("{id}", item.id).rep
  * Runs in every document before its own scripts: watches, frame by frame, for a selector, and resolves
  * `window.__bench.ready` with the time of the frame in which it first matched (`shownAt`) and of the first task
  * after that frame (`interactiveAt`): the item is on screen and the main thread is free to handle a click.
- * Also keeps the wasm exports Trunk's boot script announces, to read the wasm memory later.
+ * Also keeps the wasm exports the boot script announces, to read the wasm memory later.
  */
 function markScript(config) {
   if (window.top !== window) return;
   const state = {};
   window.__bench = state;
-  addEventListener("TrunkApplicationStarted", (event) => {
+  addEventListener("checkwerk-started", (event) => {
     state.wasm = event.detail?.wasm;
   });
   state.ready = new Promise((resolve) => {

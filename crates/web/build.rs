@@ -27,8 +27,11 @@ fn toml_files(folder: &Path) -> Vec<PathBuf> {
 }
 
 fn main() {
-    // Set by `cargo xtask split` only: the lazy pages become split points (src/pages/lazy.rs).
-    println!("cargo::rustc-check-cfg=cfg(checkwerk_split)");
+    // The splitter of `cargo xtask build` (crates/xtask/src/app_build.rs) reads the linker's relocations to cut the
+    // lazy pages (src/pages/lazy.rs) out of the app's wasm.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo::rustc-link-arg-bins=--emit-relocs");
+    }
     let catalogs_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogs");
     println!("cargo:rerun-if-changed={}", catalogs_dir.display());
 
@@ -98,4 +101,33 @@ fn main() {
     );
     let json = serde_json::to_string(&parsed).expect("parsed texts serialize");
     std::fs::write(out_dir.join("texts.json"), json).expect("OUT_DIR is writable");
+
+    write_catalog_files(&out_dir, &catalogs);
+}
+
+/// One file per catalog, `catalog-files/<id>-<hash>.json`, holding the catalog and its parsed texts, and
+/// `catalog_files.rs`, the list the app fetches them by. `cargo xtask build` copies the files into the site's
+/// `catalogs/` folder, so a visit fetches only the check it opens (issue 21). Named by content, so a new deployment
+/// never meets an old file in a cache.
+fn write_catalog_files(out_dir: &Path, catalogs: &[checkwerk_core::Catalog]) {
+    let folder = out_dir.join("catalog-files");
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder).expect("OUT_DIR is writable");
+    }
+    std::fs::create_dir_all(&folder).expect("OUT_DIR is writable");
+    let mut list = String::from("&[\n");
+    for catalog in catalogs {
+        let texts = checkwerk_core::text::parse_ahead(catalog.formatted_texts());
+        let json =
+            serde_json::to_string(&serde_json::json!({ "catalog": catalog, "texts": texts }))
+                .expect("validated catalogs serialize");
+        let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        let name = format!("{}-{hash:016x}.json", catalog.id);
+        std::fs::write(folder.join(&name), json).expect("OUT_DIR is writable");
+        list.push_str(&format!("    ({:?}, {name:?}),\n", catalog.id));
+    }
+    list.push_str("]\n");
+    std::fs::write(out_dir.join("catalog_files.rs"), list).expect("OUT_DIR is writable");
 }

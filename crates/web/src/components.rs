@@ -15,6 +15,7 @@ pub mod header;
 pub mod history_chart;
 pub mod hosting;
 pub mod import;
+pub mod loading;
 pub mod missing;
 pub mod module_list;
 pub mod notice;

@@ -169,6 +169,9 @@ pub enum Text {
     PageLoading,
     PageLoadFailed,
     TryAgain,
+    CheckLoading,
+    CheckLoadFailed,
+    SomeChecksMissing,
 }
 
 impl Text {
@@ -389,6 +392,15 @@ impl Text {
                 "This page could not be loaded – probably the connection is interrupted. Your answers are saved. Try again once you are back online.",
             ),
             TryAgain => ("Erneut versuchen", "Try again"),
+            CheckLoading => ("Der Check wird geladen …", "Loading the check …"),
+            CheckLoadFailed => (
+                "Dieser Check konnte nicht geladen werden – vermutlich ist die Verbindung unterbrochen. Ihre Antworten sind gespeichert. Versuchen Sie es erneut, sobald Sie wieder online sind.",
+                "This check could not be loaded – probably the connection is interrupted. Your answers are saved. Try again once you are back online.",
+            ),
+            SomeChecksMissing => (
+                "Nicht alle Checks konnten geladen werden – vermutlich ist die Verbindung unterbrochen. Ihre Antworten sind gespeichert; was fehlt, erscheint, sobald Sie es erneut versuchen und wieder online sind.",
+                "Not every check could be loaded – probably the connection is interrupted. Your answers are saved; what is missing appears once you try again while online.",
+            ),
             RemoteLoaded => ("Der Check dieser Seite ist geladen:", "This site's check is loaded:"),
             RemoteUnreachable => (
                 "Der Check dieser Seite konnte nicht geladen werden. Prüfen Sie die Verbindung oder wenden Sie sich an die Betreiber der Seite.",

@@ -4,6 +4,7 @@
 mod clock;
 mod components;
 mod deferred;
+mod fetch;
 mod i18n;
 mod js_error;
 mod links;
@@ -29,7 +30,7 @@ use crate::pages::check_layout::CheckLayout;
 use crate::pages::lazy::{Lazy, LazyPage};
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
-use crate::state::catalogs::RemoteCatalog;
+use crate::state::catalogs::{self, RemoteCatalog};
 use crate::state::{FrameLanguage, LanguageChoice, Notices, Runs, UiLanguage};
 
 /// The whole app: header, routes and the shared state.
@@ -49,11 +50,20 @@ pub fn App() -> impl IntoView {
     provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
-    // Precaching for offline use starts once the first page is on screen and the browser is idle: on a slow link
-    // it must not compete with what the first Check-Punkt needs (issue 21). The idle callback takes a `Fn`.
+    // The other checks' catalogs and the precaching for offline use come once the first page is on screen (its
+    // check's catalog too) and the browser is idle: on a slow link they must not compete with what the first
+    // Check-Punkt needs (issue 21). The idle callback takes a `Fn`.
     let base = config.base.clone();
     request_animation_frame(move || {
-        request_idle_callback(move || offline::register(&base, update_ready));
+        leptos::task::spawn_local(async move {
+            catalogs::asked_for().await;
+            request_animation_frame(move || {
+                request_idle_callback(move || {
+                    offline::register(&base, update_ready);
+                    catalogs::load_all();
+                });
+            });
+        });
     });
     let remote = RemoteCatalog(RwSignal::new(None));
     provide_context(remote);

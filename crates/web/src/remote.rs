@@ -27,22 +27,6 @@ const CHECKER_TIMEOUT_MS: i32 = 60_000;
 /// The largest catalog file accepted; the biggest shipped catalog is under 100 KB.
 const MAX_CATALOG_BYTES: usize = 2 * 1024 * 1024;
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|error| describe(&error))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text =
-        wasm_bindgen_futures::JsFuture::from(response.text().map_err(|error| describe(&error))?)
-            .await
-            .map_err(|error| describe(&error))?;
-    text.as_string().ok_or_else(|| "no text".to_owned())
-}
-
 /// The file name of an address, for messages.
 fn file_name(url: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or(url);
@@ -142,7 +126,7 @@ async fn check_in_worker(
 pub fn load(url: String, remote: RemoteCatalog, language: Language) {
     remote.0.set(Some(RemoteState::Loading));
     leptos::task::spawn_local(async move {
-        match fetch_text(&url).await {
+        match crate::fetch::fetch_text(&url).await {
             Err(error) => remote.0.set(Some(RemoteState::Unreachable(error))),
             Ok(text) => match check_in_worker(&url, text, language).await {
                 Err(error) => remote.0.set(Some(RemoteState::Unreachable(error))),

@@ -15,8 +15,6 @@ use anyhow::{bail, Context, Result};
 
 use crate::tools::{self, command, run, workspace_root};
 
-/// The environment variable `crates/web/build.rs` reads for catalogs to embed beside the bundled ones.
-const EXTRA_CATALOGS_VARIABLE: &str = "CHECKWERK_EXTRA_CATALOGS";
 /// The id of the generated check.
 const GENERATED_ID: &str = "bench-600";
 const GENERATED_MODULES: usize = 12;
@@ -33,8 +31,6 @@ struct BenchOptions {
     loads: u32,
     /// Fresh loads per check and engine on the emulated slow network (issue 21).
     slow_loads: u32,
-    /// Prototype of issue 21, part B: the app's wasm split by page after each site is built (`split.rs`).
-    split: bool,
 }
 
 impl BenchOptions {
@@ -44,14 +40,12 @@ impl BenchOptions {
             measure: true,
             loads: 10,
             slow_loads: 5,
-            split: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--no-build" => options.build = false,
                 "--build-only" => options.measure = false,
-                "--split" => options.split = true,
                 "--loads" => {
                     options.loads = args
                         .next()
@@ -90,10 +84,7 @@ pub fn bench(args: &[String]) -> Result<()> {
         // The bundled site first, the variant second: the variant's build script run is the one that changes the
         // shared target/, so only the web crate recompiles, once per bench.
         say("building the release site with the bundled checks");
-        trunk_build(&site, None)?;
-        if options.split {
-            crate::split::split_site(&site, None)?;
-        }
+        site_build(&site, None)?;
         let extra = work.join("extra-catalogs");
         if extra.exists() {
             std::fs::remove_dir_all(&extra)?;
@@ -107,11 +98,8 @@ pub fn bench(args: &[String]) -> Result<()> {
             "building the site with a generated check of {} items",
             GENERATED_MODULES * GENERATED_ITEMS_PER_MODULE
         ));
-        trunk_build(&site_generated, Some(&extra))?;
+        site_build(&site_generated, Some(&extra))?;
         copy_embedded_catalogs(&catalogs_json)?;
-        if options.split {
-            crate::split::split_site(&site_generated, Some(&extra))?;
-        }
     } else if !catalogs_json.exists() {
         bail!(
             "--no-build needs the sites of an earlier `cargo xtask bench` in {}",
@@ -193,23 +181,13 @@ fn ensure_bench_packages() -> Result<()> {
 }
 
 /// A release build like `cargo xtask build`, into `dist`, with the catalogs of `extra` embedded as well.
-fn trunk_build(dist: &Path, extra: Option<&Path>) -> Result<()> {
-    let mut trunk = command("trunk");
-    trunk.args([
-        "build",
-        "--release",
-        "--offline",
-        "--public-url",
-        "/",
-        "--dist",
-        &dist.display().to_string(),
-    ]);
-    match extra {
-        Some(folder) => trunk.env(EXTRA_CATALOGS_VARIABLE, folder),
-        None => trunk.env_remove(EXTRA_CATALOGS_VARIABLE),
+fn site_build(dist: &Path, extra: Option<&Path>) -> Result<()> {
+    let options = crate::BuildOptions {
+        public_url: "/".to_owned(),
+        dist: dist.to_path_buf(),
     };
-    run(&mut trunk)?;
-    crate::dist::finish(dist, "/")
+    crate::build_site(&options, extra)?;
+    crate::dist::finish(dist)
 }
 
 /// Copies the catalogs' JSON the variant's build script embedded (bundled and generated), for the converter.

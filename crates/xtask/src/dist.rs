@@ -1,6 +1,5 @@
-//! Finishing touches on Trunk's output that make dist/ deployable as plain static files:
-//! the boot script moves out of index.html (so a strict Content-Security-Policy without inline scripts holds),
-//! and the service worker gets the list of files to precache and a version derived from their content.
+//! The finishing touch that makes a built site deployable as plain static files: the service worker gets the list of
+//! files to precache and a version derived from their content.
 
 use std::path::{Path, PathBuf};
 
@@ -8,40 +7,12 @@ use anyhow::{bail, Context, Result};
 
 use crate::tools::workspace_root;
 
-const SCRIPT_OPEN: &str = "<script type=\"module\">";
-const SCRIPT_CLOSE: &str = "</script>";
-
 /// FNV-1a, 64 bit: a stable content hash for file names, the cache version and whether a file changed
 /// (`checkout.rs`); not for security.
 pub fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// Moves Trunk's inline boot script into its own file and references it from index.html.
-fn externalize_boot_script(dist: &Path, public_url: &str) -> Result<()> {
-    let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
-    let Some(start) = index.find(SCRIPT_OPEN) else {
-        // Already done (an earlier run) or Trunk changed its output; both are visible in the tests.
-        return Ok(());
-    };
-    let body_start = start + SCRIPT_OPEN.len();
-    let Some(length) = index[body_start..].find(SCRIPT_CLOSE) else {
-        bail!("dist/index.html: the boot script has no end");
-    };
-    let boot = index[body_start..body_start + length].trim();
-    let name = format!("boot-{:016x}.js", content_hash(boot.as_bytes()));
-    std::fs::write(dist.join(&name), format!("{boot}\n"))?;
-    let tag = format!("<script type=\"module\" src=\"{public_url}{name}\"></script>");
-    let rewritten = format!(
-        "{}{tag}{}",
-        &index[..start],
-        &index[body_start + length + SCRIPT_CLOSE.len()..]
-    );
-    std::fs::write(&index_path, rewritten)?;
-    Ok(())
 }
 
 /// Every file below a folder, relative to it, sorted.
@@ -127,9 +98,8 @@ fn write_service_worker(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Makes a fresh Trunk build deployable.
-pub fn finish(dist: &Path, public_url: &str) -> Result<()> {
-    externalize_boot_script(dist, public_url)?;
+/// Makes a freshly built site deployable.
+pub fn finish(dist: &Path) -> Result<()> {
     write_service_worker(dist)
 }
 
@@ -138,31 +108,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_boot_script_moves_to_a_file_named_by_its_content() -> Result<()> {
-        let dist = std::env::temp_dir().join(format!("checkwerk-dist-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dist)?;
-        let index = "<html><head><script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script></head></html>";
-        std::fs::write(dist.join("index.html"), index)?;
-        externalize_boot_script(&dist, "/sub/")?;
-        let rewritten = std::fs::read_to_string(dist.join("index.html"))?;
-        assert!(!rewritten.contains("import init"), "{rewritten}");
-        let boot = files_below(&dist)?
-            .into_iter()
-            .find(|path| path.to_string_lossy().starts_with("boot-"))
-            .context("boot file written")?;
-        assert!(rewritten.contains(&format!(
-            "<script type=\"module\" src=\"/sub/{}\"></script>",
-            boot.display()
-        )));
-        assert!(std::fs::read_to_string(dist.join(&boot))?.contains("await init();"));
-        std::fs::remove_dir_all(&dist)?;
-        Ok(())
-    }
-
-    #[test]
     fn the_app_is_precached_and_what_few_need_cached_on_first_use() {
         for precached in [
             "checkwerk-web-1234_bg.wasm",
+            "split_pages-1234.wasm",
+            "__wasm_split-1234.js",
+            "boot-1234.js",
             "index.html",
             "styles-1234.css",
             "icon.svg",

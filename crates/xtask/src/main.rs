@@ -1,6 +1,7 @@
-//! `cargo xtask serve | build | test | screenshots | wordpress | bench | split`: the project's commands. Each
+//! `cargo xtask serve | build | test | screenshots | wordpress | bench`: the project's commands. Each
 //! installs what a fresh machine lacks first.
 
+mod app_build;
 mod app_dependencies;
 mod app_wasm;
 mod architecture;
@@ -8,7 +9,6 @@ mod bench;
 mod checkout;
 mod dist;
 mod screenshots;
-mod split;
 mod tools;
 mod wordpress;
 
@@ -42,12 +42,7 @@ commands:
           --build-only    build the sites into target/bench/ and stop (for bench/profile-clicks.mjs)
           --loads N       fresh loads per check and engine (default 10)
           --slow-loads N  fresh loads per check and engine on the slow network (default 5)
-          --split         prototype: split the app's wasm by page after building (issue 21)
-  split SITE [EXTRA_CATALOGS]
-          prototype: split the app's wasm of a built site by page, in place (issue 21)
-  test-split
-          build the release site into target/split-site, split it, and run the browser tests of the split build
-          (tests/split/: a chunk that cannot be fetched, its retry, every chunk offline)";
+";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,18 +55,6 @@ fn main() -> Result<()> {
         Some("test") => test(),
         Some("screenshots") => screenshots::screenshots(),
         Some("bench") => bench::bench(&args[1..]),
-        Some("split") => {
-            // Absolute: the web crate's build script reads the catalogs folder from its own directory.
-            let absolute = |path: &String| {
-                std::fs::canonicalize(path).map_err(|error| anyhow::anyhow!("{path}: {error}"))
-            };
-            match &args[1..] {
-                [site] => split::split_site(&absolute(site)?, None),
-                [site, extra] => split::split_site(&absolute(site)?, Some(&absolute(extra)?)),
-                _ => bail!("usage: cargo xtask split SITE [EXTRA_CATALOGS]"),
-            }
-        }
-        Some("test-split") => split::test(),
         Some("wordpress") => wordpress::main(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -115,12 +98,13 @@ fn build() -> Result<()> {
 }
 
 fn build_with(options: &BuildOptions) -> Result<()> {
-    trunk_build(options)?;
-    dist::finish(&options.dist, &options.public_url)
+    build_site(options, None)?;
+    dist::finish(&options.dist)
 }
 
-/// Trunk's release build, before `dist::finish` makes it deployable.
-fn trunk_build(options: &BuildOptions) -> Result<()> {
+/// The release site before `dist::finish` makes it deployable: Trunk builds the page, the styles, the copied files
+/// and the catalog worker, `app_build` the app (with the catalogs of `extra_catalogs` embedded as well).
+fn build_site(options: &BuildOptions, extra_catalogs: Option<&std::path::Path>) -> Result<()> {
     tools::ensure_web_build_tools()?;
     let dist = options.dist.display().to_string();
     run(command("trunk").args([
@@ -131,7 +115,9 @@ fn trunk_build(options: &BuildOptions) -> Result<()> {
         &options.public_url,
         "--dist",
         &dist,
-    ]))
+    ]))?;
+    app_build::build_into(&options.dist, &options.public_url, extra_catalogs)?;
+    Ok(())
 }
 
 /// Builds the release site and serves it the way a plain static host would, plus the partner demo on a second

@@ -79,16 +79,19 @@ pub fn build() -> Result<PathBuf> {
     }
     let app = stage.join(APP_FOLDER);
     // `./`: the page finds its folder from its own address (see ARCHITECTURE.md, "WordPress plugin").
-    crate::trunk_build(&BuildOptions {
-        public_url: "./".to_owned(),
-        dist: app.clone(),
-    })?;
+    crate::build_site(
+        &BuildOptions {
+            public_url: "./".to_owned(),
+            dist: app.clone(),
+        },
+        None,
+    )?;
     let demo = app.join("partner-demo.html");
     if demo.exists() {
         std::fs::remove_file(&demo)?;
     }
     add_content_security_policy(&app.join("index.html"))?;
-    dist::finish(&app, "./")?;
+    dist::finish(&app)?;
 
     let version = env!("CARGO_PKG_VERSION");
     copy_sources(&workspace_root().join("wordpress"), &stage, version)?;

@@ -50,6 +50,8 @@ pub fn ImportButton(
                 .ok()
                 .and_then(|value| value.as_string())
                 .unwrap_or_default();
+            // The summary evaluates the imported runs by their checks: every check must be at hand.
+            catalogs::all_settled().await;
             match runs.import(&text) {
                 Ok(outcome) => {
                     let summary = ImportSummary {

@@ -10,8 +10,10 @@ use wasm_bindgen::JsCast;
 use crate::components::company_form::CurrentCompanyLine;
 use crate::components::download::download_run;
 use crate::components::embed_note::EmbedNote;
+use crate::components::loading::{failed, loading};
 use crate::components::missing::Missing;
 use crate::i18n::{screen, Text};
+use crate::state::catalogs::CatalogState;
 use crate::state::check::provide_check;
 use crate::state::{catalogs, tr, FrameLanguage, LanguageChoice, Runs, UiLanguage};
 
@@ -20,12 +22,16 @@ use crate::state::{catalogs, tr, FrameLanguage, LanguageChoice, Runs, UiLanguage
 pub fn CheckLayout() -> impl IntoView {
     let params = use_params_map();
     let catalog_id = Memo::new(move |_| params.read().get("catalog").unwrap_or_default());
-    move || match catalogs::find(&catalog_id.get()) {
-        Some(catalog) => {
+    // A memo: the frame is built again when this check's catalog arrives, not when another's does.
+    let catalog_state = Memo::new(move |_| catalogs::state(&catalog_id.get()));
+    move || match catalog_state.get() {
+        CatalogState::Ready(catalog) => {
             provide_check(catalog);
             view! { <CheckFrame catalog/> }.into_any()
         }
-        None => view! { <Missing text=Text::CatalogMissing/> }.into_any(),
+        CatalogState::Loading => loading(Text::CheckLoading),
+        CatalogState::Failed => failed(Text::CheckLoadFailed, catalogs::retry),
+        CatalogState::Unknown => view! { <Missing text=Text::CatalogMissing/> }.into_any(),
     }
 }
 

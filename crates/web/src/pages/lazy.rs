@@ -18,16 +18,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-#[cfg(checkwerk_split)]
+#[cfg(target_arch = "wasm32")]
 use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
 
+use crate::components::loading::{failed, loading};
 use crate::i18n::Text;
 use crate::pages::{
     compare, contribute, history, home, joint_declaration, kompass, measures, readiness, record,
     report, results, starthilfe, strengths, team, team_invitation, team_workshop, workspace,
 };
-use crate::state::tr;
+use crate::state::catalogs;
 
 /// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`) or, without the
 /// split, a plain function of the same signature, and the dispatches. Written once here so a new page is one line.
@@ -40,18 +41,18 @@ macro_rules! lazy_pages {
         }
 
         $(
-            #[cfg(checkwerk_split)]
+            #[cfg(target_arch = "wasm32")]
             #[wasm_split(pages, fallible, preload($preload), wasm_split_path = ::leptos::wasm_split)]
             fn $split() -> Result<AnyView, SplitLoaderError> {
                 Ok(view! { <$view/> }.into_any())
             }
 
-            #[cfg(not(checkwerk_split))]
+            #[cfg(not(target_arch = "wasm32"))]
             async fn $split() -> Result<AnyView, SplitLoaderError> {
                 Ok(view! { <$view/> }.into_any())
             }
 
-            #[cfg(not(checkwerk_split))]
+            #[cfg(not(target_arch = "wasm32"))]
             async fn $preload() -> Result<(), SplitLoaderError> {
                 Ok(())
             }
@@ -71,6 +72,14 @@ macro_rules! lazy_pages {
                 match self {
                     $(LazyPage::$page => now_or_never($split()),)+
                 }
+            }
+
+            /// Whether the page lists or combines several checks, so it waits until every bundled catalog is here.
+            fn needs_all_catalogs(self) -> bool {
+                matches!(
+                    self,
+                    LazyPage::Home | LazyPage::Workspace | LazyPage::JointDeclaration | LazyPage::JointRecord
+                )
             }
 
             /// Set once this page's `preload` succeeded: from then on it renders at once, with no loading note.
@@ -132,7 +141,7 @@ enum ChunkState {
 #[component]
 pub fn Lazy(page: LazyPage) -> impl IntoView {
     // Without the split, and once the chunk is there, the page renders in the same frame as any other.
-    let loaded = cfg!(not(checkwerk_split)) || page.loaded_flag().load(Ordering::Relaxed);
+    let loaded = cfg!(not(target_arch = "wasm32")) || page.loaded_flag().load(Ordering::Relaxed);
     let state = RwSignal::new(if loaded {
         ChunkState::Loaded
     } else {
@@ -153,21 +162,19 @@ pub fn Lazy(page: LazyPage) -> impl IntoView {
     if !loaded {
         load();
     }
+    let needs_all_catalogs = page.needs_all_catalogs();
     move || match state.get() {
-        ChunkState::Loading => {
-            view! { <p class="page-loading" role="status">{tr(Text::PageLoading)}</p> }.into_any()
+        ChunkState::Loading => loading(Text::PageLoading),
+        ChunkState::Loaded if needs_all_catalogs && !catalogs::settled() => {
+            loading(Text::PageLoading)
         }
-        ChunkState::Loaded => page.view_now().unwrap_or_else(|| failed(load)),
-        ChunkState::Failed => failed(load),
+        ChunkState::Loaded => match page.view_now() {
+            Some(view) if needs_all_catalogs && catalogs::some_failed() => {
+                view! { {failed(Text::SomeChecksMissing, catalogs::retry)} {view} }.into_any()
+            }
+            Some(view) => view,
+            None => failed(Text::PageLoadFailed, load),
+        },
+        ChunkState::Failed => failed(Text::PageLoadFailed, load),
     }
-}
-
-fn failed(retry: impl Fn() + Clone + Send + Sync + 'static) -> AnyView {
-    view! {
-        <div class="banner warning" role="alert">
-            <p>{tr(Text::PageLoadFailed)}</p>
-            <button type="button" class="button small" on:click=move |_| retry()>{tr(Text::TryAgain)}</button>
-        </div>
-    }
-    .into_any()
 }

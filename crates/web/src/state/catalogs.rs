@@ -4,33 +4,197 @@
 //! Catalogs live for the page's lifetime (`&'static`), so views can hold them without cloning.
 
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 use checkwerk_core::text::{blocks_from, plain_of, Block, ParsedTexts};
 use checkwerk_core::Catalog;
 use leptos::prelude::*;
 
+/// The bundled catalogs, in their order: each id with the name of its file below the site's `catalogs/` folder
+/// (written by the build script, copied into the site by `cargo xtask build`).
+const CATALOG_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
+
+/// Where one bundled catalog stands on this page.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Waiting,
+    Loading,
+    Ready(&'static Catalog),
+    Failed,
+}
+
 thread_local! {
     /// Site catalogs loaded so far, in the order they arrived.
     static SITE_CATALOGS: RefCell<Vec<&'static Catalog>> = const { RefCell::new(Vec::new()) };
-    /// The parsed formatted texts of every catalog this page knows: the bundled ones, then each site catalog's.
-    static PARSED_TEXTS: RefCell<ParsedTexts> = RefCell::new(
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/texts.json"))).unwrap_or_else(|error| {
-            leptos::logging::error!("embedded texts unreadable: {error}");
-            ParsedTexts::new()
-        }),
-    );
+    /// The bundled catalogs, one slot each in the order of [`CATALOG_FILES`].
+    static BUNDLED: RefCell<Vec<Slot>> = RefCell::new(vec![Slot::Waiting; CATALOG_FILES.len()]);
+    /// Notified whenever a bundled catalog arrives or cannot be fetched.
+    static ARRIVALS: ArcTrigger = ArcTrigger::new();
+    /// Tasks waiting in [`all_settled`].
+    static WAITING: RefCell<Vec<std::task::Waker>> = const { RefCell::new(Vec::new()) };
+    /// The parsed formatted texts of every catalog this page knows, added as each arrives.
+    static PARSED_TEXTS: RefCell<ParsedTexts> = const { RefCell::new(ParsedTexts::new()) };
 }
 
-/// The catalogs built into this site, validated at build time.
-pub fn bundled() -> &'static [Catalog] {
-    static CATALOGS: OnceLock<Vec<Catalog>> = OnceLock::new();
-    CATALOGS.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/catalogs.json")))
-            .unwrap_or_else(|error| {
-                leptos::logging::error!("embedded catalogs unreadable: {error}");
-                Vec::new()
-            })
+/// Where a check's catalog stands: here, on its way, not fetched (offline before the service worker kept it), or
+/// not a check of this site at all.
+#[derive(Debug, Clone, Copy)]
+pub enum CatalogState {
+    /// Loaded.
+    Ready(&'static Catalog),
+    /// Being fetched.
+    Loading,
+    /// Its file could not be fetched or read; [`retry`] tries again.
+    Failed,
+    /// Neither bundled nor a site's own catalog.
+    Unknown,
+}
+
+/// The same state of the same catalog: a memo of it notifies only when its check's state changes, not whenever
+/// another check's catalog arrives.
+impl PartialEq for CatalogState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (CatalogState::Ready(one), CatalogState::Ready(other)) => std::ptr::eq(*one, *other),
+            (CatalogState::Loading, CatalogState::Loading)
+            | (CatalogState::Failed, CatalogState::Failed)
+            | (CatalogState::Unknown, CatalogState::Unknown) => true,
+            _ => false,
+        }
+    }
+}
+
+fn track_arrivals() {
+    ARRIVALS.with(Track::track);
+}
+
+fn slot(position: usize) -> Slot {
+    BUNDLED.with(|slots| slots.borrow()[position])
+}
+
+fn set_slot(position: usize, state: Slot) {
+    BUNDLED.with(|slots| slots.borrow_mut()[position] = state);
+}
+
+/// Takes in a bundled catalog's file: the catalog and its parsed texts.
+fn arrived(position: usize, text: &str) -> Result<(), String> {
+    #[derive(serde::Deserialize)]
+    struct CatalogFile {
+        catalog: Catalog,
+        texts: ParsedTexts,
+    }
+    let file: CatalogFile = serde_json::from_str(text).map_err(|error| error.to_string())?;
+    if file.catalog.id != CATALOG_FILES[position].0 {
+        return Err(format!("the file holds the check {}", file.catalog.id));
+    }
+    PARSED_TEXTS.with(|known| known.borrow_mut().extend(file.texts));
+    // Kept for the page's lifetime, like a site catalog.
+    set_slot(position, Slot::Ready(Box::leak(Box::new(file.catalog))));
+    Ok(())
+}
+
+/// Starts fetching a bundled catalog that is not here yet. On the host (unit tests) the build script's files are
+/// read at once.
+fn start(position: usize) {
+    if !matches!(slot(position), Slot::Waiting) {
+        return;
+    }
+    set_slot(position, Slot::Loading);
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        let url = format!("catalogs/{}", CATALOG_FILES[position].1);
+        let outcome = match crate::fetch::fetch_text(&url).await {
+            Ok(text) => arrived(position, &text),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = outcome {
+            leptos::logging::warn!("{url}: {error}");
+            set_slot(position, Slot::Failed);
+        }
+        announce_arrival();
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let path = concat!(env!("OUT_DIR"), "/catalog-files/");
+        let outcome = std::fs::read_to_string(format!("{path}{}", CATALOG_FILES[position].1))
+            .map_err(|error| error.to_string())
+            .and_then(|text| arrived(position, &text));
+        if let Err(error) = outcome {
+            eprintln!("{}: {error}", CATALOG_FILES[position].1);
+            set_slot(position, Slot::Failed);
+        }
+    }
+}
+
+/// Fetches every bundled catalog not here yet: after the first page is on screen, so that lists of all checks are
+/// complete when they are opened (from the service worker's cache once it has them).
+pub fn load_all() {
+    (0..CATALOG_FILES.len()).for_each(start);
+}
+
+/// Fetches again the bundled catalogs that could not be fetched.
+pub fn retry() {
+    for position in 0..CATALOG_FILES.len() {
+        if matches!(slot(position), Slot::Failed) {
+            set_slot(position, Slot::Waiting);
+            start(position);
+        }
+    }
+    announce_arrival();
+}
+
+/// Waits until no bundled catalog is on its way any more (each is here or failed), fetching those not asked for
+/// yet: for what needs every check at hand, such as an import.
+pub async fn all_settled() {
+    load_all();
+    asked_for().await;
+}
+
+/// Waits until the bundled catalogs asked for so far are here or failed: the first page's check, before the rest
+/// is fetched and precaching starts.
+pub fn asked_for() -> impl std::future::Future<Output = ()> {
+    std::future::poll_fn(|context| {
+        let on_the_way = BUNDLED.with(|slots| {
+            slots
+                .borrow()
+                .iter()
+                .any(|slot| matches!(slot, Slot::Loading))
+        });
+        if on_the_way {
+            WAITING.with(|waiting| waiting.borrow_mut().push(context.waker().clone()));
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+}
+
+/// Tells pages and waiting tasks that a bundled catalog arrived or failed.
+fn announce_arrival() {
+    ARRIVALS.with(|arrivals| arrivals.notify());
+    for waker in WAITING.with(|waiting| std::mem::take(&mut *waiting.borrow_mut())) {
+        waker.wake();
+    }
+}
+
+/// Whether every bundled catalog is here or failed (tracked).
+pub fn settled() -> bool {
+    track_arrivals();
+    BUNDLED.with(|slots| {
+        slots
+            .borrow()
+            .iter()
+            .all(|slot| matches!(slot, Slot::Ready(_) | Slot::Failed))
+    })
+}
+
+/// Whether some bundled catalog could not be fetched (tracked).
+pub fn some_failed() -> bool {
+    track_arrivals();
+    BUNDLED.with(|slots| {
+        slots
+            .borrow()
+            .iter()
+            .any(|slot| matches!(slot, Slot::Failed))
     })
 }
 
@@ -70,21 +234,79 @@ fn site_catalogs() -> Vec<&'static Catalog> {
     SITE_CATALOGS.with(|loaded| loaded.borrow().clone())
 }
 
-/// The catalog with this id: a site's own (it takes precedence), else a bundled one.
-pub fn find(catalog_id: &str) -> Option<&'static Catalog> {
-    site_catalogs()
+/// Where the catalog with this id stands (tracked); asking for a bundled one starts its fetch.
+pub fn state(catalog_id: &str) -> CatalogState {
+    if let Some(own) = site_catalogs()
         .into_iter()
         .find(|catalog| catalog.id == catalog_id)
-        .or_else(|| bundled().iter().find(|catalog| catalog.id == catalog_id))
+    {
+        return CatalogState::Ready(own);
+    }
+    let Some(position) = CATALOG_FILES.iter().position(|(id, _)| *id == catalog_id) else {
+        return CatalogState::Unknown;
+    };
+    track_arrivals();
+    start(position);
+    match slot(position) {
+        Slot::Ready(catalog) => CatalogState::Ready(catalog),
+        Slot::Failed => CatalogState::Failed,
+        Slot::Waiting | Slot::Loading => CatalogState::Loading,
+    }
 }
 
-/// Every catalog this page offers: the site's own first, then the bundled ones it does not replace.
+/// The catalog with this id once it is here (tracked): a site's own (it takes precedence), else a bundled one.
+pub fn find(catalog_id: &str) -> Option<&'static Catalog> {
+    match state(catalog_id) {
+        CatalogState::Ready(catalog) => Some(catalog),
+        CatalogState::Loading | CatalogState::Failed | CatalogState::Unknown => None,
+    }
+}
+
+/// Whether this site has a check of this id, here or on its way.
+pub fn is_known(catalog_id: &str) -> bool {
+    CATALOG_FILES.iter().any(|(id, _)| *id == catalog_id)
+        || site_catalogs()
+            .iter()
+            .any(|catalog| catalog.id == catalog_id)
+}
+
+/// Every catalog this page offers (tracked): the site's own first, then the bundled ones it does not replace, in
+/// their order. The bundled ones join once none is on its way any more, all at once, so a list never grows or
+/// reorders under the reader; one that could not be fetched is missing ([`some_failed`] says so).
 pub fn all() -> Vec<&'static Catalog> {
+    load_all();
     let site = site_catalogs();
-    let bundled = bundled()
-        .iter()
+    let bundled: Vec<&'static Catalog> = if settled() {
+        BUNDLED.with(|slots| {
+            slots
+                .borrow()
+                .iter()
+                .filter_map(|slot| match slot {
+                    Slot::Ready(catalog) => Some(*catalog),
+                    Slot::Waiting | Slot::Loading | Slot::Failed => None,
+                })
+                .collect()
+        })
+    } else {
+        Vec::new()
+    };
+    let bundled = bundled
+        .into_iter()
         .filter(|catalog| !site.iter().any(|own| own.id == catalog.id));
     site.iter().copied().chain(bundled).collect()
+}
+
+/// The catalogs built into this site, read from the build script's files (host tests only).
+#[cfg(test)]
+pub fn bundled() -> &'static [&'static Catalog] {
+    load_all();
+    let catalogs: Vec<&'static Catalog> = (0..CATALOG_FILES.len())
+        .filter_map(|position| match slot(position) {
+            Slot::Ready(catalog) => Some(catalog),
+            Slot::Waiting | Slot::Loading | Slot::Failed => None,
+        })
+        .collect();
+    Box::leak(catalogs.into_boxed_slice())
 }
 
 /// The blocks of a catalog's formatted text.

@@ -535,7 +535,7 @@ impl Runs {
         if let Some(unknown) = imported
             .runs
             .iter()
-            .find(|run| catalogs::find(&run.catalog_id).is_none())
+            .find(|run| !catalogs::is_known(&run.catalog_id))
         {
             return Err(ImportError::UnknownCheck(unknown.catalog_id.clone()));
         }

@@ -1,8 +1,7 @@
 // The split build (issue 21): every page but the Baustein comes in one wasm chunk, fetched the first time one of
 // them is shown (crates/web/src/pages/lazy.rs). A chunk that cannot be fetched is a German message with a retry,
 // never a blank page or a panic; after the first visit the service worker has every chunk, so all pages open offline.
-// Runs against target/split-site only: `cargo xtask test-split`.
-import { test, expect } from "../e2e/fixtures";
+import { test, expect } from "./fixtures";
 import type { BrowserContext, Page } from "@playwright/test";
 
 /** The chunk of the lazy pages, named by the build's hash. */
