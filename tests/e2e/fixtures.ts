@@ -1,5 +1,5 @@
 // Page objects and helpers: find things the way a person does, by role and accessible name.
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -27,6 +27,20 @@ export function reviewerFile(name: string): string {
   }
   mkdirSync(screenshotDir, { recursive: true });
   return join(screenshotDir, name);
+}
+
+/**
+ * Makes every request of `file` fail as a dropped connection does, in every page of the context; says how many were
+ * tried and lifts the block again.
+ */
+export async function dropRequests(context: BrowserContext, file: RegExp): Promise<{ tries: () => number; restore: () => Promise<void> }> {
+  let tries = 0;
+  const handler = (route: { abort: (code: string) => Promise<void> }) => {
+    tries++;
+    return route.abort("internetdisconnected");
+  };
+  await context.route(file, handler);
+  return { tries: () => tries, restore: () => context.unroute(file, handler) };
 }
 
 export class CheckwerkApp {

@@ -1,22 +1,11 @@
 // The split build (issue 21): every page but the Baustein comes in one wasm chunk, fetched the first time one of
 // them is shown (crates/web/src/pages/lazy.rs). A chunk that cannot be fetched is a German message with a retry,
 // never a blank page or a panic; after the first visit the service worker has every chunk, so all pages open offline.
-import { test, expect } from "./fixtures";
-import type { BrowserContext, Page } from "@playwright/test";
+import { test, expect, dropRequests } from "./fixtures";
+import type { Page } from "@playwright/test";
 
 /** The chunk of the lazy pages, named by the build's hash. */
 const chunk = /\/split_pages-[0-9a-f]+\.wasm$/;
-
-/** Makes every fetch of the chunk fail as a dropped connection does; returns how many were tried. */
-async function dropChunk(context: BrowserContext): Promise<{ tries: () => number; restore: () => Promise<void> }> {
-  let tries = 0;
-  const handler = (route: { abort: (code: string) => Promise<void> }) => {
-    tries++;
-    return route.abort("internetdisconnected");
-  };
-  await context.route(chunk, handler);
-  return { tries: () => tries, restore: () => context.unroute(chunk, handler) };
-}
 
 const failure = (page: Page) => page.getByRole("alert").filter({ hasText: "Diese Seite konnte nicht geladen werden" });
 
@@ -36,7 +25,7 @@ test.describe("without a service worker, so every chunk request reaches the netw
     expect(chunkRequests, "the Baustein needs nothing of the chunk").toEqual([]);
 
     // The connection drops before the visitor opens the results.
-    const network = await dropChunk(context);
+    const network = await dropRequests(context, chunk);
     await app.checkBox("Meine Ergebnisse");
     await expect(failure(page)).toContainText("Ihre Antworten sind gespeichert");
     expect(network.tries()).toBe(1);
@@ -59,7 +48,7 @@ test.describe("without a service worker, so every chunk request reaches the netw
   });
 
   test("a deep link to a page of the chunk shows the message while the chunk cannot come, and the page once it can", async ({ page, context }) => {
-    const network = await dropChunk(context);
+    const network = await dropRequests(context, chunk);
     await page.goto("/check/umweltschutz/team");
     await expect(failure(page)).toBeVisible();
     // The frame of the check is there, so the visitor can still go elsewhere.

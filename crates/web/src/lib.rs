@@ -50,18 +50,15 @@ pub fn App() -> impl IntoView {
     provide_context(FrameLanguage(RwSignal::new(None)));
     let update_ready = UpdateReady(RwSignal::new(false));
     provide_context(update_ready);
-    // The other checks' catalogs and the precaching for offline use come once the first page is on screen (its
-    // check's catalog too) and the browser is idle: on a slow link they must not compete with what the first
+    // Precaching for offline use (every check's catalog included) starts once the first page is on screen, its
+    // check's catalog too, and the browser is idle: on a slow link it must not compete with what the first
     // Check-Punkt needs (issue 21). The idle callback takes a `Fn`.
     let base = config.base.clone();
     request_animation_frame(move || {
         leptos::task::spawn_local(async move {
             catalogs::asked_for().await;
             request_animation_frame(move || {
-                request_idle_callback(move || {
-                    offline::register(&base, update_ready);
-                    catalogs::load_all();
-                });
+                request_idle_callback(move || offline::register(&base, update_ready));
             });
         });
     });

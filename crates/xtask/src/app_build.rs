@@ -8,7 +8,8 @@
 //! script asks for) and writes the main module, the chunk of the lazy pages and a JavaScript loader.
 //! Every part is named by one hash of the whole build, so a page of one deployment never fetches a chunk of another.
 //! The catalogs are files of their own (`catalogs/<id>-<hash>.json`, written by the web crate's build script): a
-//! visit fetches the one it opens first, the rest once the first page is on screen.
+//! visit fetches the one it opens beside the app, the others when a page lists several checks (the service worker
+//! precaches them all).
 
 use std::path::{Path, PathBuf};
 

@@ -163,6 +163,9 @@ pub fn Lazy(page: LazyPage) -> impl IntoView {
         load();
     }
     let needs_all_catalogs = page.needs_all_catalogs();
+    if needs_all_catalogs {
+        catalogs::load_all();
+    }
     move || match state.get() {
         ChunkState::Loading => loading(Text::PageLoading),
         ChunkState::Loaded if needs_all_catalogs && !catalogs::settled() => {

@@ -125,8 +125,8 @@ fn start(position: usize) {
     }
 }
 
-/// Fetches every bundled catalog not here yet: after the first page is on screen, so that lists of all checks are
-/// complete when they are opened (from the service worker's cache once it has them).
+/// Fetches every bundled catalog not here yet, for a page that lists or combines several checks (from the service
+/// worker's cache once it has precached them).
 pub fn load_all() {
     (0..CATALOG_FILES.len()).for_each(start);
 }
@@ -149,8 +149,8 @@ pub async fn all_settled() {
     asked_for().await;
 }
 
-/// Waits until the bundled catalogs asked for so far are here or failed: the first page's check, before the rest
-/// is fetched and precaching starts.
+/// Waits until the bundled catalogs asked for so far are here or failed: the first page's check, before
+/// precaching starts.
 pub fn asked_for() -> impl std::future::Future<Output = ()> {
     std::future::poll_fn(|context| {
         let on_the_way = BUNDLED.with(|slots| {
