@@ -42,6 +42,7 @@ pub mod run;
 pub mod saved;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod site_catalog;
 pub mod starthilfe;
 pub mod team;
 pub mod text;

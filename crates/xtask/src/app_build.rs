@@ -32,8 +32,6 @@ const LINK_MODULE: &str = "__wasm_split.js";
 const LINK_IMPORT: &str = "./__wasm_split.js";
 /// The main module's JavaScript before it gets the build's hash; the loader imports `initSync` from it.
 const MAIN_PLACEHOLDER: &str = "checkwerk-web-SPLITMAIN";
-/// Set by `cargo xtask bench`: a folder of catalogs the web crate's build script embeds besides `catalogs/`.
-pub const EXTRA_CATALOGS_VARIABLE: &str = "CHECKWERK_EXTRA_CATALOGS";
 
 fn say(message: &str) {
     eprintln!("xtask: {message}");
@@ -53,10 +51,12 @@ pub struct AppFiles {
     pub loader: String,
     /// The boot script, `boot-<hash>.js`.
     pub boot: String,
+    /// Each check's id with its catalog's file below `catalogs/`, in order.
+    pub catalogs: Vec<(String, String)>,
 }
 
-/// Builds the app's wasm and puts it, split, into `site` (a site Trunk built), with its boot script and the tags
-/// that start it in `index.html`. `extra_catalogs` is embedded besides the bundled catalogs.
+/// Builds the app's wasm and puts it, split, into `site` (a site Trunk built), with the catalogs' files, its boot
+/// script and the tags that start it in `index.html`. The `*.toml` catalogs of `extra_catalogs` join the bundled ones.
 pub fn build_into(
     site: &Path,
     public_url: &str,
@@ -85,10 +85,6 @@ pub fn build_into(
         "checkwerk-web",
     ]);
     cargo.args(["--message-format", "json-render-diagnostics"]);
-    match extra_catalogs {
-        Some(folder) => cargo.env(EXTRA_CATALOGS_VARIABLE, folder),
-        None => cargo.env_remove(EXTRA_CATALOGS_VARIABLE),
-    };
     let output = cargo
         .stderr(std::process::Stdio::inherit())
         .output()
@@ -181,14 +177,19 @@ pub fn build_into(
     for (chunk, hashed) in &chunks {
         std::fs::copy(chunk, site.join(hashed))?;
     }
-    let catalogs = copy_catalog_files(&out_dir.join("catalog-files"), &site.join("catalogs"))?;
+    let catalogs = write_catalog_files(&out_dir, extra_catalogs, &site.join("catalogs"))?;
     let boot_text = boot_script(&stem, &catalogs);
     let boot = format!(
         "boot-{:016x}.js",
         crate::dist::content_hash(boot_text.as_bytes())
     );
     std::fs::write(site.join(&boot), boot_text)?;
-    let files = AppFiles { stem, loader, boot };
+    let files = AppFiles {
+        stem,
+        loader,
+        boot,
+        catalogs,
+    };
     let index_path = site.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
@@ -226,29 +227,67 @@ fn web_out_dir(messages: &str) -> Result<PathBuf> {
     found.context("cargo named no output folder of the web crate's build script")
 }
 
-/// Copies the catalogs' files (`<id>-<hash>.json`) into the site; returns each check's id with its file name.
-fn copy_catalog_files(from: &Path, to: &Path) -> Result<Vec<(String, String)>> {
+/// Puts the catalogs' files into the site's `catalogs/` folder: the bundled ones as the web crate's build script
+/// validated and wrote them (listed in order in `catalog-files.txt`), then those of `extra` (validated here the
+/// same way). Returns each check's id with its file's name, in order.
+fn write_catalog_files(
+    out_dir: &Path,
+    extra: Option<&Path>,
+    to: &Path,
+) -> Result<Vec<(String, String)>> {
     if to.exists() {
         std::fs::remove_dir_all(to)?;
     }
     std::fs::create_dir_all(to)?;
+    let list_path = out_dir.join("catalog-files.txt");
+    let list = std::fs::read_to_string(&list_path)
+        .with_context(|| format!("reading {}", list_path.display()))?;
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        let Some(id) = name
-            .strip_suffix(".json")
-            .and_then(|stem| stem.rsplit_once('-'))
-            .map(|(id, _hash)| id.to_owned())
-        else {
-            bail!("{}: not a catalog file", name);
-        };
-        std::fs::copy(from.join(&name), to.join(&name))?;
-        files.push((id, name));
+    for name in list.split_whitespace() {
+        let id = checkwerk_core::site_catalog::id_of_file(name)
+            .with_context(|| format!("{name}: not a catalog file"))?;
+        std::fs::copy(out_dir.join("catalog-files").join(name), to.join(name))?;
+        files.push((id.to_owned(), name.to_owned()));
     }
     if files.is_empty() {
-        bail!("{}: no catalog files", from.display());
+        bail!("{}: no catalogs", list_path.display());
     }
-    files.sort();
+    if let Some(folder) = extra {
+        for file in extra_catalog_files(folder)? {
+            let id = checkwerk_core::site_catalog::id_of_file(&file.name)
+                .context("a catalog file's name")?
+                .to_owned();
+            if files.iter().any(|(known, _)| *known == id) {
+                bail!("{}: the check {id} is bundled already", folder.display());
+            }
+            std::fs::write(to.join(&file.name), &file.json)?;
+            files.push((id, file.name));
+        }
+    }
+    Ok(files)
+}
+
+/// The files of the `*.toml` catalogs of a folder, sorted by name, each validated as the bundled ones are.
+fn extra_catalog_files(
+    folder: &Path,
+) -> Result<Vec<checkwerk_core::site_catalog::SiteCatalogFile>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "toml")
+        })
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let source = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let catalog = checkwerk_core::load::catalog_from_toml(&path.display().to_string(), &source)
+            .map_err(|errors| anyhow!("{}", errors.render(checkwerk_core::Language::De)))?;
+        files.push(checkwerk_core::site_catalog::SiteCatalog::of(catalog).file());
+    }
     Ok(files)
 }
 
@@ -285,12 +324,20 @@ fn with_app_tags(index: &str, public_url: &str, files: &AppFiles) -> Result<Stri
     let Some(head_end) = index.find("</head>") else {
         bail!("index.html has no </head>");
     };
-    let AppFiles { stem, loader, boot } = files;
+    let AppFiles {
+        stem,
+        loader,
+        boot,
+        catalogs,
+    } = files;
+    let names: Vec<&str> = catalogs.iter().map(|(_, name)| name.as_str()).collect();
     let tags = format!(
-        "<script type=\"module\" src=\"{public_url}{boot}\"></script>\n\
+        "<meta name=\"checkwerk-catalogs\" content=\"{}\">\n\
+         <script type=\"module\" src=\"{public_url}{boot}\"></script>\n\
          <link rel=\"modulepreload\" href=\"{public_url}{stem}.js\">\n\
          <link rel=\"modulepreload\" href=\"{public_url}{loader}\">\n\
-         <link rel=\"preload\" href=\"{public_url}{stem}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n"
+         <link rel=\"preload\" href=\"{public_url}{stem}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n",
+        names.join(" ")
     );
     Ok(format!(
         "{}{tags}{}",
@@ -308,6 +355,16 @@ mod tests {
             stem: "checkwerk-web-00ff".to_owned(),
             loader: "__wasm_split-00ff.js".to_owned(),
             boot: "boot-1234.js".to_owned(),
+            catalogs: vec![
+                (
+                    "umweltschutz".to_owned(),
+                    "umweltschutz-00aa.json".to_owned(),
+                ),
+                (
+                    "energie-sparen".to_owned(),
+                    "energie-sparen-00bb.json".to_owned(),
+                ),
+            ],
         }
     }
 
@@ -319,6 +376,7 @@ mod tests {
             &files(),
         )?;
         assert!(page.contains("<script type=\"module\" src=\"/sub/boot-1234.js\"></script>"));
+        assert!(page.contains("<meta name=\"checkwerk-catalogs\" content=\"umweltschutz-00aa.json energie-sparen-00bb.json\">"));
         assert!(page.contains("<link rel=\"modulepreload\" href=\"/sub/checkwerk-web-00ff.js\">"));
         assert!(page.contains("<link rel=\"modulepreload\" href=\"/sub/__wasm_split-00ff.js\">"));
         assert!(page.contains("href=\"/sub/checkwerk-web-00ff_bg.wasm\" as=\"fetch\""));

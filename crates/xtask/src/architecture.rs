@@ -29,6 +29,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "starthilfe",
             "report",
             "saved",
+            "site_catalog",
             "contribution",
             "agreement",
             "compare",

@@ -2,8 +2,8 @@
 //! throttled 4×, also on an emulated slow network (issues 7 and 21).
 //!
 //! This side builds what the harness measures: the release site with the bundled catalogs, and a second site that
-//! also embeds a generated check of 600 items in 12 Bausteine (through `CHECKWERK_EXTRA_CATALOGS`, see
-//! `crates/web/build.rs`). Both go below `target/bench/`, never into `dist/`, which the browser tests use.
+//! also has a generated check of 600 items in 12 Bausteine (its catalog file beside the bundled ones, see
+//! `crates/xtask/src/app_build.rs`; the wasm is the same). Both go below `target/bench/`, never into `dist/`, which the browser tests use.
 //! The harness itself (`bench/bench.mjs`) converts both checks to SurveyJS, writes the floor from Checkwerk's own
 //! pages, serves all four sites with `tests/static-server.mjs`, measures, and writes `bench/results/`.
 
@@ -81,8 +81,7 @@ pub fn bench(args: &[String]) -> Result<()> {
     let site_generated = work.join("site-600");
     let catalogs_json = work.join("catalogs.json");
     if options.build {
-        // The bundled site first, the variant second: the variant's build script run is the one that changes the
-        // shared target/, so only the web crate recompiles, once per bench.
+        // The same wasm for both: the variant differs only in its catalogs' files.
         say("building the release site with the bundled checks");
         site_build(&site, None)?;
         let extra = work.join("extra-catalogs");
@@ -99,7 +98,7 @@ pub fn bench(args: &[String]) -> Result<()> {
             GENERATED_MODULES * GENERATED_ITEMS_PER_MODULE
         ));
         site_build(&site_generated, Some(&extra))?;
-        copy_embedded_catalogs(&catalogs_json)?;
+        write_site_catalogs(&site_generated, &catalogs_json)?;
     } else if !catalogs_json.exists() {
         bail!(
             "--no-build needs the sites of an earlier `cargo xtask bench` in {}",
@@ -190,40 +189,25 @@ fn site_build(dist: &Path, extra: Option<&Path>) -> Result<()> {
     crate::dist::finish(dist)
 }
 
-/// Copies the catalogs' JSON the variant's build script embedded (bundled and generated), for the converter.
-///
-/// It is the newest `catalogs.json` below the web crate's build output that holds the generated check; another
-/// build of the shared target/ after ours would overwrite it, which is why this runs right after the build.
-fn copy_embedded_catalogs(destination: &Path) -> Result<()> {
-    let build = target_dir().join("wasm32-unknown-unknown/release/build");
-    let needle = format!("\"id\":\"{GENERATED_ID}\"");
-    let mut newest: Option<(std::time::SystemTime, PathBuf)> = None;
-    for entry in
-        std::fs::read_dir(&build).with_context(|| format!("reading {}", build.display()))?
-    {
-        let folder = entry?.path();
-        let is_web = folder
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with("checkwerk-web-"));
-        let candidate = folder.join("out/catalogs.json");
-        if !is_web || !candidate.exists() {
-            continue;
-        }
-        let modified = std::fs::metadata(&candidate)?.modified()?;
-        if newest.as_ref().is_some_and(|(time, _)| *time >= modified) {
-            continue;
-        }
-        if std::fs::read_to_string(&candidate)?.contains(&needle) {
-            newest = Some((modified, candidate));
-        }
+/// Writes the catalogs of a built site (bundled and generated) as one JSON array, for the converter and the floor.
+fn write_site_catalogs(site: &Path, destination: &Path) -> Result<()> {
+    let folder = site.join("catalogs");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
+    names.sort();
+    let mut catalogs = Vec::new();
+    for path in names {
+        let text = std::fs::read_to_string(&path)?;
+        let mut file: serde_json::Value =
+            serde_json::from_str(&text).with_context(|| format!("reading {}", path.display()))?;
+        catalogs.push(file["catalog"].take());
     }
-    let Some((_, source)) = newest else {
-        bail!(
-            "no catalogs.json with the generated check below {}: did another build overwrite it? Run the bench again.",
-            build.display()
-        );
-    };
-    std::fs::copy(&source, destination)?;
+    if !catalogs.iter().any(|catalog| catalog["id"] == GENERATED_ID) {
+        bail!("{}: no file of the generated check", folder.display());
+    }
+    std::fs::write(destination, serde_json::to_string(&catalogs)?)?;
     Ok(())
 }
 

@@ -5,13 +5,56 @@
 
 use std::cell::RefCell;
 
+use checkwerk_core::site_catalog::{id_of_file, SiteCatalog};
 use checkwerk_core::text::{blocks_from, plain_of, Block, ParsedTexts};
 use checkwerk_core::Catalog;
 use leptos::prelude::*;
 
-/// The bundled catalogs, in their order: each id with the name of its file below the site's `catalogs/` folder
-/// (written by the build script, copied into the site by `cargo xtask build`).
-const CATALOG_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
+/// The site's catalogs, in their order, from the names of their files (`<id>-<hash>.json`).
+fn files_of(list: &str) -> Vec<(String, String)> {
+    list.split_whitespace()
+        .filter_map(|name| Some((id_of_file(name)?.to_owned(), name.to_owned())))
+        .collect()
+}
+
+/// On the web, the files the page names (`<meta name="checkwerk-catalogs">`, written by `cargo xtask build`): the
+/// wasm holds no catalog, so a site with other checks needs no other wasm.
+#[cfg(target_arch = "wasm32")]
+fn catalog_files() -> Vec<(String, String)> {
+    let content = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("meta[name=\"checkwerk-catalogs\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    files_of(&content)
+}
+
+/// On the host (unit tests), the files the build script wrote.
+#[cfg(not(target_arch = "wasm32"))]
+fn catalog_files() -> Vec<(String, String)> {
+    files_of(include_str!(concat!(env!("OUT_DIR"), "/catalog-files.txt")))
+}
+
+fn count() -> usize {
+    CATALOG_FILES.with(Vec::len)
+}
+
+fn id_at(position: usize) -> String {
+    CATALOG_FILES.with(|files| files[position].0.clone())
+}
+
+fn file_at(position: usize) -> String {
+    CATALOG_FILES.with(|files| files[position].1.clone())
+}
+
+fn position_of(catalog_id: &str) -> Option<usize> {
+    CATALOG_FILES.with(|files| files.iter().position(|(id, _)| id == catalog_id))
+}
 
 /// Where one bundled catalog stands on this page.
 #[derive(Debug, Clone, Copy)]
@@ -23,13 +66,15 @@ enum Slot {
 }
 
 thread_local! {
+    /// The bundled catalogs, in their order: each id with its file's name below the site's `catalogs/` folder.
+    static CATALOG_FILES: Vec<(String, String)> = catalog_files();
     /// Site catalogs loaded so far, in the order they arrived.
     static SITE_CATALOGS: RefCell<Vec<&'static Catalog>> = const { RefCell::new(Vec::new()) };
-    /// The bundled catalogs, one slot each in the order of [`CATALOG_FILES`].
-    static BUNDLED: RefCell<Vec<Slot>> = RefCell::new(vec![Slot::Waiting; CATALOG_FILES.len()]);
+    /// The bundled catalogs, one slot each in the order of `CATALOG_FILES`.
+    static BUNDLED: RefCell<Vec<Slot>> = RefCell::new(vec![Slot::Waiting; count()]);
     /// Notified whenever a bundled catalog arrives or cannot be fetched.
     static ARRIVALS: ArcTrigger = ArcTrigger::new();
-    /// Tasks waiting in [`all_settled`].
+    /// Tasks waiting in [`asked_for`] until the catalogs on their way have come.
     static WAITING: RefCell<Vec<std::task::Waker>> = const { RefCell::new(Vec::new()) };
     /// The parsed formatted texts of every catalog this page knows, added as each arrives.
     static PARSED_TEXTS: RefCell<ParsedTexts> = const { RefCell::new(ParsedTexts::new()) };
@@ -77,13 +122,8 @@ fn set_slot(position: usize, state: Slot) {
 
 /// Takes in a bundled catalog's file: the catalog and its parsed texts.
 fn arrived(position: usize, text: &str) -> Result<(), String> {
-    #[derive(serde::Deserialize)]
-    struct CatalogFile {
-        catalog: Catalog,
-        texts: ParsedTexts,
-    }
-    let file: CatalogFile = serde_json::from_str(text).map_err(|error| error.to_string())?;
-    if file.catalog.id != CATALOG_FILES[position].0 {
+    let file: SiteCatalog = serde_json::from_str(text).map_err(|error| error.to_string())?;
+    if file.catalog.id != id_at(position) {
         return Err(format!("the file holds the check {}", file.catalog.id));
     }
     PARSED_TEXTS.with(|known| known.borrow_mut().extend(file.texts));
@@ -101,7 +141,7 @@ fn start(position: usize) {
     set_slot(position, Slot::Loading);
     #[cfg(target_arch = "wasm32")]
     leptos::task::spawn_local(async move {
-        let url = format!("catalogs/{}", CATALOG_FILES[position].1);
+        let url = format!("catalogs/{}", file_at(position));
         let outcome = match crate::fetch::fetch_text(&url).await {
             Ok(text) => arrived(position, &text),
             Err(error) => Err(error),
@@ -115,11 +155,11 @@ fn start(position: usize) {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let path = concat!(env!("OUT_DIR"), "/catalog-files/");
-        let outcome = std::fs::read_to_string(format!("{path}{}", CATALOG_FILES[position].1))
+        let outcome = std::fs::read_to_string(format!("{path}{}", file_at(position)))
             .map_err(|error| error.to_string())
             .and_then(|text| arrived(position, &text));
         if let Err(error) = outcome {
-            eprintln!("{}: {error}", CATALOG_FILES[position].1);
+            eprintln!("{}: {error}", file_at(position));
             set_slot(position, Slot::Failed);
         }
     }
@@ -128,12 +168,12 @@ fn start(position: usize) {
 /// Fetches every bundled catalog not here yet, for a page that lists or combines several checks (from the service
 /// worker's cache once it has precached them).
 pub fn load_all() {
-    (0..CATALOG_FILES.len()).for_each(start);
+    (0..count()).for_each(start);
 }
 
 /// Fetches again the bundled catalogs that could not be fetched.
 pub fn retry() {
-    for position in 0..CATALOG_FILES.len() {
+    for position in 0..count() {
         if matches!(slot(position), Slot::Failed) {
             set_slot(position, Slot::Waiting);
             start(position);
@@ -242,7 +282,7 @@ pub fn state(catalog_id: &str) -> CatalogState {
     {
         return CatalogState::Ready(own);
     }
-    let Some(position) = CATALOG_FILES.iter().position(|(id, _)| *id == catalog_id) else {
+    let Some(position) = position_of(catalog_id) else {
         return CatalogState::Unknown;
     };
     track_arrivals();
@@ -264,7 +304,7 @@ pub fn find(catalog_id: &str) -> Option<&'static Catalog> {
 
 /// Whether this site has a check of this id, here or on its way.
 pub fn is_known(catalog_id: &str) -> bool {
-    CATALOG_FILES.iter().any(|(id, _)| *id == catalog_id)
+    position_of(catalog_id).is_some()
         || site_catalogs()
             .iter()
             .any(|catalog| catalog.id == catalog_id)
@@ -300,7 +340,7 @@ pub fn all() -> Vec<&'static Catalog> {
 #[cfg(test)]
 pub fn bundled() -> &'static [&'static Catalog] {
     load_all();
-    let catalogs: Vec<&'static Catalog> = (0..CATALOG_FILES.len())
+    let catalogs: Vec<&'static Catalog> = (0..count())
         .filter_map(|position| match slot(position) {
             Slot::Ready(catalog) => Some(catalog),
             Slot::Waiting | Slot::Loading | Slot::Failed => None,
