@@ -11,20 +11,6 @@ use std::path::{Path, PathBuf};
 
 use checkwerk_core::site_catalog::SiteCatalog;
 
-/// The `*.toml` files of a folder, sorted, so the order of the checks is stable.
-fn toml_files(folder: &Path) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()))
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "toml")
-        })
-        .collect();
-    paths.sort();
-    paths
-}
-
 fn main() {
     // The splitter of `cargo xtask build` (crates/xtask/src/app_build.rs) reads the linker's relocations to cut the
     // lazy pages (src/pages/lazy.rs) out of the app's wasm.
@@ -36,7 +22,9 @@ fn main() {
 
     let mut catalogs = Vec::new();
     let mut failures = Vec::new();
-    for path in toml_files(&catalogs_dir) {
+    let paths = checkwerk_core::load::catalog_files_in(&catalogs_dir)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", catalogs_dir.display()));
+    for path in paths {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = format!(
             "catalogs/{}",

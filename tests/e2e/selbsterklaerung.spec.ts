@@ -39,6 +39,12 @@ test("a One-Pager offers no Selbsterklärung; the checks behind the OM-Zeichen d
   await expect(nav.getByRole("link", { name: "Selbsterklärung" })).toHaveCount(0);
   await page.goto("/check/sicherheit-gesundheit/selbsterklaerung");
   await expect(page.getByText("Dieser Check ist nicht die Grundlage einer Selbsterklärung.")).toBeVisible();
+  // A declaration over several checks this site does not have, by overview and by record.
+  for (const address of ["/erklaerung/gibt-es-nicht", "/erklaerung/gibt-es-nicht/erklaerung"]) {
+    await page.goto(address);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Selbsterklärung");
+    await expect(page.getByText("Diese Selbsterklärung kennt diese Seite nicht.")).toBeVisible();
+  }
 
   for (const [id, title, mark] of [
     ["arbeitsschutz-mit-methode", "Arbeitsschutz mit Methode", "OM-Zeichen Arbeitsschutz"],

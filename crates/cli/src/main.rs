@@ -219,15 +219,7 @@ fn catalog_files(paths: &[PathBuf], language: Language) -> Result<Vec<PathBuf>> 
                 german: format!("Der Ordner {} ist nicht lesbar", path.display()),
                 english: format!("The folder {} cannot be read", path.display()),
             };
-            let mut found = Vec::new();
-            for entry in std::fs::read_dir(path).with_context(unreadable)? {
-                let entry_path = entry.with_context(unreadable)?.path();
-                if entry_path.extension().is_some_and(|ext| ext == "toml") && entry_path.is_file() {
-                    found.push(entry_path);
-                }
-            }
-            found.sort();
-            files.extend(found);
+            files.extend(checkwerk_core::load::catalog_files_in(path).with_context(unreadable)?);
         } else if path.exists() {
             files.push(path.clone());
         } else {

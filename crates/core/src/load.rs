@@ -36,7 +36,24 @@ fn json_format_version(source: &str) -> Option<(u32, usize)> {
     Some((version, source[..at].matches('\n').count() + 1))
 }
 
-/// Parses and validates a catalog written in JSON (the form the web build embeds and remote sites may serve).
+/// The catalog files of a folder: its `*.toml` files, sorted by name, which is the order a site lists its checks in.
+pub fn catalog_files_in(folder: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder)? {
+        let path = entry?.path();
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "toml")
+            && path.is_file()
+        {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Parses and validates a catalog written in JSON (the form a site serves its catalogs in, and remote sites may).
 pub fn catalog_from_json(file: &str, source: &str) -> Result<Catalog, CatalogErrors> {
     let mut deserializer = serde_json::Deserializer::from_str(source);
     let catalog: Catalog =

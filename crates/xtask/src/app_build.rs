@@ -271,15 +271,8 @@ fn write_catalog_files(
 fn extra_catalog_files(
     folder: &Path,
 ) -> Result<Vec<checkwerk_core::site_catalog::SiteCatalogFile>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .with_context(|| format!("reading {}", folder.display()))?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "toml")
-        })
-        .collect();
-    paths.sort();
+    let paths = checkwerk_core::load::catalog_files_in(folder)
+        .with_context(|| format!("reading {}", folder.display()))?;
     let mut files = Vec::new();
     for path in paths {
         let source = std::fs::read_to_string(&path)

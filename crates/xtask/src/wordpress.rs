@@ -157,14 +157,8 @@ struct BundledCheck {
 /// The bundled checks in the order the app lists them (by file name), read with the engine's own loader.
 fn bundled_checks() -> Result<Vec<BundledCheck>> {
     let folder = workspace_root().join("catalogs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "toml")
-        })
-        .collect();
-    files.sort();
+    let files = checkwerk_core::load::catalog_files_in(&folder)
+        .with_context(|| format!("reading {}", folder.display()))?;
     let mut checks = Vec::new();
     for file in files {
         let name = format!(

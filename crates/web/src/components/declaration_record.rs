@@ -724,3 +724,15 @@ fn part_sections(
         </section>
     }
 }
+
+/// What a record's page shows when its address names no declaration this site has, and why.
+#[component]
+pub fn MissingDeclaration(explanation: Words) -> impl IntoView {
+    let language = expect_context::<UiLanguage>().0;
+    view! {
+        <section class="page">
+            <h1>{move || Words::RecordHeading.get(language.get())}</h1>
+            <p class="lead">{move || explanation.get(language.get())}</p>
+        </section>
+    }
+}

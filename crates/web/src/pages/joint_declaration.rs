@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::declaration_record::MissingDeclaration;
 use crate::i18n::declaration::{self as words, Words};
 use crate::i18n::{self, Text};
 use crate::state::{catalogs, Runs, UiLanguage};
@@ -16,19 +17,13 @@ use crate::state::{catalogs, Runs, UiLanguage};
 #[component]
 pub fn JointDeclarationPage() -> impl IntoView {
     let params = use_params_map();
-    let language = expect_context::<UiLanguage>().0;
     move || {
         let id = params.read().get("declaration").unwrap_or_default();
         let parts = joint_parts(catalogs::all(), &id);
         match parts.first().map(|(_, declaration)| *declaration) {
             Some(declaration) => view! { <JointOverview declaration parts/> }.into_any(),
-            None => view! {
-                <section class="page">
-                    <h1>{move || Words::RecordHeading.get(language.get())}</h1>
-                    <p class="lead">{move || Words::JointDeclarationMissing.get(language.get())}</p>
-                </section>
-            }
-            .into_any(),
+            None => view! { <MissingDeclaration explanation=Words::JointDeclarationMissing/> }
+                .into_any(),
         }
     }
 }

@@ -5,17 +5,15 @@ use checkwerk_core::declaration::joint_parts;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::declaration_record::{DeclarationRecord, Part};
+use crate::components::declaration_record::{DeclarationRecord, MissingDeclaration, Part};
 use crate::i18n::declaration::Words;
 use crate::state::catalogs;
 use crate::state::check::current_catalog;
-use crate::state::UiLanguage;
 
 /// The record of the current check's own declaration.
 #[component]
 pub fn RecordPage() -> impl IntoView {
     let catalog = current_catalog();
-    let language = expect_context::<UiLanguage>().0;
     match catalog.own_declaration() {
         Some(declaration) => view! {
             <DeclarationRecord
@@ -25,13 +23,7 @@ pub fn RecordPage() -> impl IntoView {
             />
         }
         .into_any(),
-        None => view! {
-            <section class="page">
-                <h1>{move || Words::RecordHeading.get(language.get())}</h1>
-                <p class="lead">{move || Words::NoDeclaration.get(language.get())}</p>
-            </section>
-        }
-        .into_any(),
+        None => view! { <MissingDeclaration explanation=Words::NoDeclaration/> }.into_any(),
     }
 }
 
@@ -39,7 +31,6 @@ pub fn RecordPage() -> impl IntoView {
 #[component]
 pub fn JointRecordPage() -> impl IntoView {
     let params = use_params_map();
-    let language = expect_context::<UiLanguage>().0;
     move || {
         let id = params.read().get("declaration").unwrap_or_default();
         let parts: Vec<Part> = joint_parts(catalogs::all(), &id);
@@ -48,13 +39,8 @@ pub fn JointRecordPage() -> impl IntoView {
                 <DeclarationRecord declaration parts readiness_href=format!("/erklaerung/{id}")/>
             }
             .into_any(),
-            None => view! {
-                <section class="page">
-                    <h1>{move || Words::RecordHeading.get(language.get())}</h1>
-                    <p class="lead">{move || Words::JointDeclarationMissing.get(language.get())}</p>
-                </section>
-            }
-            .into_any(),
+            None => view! { <MissingDeclaration explanation=Words::JointDeclarationMissing/> }
+                .into_any(),
         }
     }
 }
