@@ -2,9 +2,9 @@
 // instead of ten): critical bytes (every request the host saw start before the first Check-Punkt of a deep link was
 // interactive) and the whole first visit (until the service worker has precached and the network is quiet), taken as
 // `bench.mjs` takes them – the same proxy, brotli 11, CPU throttled 4×, fresh contexts – and the critical requests
-// listed, so a split build shows which parts the first page waited for.
+// listed, so it shows which parts the first page waited for.
 //
-// Usage, after `cargo xtask bench --build-only [--split]` or `cargo xtask build` (+ `cargo xtask split dist`):
+// Usage, after `cargo xtask bench --build-only` or `cargo xtask build [--dist DIR]`:
 //   node bench/bytes.mjs SITE [SITE …] [--path /check/umweltschutz/baustein/nutzen] [--loads 3] [--port 9560]
 // Each site is served on its own proxy (port, port + 1, …; the static servers 20 above).
 import { dirname, join, resolve } from "node:path";

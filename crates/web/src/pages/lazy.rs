@@ -7,10 +7,12 @@
 //!
 //! Each page is a split point of `wasm_split` (the splitter leptos' `#[lazy]` uses, through `leptos::wasm_split`),
 //! marked `fallible`: a chunk that cannot be fetched is an error value here, never a panic, and a later attempt
-//! fetches it again. The split points exist only in the build `cargo xtask split` makes (`--cfg checkwerk_split`):
-//! on wasm a split point imports its chunk's loader from a placeholder module that only the splitter resolves, so
-//! every other build (`cargo xtask build`, the browser tests, the host's unit tests) calls the pages directly, and
-//! they are part of the one wasm.
+//! fetches it again. The split points exist on wasm, where a split point imports its chunk's loader from a
+//! placeholder module that only the splitter of `cargo xtask build` resolves (`crates/xtask/src/app_build.rs`); the
+//! host's unit tests call the pages directly.
+//!
+//! The pages that list or combine several checks also wait until every check's catalog is here
+//! ([`crate::state::catalogs`]), and say so when one could not be fetched.
 
 use std::future::Future;
 use std::pin::pin;
@@ -30,8 +32,8 @@ use crate::pages::{
 };
 use crate::state::catalogs;
 
-/// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`) or, without the
-/// split, a plain function of the same signature, and the dispatches. Written once here so a new page is one line.
+/// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`) or, on the host, a
+/// plain function of the same signature, and the dispatches. Written once here so a new page is one line.
 macro_rules! lazy_pages {
     ($($page:ident => $view:path, $split:ident, $preload:ident;)+) => {
         /// A page loaded on first use.
@@ -140,7 +142,7 @@ enum ChunkState {
 /// message with a button to try again; the answers are untouched either way.
 #[component]
 pub fn Lazy(page: LazyPage) -> impl IntoView {
-    // Without the split, and once the chunk is there, the page renders in the same frame as any other.
+    // On the host, and once the chunk is there, the page renders in the same frame as any other.
     let loaded = cfg!(not(target_arch = "wasm32")) || page.loaded_flag().load(Ordering::Relaxed);
     let state = RwSignal::new(if loaded {
         ChunkState::Loaded
