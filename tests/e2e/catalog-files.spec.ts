@@ -59,3 +59,8 @@ test.describe("without a service worker, so every request reaches the network", 
     await expect(failure).toHaveCount(0);
   });
 });
+
+test("an address with a broken percent sign still opens the check", async ({ page }) => {
+  await page.goto("/check/umweltschutz/baustein/nutzen?von=%E0%A4%A");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Baustein 1:/);
+});

@@ -294,12 +294,15 @@ fn boot_script(stem: &str, catalogs: &[(String, String)]) -> String {
         .collect();
     format!(
         "const catalogs = {{ {} }};\n\
-         const opened = /check\\/([a-z0-9-]+)/.exec(decodeURIComponent(location.pathname + location.search));\n\
-         if (opened && Object.hasOwn(catalogs, opened[1])) {{\n\
-         \x20 const link = Object.assign(document.createElement(\"link\"), {{ rel: \"preload\", as: \"fetch\", crossOrigin: \"anonymous\" }});\n\
-         \x20 link.href = new URL(\"./catalogs/\" + catalogs[opened[1]], import.meta.url).href;\n\
-         \x20 document.head.append(link);\n\
-         }}\n\
+         // Only a head start: an address the browser cannot decode must not keep the app from starting.\n\
+         try {{\n\
+         \x20 const opened = /check\\/([a-z0-9-]+)/.exec(decodeURIComponent(location.pathname + location.search));\n\
+         \x20 if (opened && Object.hasOwn(catalogs, opened[1])) {{\n\
+         \x20   const link = Object.assign(document.createElement(\"link\"), {{ rel: \"preload\", as: \"fetch\", crossOrigin: \"anonymous\" }});\n\
+         \x20   link.href = new URL(\"./catalogs/\" + catalogs[opened[1]], import.meta.url).href;\n\
+         \x20   document.head.append(link);\n\
+         \x20 }}\n\
+         }} catch {{}}\n\
          const {{ default: init }} = await import(\"./{stem}.js\");\n\
          const wasm = await init({{ module_or_path: new URL(\"./{stem}_bg.wasm\", import.meta.url) }});\n\
          dispatchEvent(new CustomEvent(\"checkwerk-started\", {{ detail: {{ wasm }} }}));\n",
