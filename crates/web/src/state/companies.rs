@@ -246,13 +246,7 @@ impl Companies {
     }
 
     fn report(&self, result: Result<(), StorageError>) {
-        let status = match result {
-            Ok(()) => SaveStatus::Saved,
-            Err(error) => SaveStatus::Failed(error),
-        };
-        if self.status.with_untracked(|current| *current != status) {
-            self.status.set(status);
-        }
+        crate::state::runs::report_save(self.status, result);
     }
 }
 

@@ -30,6 +30,18 @@ pub enum SaveStatus {
     Failed(StorageError),
 }
 
+/// Puts the outcome of a save into a save indicator's state. Only a change of state is news: saving again and again
+/// must not re-render the indicator.
+pub(crate) fn report_save(status: RwSignal<SaveStatus>, result: Result<(), StorageError>) {
+    let new = match result {
+        Ok(()) => SaveStatus::Saved,
+        Err(error) => SaveStatus::Failed(error),
+    };
+    if status.with_untracked(|current| *current != new) {
+        status.set(new);
+    }
+}
+
 /// The user's runs, which one is active per check, and whether they are saved.
 #[derive(Clone, Copy)]
 pub struct Runs {
@@ -250,14 +262,7 @@ impl Runs {
     }
 
     fn report(&self, result: Result<(), StorageError>) {
-        let status = match result {
-            Ok(()) => SaveStatus::Saved,
-            Err(error) => SaveStatus::Failed(error),
-        };
-        // Only a change of state is news: saving again and again must not re-render the indicator.
-        if self.status.with_untracked(|current| *current != status) {
-            self.status.set(status);
-        }
+        report_save(self.status, result);
     }
 
     /// The runs of a catalog of the current company, newest first (tracked).
