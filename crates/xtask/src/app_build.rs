@@ -7,6 +7,8 @@
 //! cargo-leptos' `--split` calls) reads the linker's relocations (`--emit-relocs`, which the web crate's build
 //! script asks for) and writes the main module, the chunk of the lazy pages and a JavaScript loader.
 //! Every part is named by one hash of the whole build, so a page of one deployment never fetches a chunk of another.
+//! A build whose linked wasm did not change takes the parts of the last one (`target/app-build/<hash>/`): the bench's
+//! second site and a rebuild after a change of the page or the catalogs skip the split and wasm-opt.
 //! The catalogs are files of their own (`catalogs/<id>-<hash>.json`, written by the web crate's build script): a
 //! visit fetches the one it opens beside the app, the others when a page lists several checks (the service worker
 //! precaches them all).
@@ -62,15 +64,6 @@ pub fn build_into(
     public_url: &str,
     extra_catalogs: Option<&Path>,
 ) -> Result<AppFiles> {
-    let work = target_dir().join("app-build");
-    if work.exists() {
-        std::fs::remove_dir_all(&work)?;
-    }
-    let split_out = work.join("split");
-    let bindgen_out = work.join("bindgen");
-    std::fs::create_dir_all(&split_out)?;
-    std::fs::create_dir_all(&bindgen_out)?;
-
     say("building the app's wasm");
     let mut cargo = command("cargo");
     cargo.args([
@@ -95,61 +88,16 @@ pub fn build_into(
     let out_dir = web_out_dir(&String::from_utf8_lossy(&output.stdout))?;
     let linked = target_dir().join("wasm32-unknown-unknown/release/checkwerk-web.wasm");
     let input = std::fs::read(&linked).with_context(|| format!("reading {}", linked.display()))?;
+    let parts = split_parts(&input)?;
 
-    say("splitting it at the lazy pages");
-    let main_js_placeholder = format!("./{MAIN_PLACEHOLDER}.js");
-    let main_out = split_out.join("main.wasm");
-    let split = wasm_split_cli_support::transform({
-        let mut options = wasm_split_cli_support::Options::new(&input);
-        options.output_dir = &split_out;
-        options.main_out_path = &main_out;
-        options.link_name = LINK_IMPORT;
-        options.main_module = &main_js_placeholder;
-        options
-    })
-    .map_err(|error| anyhow!("wasm_split_cli_support: {error:?}"))?;
-    if split.split_modules.is_empty() {
-        bail!("the splitter found no lazy page: is `--emit-relocs` still passed to the linker (crates/web/build.rs)?");
-    }
-
-    say("wasm-bindgen and wasm-opt on the main module and the chunk");
-    run(command("wasm-bindgen").args([
-        "--target",
-        "web",
-        // The chunk imports the main module's memory, table and shared functions by these exports.
-        "--keep-lld-exports",
-        "--no-typescript",
-        "--out-name",
-        MAIN_PLACEHOLDER,
-        "--out-dir",
-        &bindgen_out.display().to_string(),
-        &main_out.display().to_string(),
-    ]))?;
-    let mut wasm_files: Vec<PathBuf> =
-        vec![bindgen_out.join(format!("{MAIN_PLACEHOLDER}_bg.wasm"))];
-    wasm_files.extend(split.split_modules.iter().cloned());
-    for wasm in &wasm_files {
-        let path = wasm.display().to_string();
-        run(command("wasm-opt")
-            .arg("-Oz")
-            .args(WASM_OPT_FEATURES)
-            .args([path.as_str(), "-o", path.as_str()]))?;
-    }
-
-    // One hash over every part: another build gets other names for all of them, so a page of one deployment never
-    // loads a chunk of another (their functions would not fit each other's table).
-    let mut build_hash = 0u64;
-    for (position, wasm) in wasm_files.iter().enumerate() {
-        build_hash ^= crate::dist::content_hash(&std::fs::read(wasm)?).rotate_left(position as u32);
-    }
-    let tag = format!("{build_hash:016x}");
+    let tag = parts.tag.clone();
     let stem = format!("checkwerk-web-{tag}");
     let loader = format!("__wasm_split-{tag}.js");
-
-    let mut loader_text = std::fs::read_to_string(split_out.join(LINK_MODULE))?
+    let main_js_placeholder = format!("./{MAIN_PLACEHOLDER}.js");
+    let mut loader_text = std::fs::read_to_string(parts.folder.join(LINK_MODULE))?
         .replace(&main_js_placeholder, &format!("./{stem}.js"));
     let mut chunks = Vec::new();
-    for chunk in &split.split_modules {
+    for chunk in &parts.chunks {
         let name = chunk
             .file_stem()
             .context("chunk without a name")?
@@ -163,7 +111,7 @@ pub fn build_into(
         loader_text = loader_text.replace(&quoted, &format!("\"./{hashed}\""));
         chunks.push((chunk.clone(), hashed));
     }
-    let main_js = std::fs::read_to_string(bindgen_out.join(format!("{MAIN_PLACEHOLDER}.js")))?;
+    let main_js = std::fs::read_to_string(parts.folder.join(format!("{MAIN_PLACEHOLDER}.js")))?;
     // Only the ES import changes; the wasm imports by the module name it was linked with.
     let link_import = format!("from \"{LINK_IMPORT}\"");
     if !main_js.contains(&link_import) {
@@ -172,7 +120,7 @@ pub fn build_into(
     let main_js = main_js.replace(&link_import, &format!("from \"./{loader}\""));
 
     std::fs::write(site.join(format!("{stem}.js")), main_js)?;
-    std::fs::copy(&wasm_files[0], site.join(format!("{stem}_bg.wasm")))?;
+    std::fs::copy(&parts.main_wasm, site.join(format!("{stem}_bg.wasm")))?;
     std::fs::write(site.join(&loader), loader_text)?;
     for (chunk, hashed) in &chunks {
         std::fs::copy(chunk, site.join(hashed))?;
@@ -208,6 +156,125 @@ pub fn build_into(
         sizes.join(", ")
     ));
     Ok(files)
+}
+
+/// The split, bound and shrunk parts of one linked wasm, in a folder of their own below `target/app-build/`.
+struct SplitParts {
+    folder: PathBuf,
+    /// The main module after wasm-bindgen and wasm-opt; its JavaScript is `<MAIN_PLACEHOLDER>.js` beside it.
+    main_wasm: PathBuf,
+    /// The chunks after wasm-opt; the loader `LINK_MODULE` beside them names them.
+    chunks: Vec<PathBuf>,
+    /// One hash over every part: another build gets other names for all of them, so a page of one deployment
+    /// never loads a chunk of another (their functions would not fit each other's table).
+    tag: String,
+}
+
+/// Splits, binds and shrinks the linked wasm, or takes the parts a build of the same wasm made before: the folder
+/// is named by a hash of the linked wasm and of the tools' versions, and is complete only once `parts.txt` is
+/// written, last. Only the newest such folder is kept.
+fn split_parts(input: &[u8]) -> Result<SplitParts> {
+    let work = target_dir().join("app-build");
+    let key = crate::dist::content_hash(
+        format!(
+            "{:016x} wasm-bindgen {} binaryen {} {:?}",
+            crate::dist::content_hash(input),
+            crate::tools::locked_version("wasm-bindgen")?,
+            crate::tools::BINARYEN_VERSION,
+            WASM_OPT_FEATURES
+        )
+        .as_bytes(),
+    );
+    let folder = work.join(format!("{key:016x}"));
+    let manifest = folder.join("parts.txt");
+    if let Ok(listed) = std::fs::read_to_string(&manifest) {
+        let mut lines = listed.lines();
+        if let Some(tag) = lines.next() {
+            say("the linked wasm is unchanged: its split parts of the last build are taken");
+            return Ok(SplitParts {
+                main_wasm: folder.join(format!("{MAIN_PLACEHOLDER}_bg.wasm")),
+                chunks: lines.map(|name| folder.join(name)).collect(),
+                tag: tag.to_owned(),
+                folder,
+            });
+        }
+    }
+    if work.exists() {
+        std::fs::remove_dir_all(&work)?;
+    }
+    let split_out = work.join("split");
+    std::fs::create_dir_all(&split_out)?;
+    std::fs::create_dir_all(&folder)?;
+
+    say("splitting it at the lazy pages");
+    let main_js_placeholder = format!("./{MAIN_PLACEHOLDER}.js");
+    let main_out = split_out.join("main.wasm");
+    let split = wasm_split_cli_support::transform({
+        let mut options = wasm_split_cli_support::Options::new(input);
+        options.output_dir = &folder;
+        options.main_out_path = &main_out;
+        options.link_name = LINK_IMPORT;
+        options.main_module = &main_js_placeholder;
+        options
+    })
+    .map_err(|error| anyhow!("wasm_split_cli_support: {error:?}"))?;
+    if split.split_modules.is_empty() {
+        bail!("the splitter found no lazy page: is `--emit-relocs` still passed to the linker (crates/web/build.rs)?");
+    }
+
+    say("wasm-bindgen, then wasm-opt on the main module and the chunk side by side");
+    run(command("wasm-bindgen").args([
+        "--target",
+        "web",
+        // The chunk imports the main module's memory, table and shared functions by these exports.
+        "--keep-lld-exports",
+        "--no-typescript",
+        "--out-name",
+        MAIN_PLACEHOLDER,
+        "--out-dir",
+        &folder.display().to_string(),
+        &main_out.display().to_string(),
+    ]))?;
+    let main_wasm = folder.join(format!("{MAIN_PLACEHOLDER}_bg.wasm"));
+    let mut wasm_files = vec![main_wasm.clone()];
+    wasm_files.extend(split.split_modules.iter().cloned());
+    let optimizers = wasm_files
+        .iter()
+        .map(|wasm| {
+            let path = wasm.display().to_string();
+            command("wasm-opt")
+                .arg("-Oz")
+                .args(WASM_OPT_FEATURES)
+                .args([path.as_str(), "-o", path.as_str()])
+                .spawn()
+                .context("cannot start wasm-opt")
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for (mut optimizer, wasm) in optimizers.into_iter().zip(&wasm_files) {
+        let status = optimizer.wait()?;
+        if !status.success() {
+            bail!("wasm-opt on {} failed ({status})", wasm.display());
+        }
+    }
+
+    let mut build_hash = 0u64;
+    for (position, wasm) in wasm_files.iter().enumerate() {
+        build_hash ^= crate::dist::content_hash(&std::fs::read(wasm)?).rotate_left(position as u32);
+    }
+    let tag = format!("{build_hash:016x}");
+    let mut listed = vec![tag.clone()];
+    for chunk in &split.split_modules {
+        let name = chunk.file_name().context("chunk without a name")?;
+        listed.push(name.to_string_lossy().into_owned());
+    }
+    std::fs::remove_dir_all(&split_out)?;
+    std::fs::write(&manifest, listed.join("\n"))?;
+    Ok(SplitParts {
+        folder,
+        main_wasm,
+        chunks: split.split_modules,
+        tag,
+    })
 }
 
 /// The folder the web crate's build script wrote to, from cargo's JSON messages.
