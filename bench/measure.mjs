@@ -117,7 +117,8 @@ export async function settle(page, site) {
  * the wait for the display's next refresh, which no engine controls: it is the engine's work for the click plus
  * rendering that frame. After the frame a task checks that the change is both saved (a value under the engine's
  * localStorage prefix changed) and on screen; if not, it waits frame by frame, and those frames count.
- * Between clicks the page gets to idle, so no click pays for the one before.
+ * Between clicks the page gets to idle until a frame and an idle moment change nothing, so no click pays for the
+ * one before.
  */
 export async function rateItems(page, engine, items, { markClicks = false } = {}) {
   return page.evaluate(
@@ -147,16 +148,27 @@ export async function rateItems(page, engine, items, { markClicks = false } = {}
           }),
         );
       const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+      let mutated = false;
+      const observer = new MutationObserver(() => {
+        mutated = true;
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       const samples = [];
       for (const item of items) {
         const input = document.querySelector(fill(radio, item));
         if (!input) throw new Error(`no radio for ${item.id} = ${item.key}`);
         input.scrollIntoView({ block: "center" });
-        // Twice: work an engine leaves for after a frame or for an idle moment may change the page again, and
+        // Until a round of a frame and an idle moment changes nothing (at least one round, at most four): work an
+        // engine leaves for after a frame or for an idle moment may change the page or the saved run again, and
         // that change is rendered in a frame of its own before the click, not in the click's frame.
-        for (let round = 0; round < 2; round++) {
+        let rounds = 0;
+        while (rounds < 4) {
+          rounds++;
+          const stored = snapshot();
+          mutated = false;
           await afterFrame();
           await idle();
+          if (!mutated && !changedSince(stored)) break;
         }
         const before = snapshot();
         const clicked = await new Promise((resolve) =>
@@ -175,9 +187,10 @@ export async function rateItems(page, engine, items, { markClicks = false } = {}
           await afterFrame();
           frames++;
         }
-        samples.push({ id: item.id, ms: performance.now() - clicked, frames });
+        samples.push({ id: item.id, ms: performance.now() - clicked, frames, settleRounds: rounds });
         if (markClicks) performance.mark("click-end");
       }
+      observer.disconnect();
       return samples;
     },
     { items, radio: engine.radio, shown: engine.shown, storagePrefix: engine.storagePrefix, markClicks },
