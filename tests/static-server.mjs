@@ -81,9 +81,9 @@ const server = createServer(async (request, response) => {
   const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",
     // index.html and the service worker must be revalidated; hashed files could be cached for a year.
-    // Trunk names files by a 64-bit hash in hex without leading zeros (so 13 to 16 digits, rarely fewer); dist.rs
-    // names the boot script by 16 hex digits.
-    "cache-control": /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+    // Trunk names files by a 64-bit hash in hex without leading zeros (so 13 to 16 digits, rarely fewer); the app
+    // build names the boot script, the wasm parts and the catalogs' files (`catalogs/<id>-<hash>.json`) by 16.
+    "cache-control": /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|json)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
     "x-content-type-options": "nosniff",
   };
   if (path.endsWith(".html") && !path.endsWith("partner-demo.html")) headers["content-security-policy"] = contentSecurityPolicy;
