@@ -171,17 +171,22 @@ struct SplitParts {
 }
 
 /// Splits, binds and shrinks the linked wasm, or takes the parts a build of the same wasm made before: the folder
-/// is named by a hash of the linked wasm and of the tools' versions, and is complete only once `parts.txt` is
-/// written, last. Only the newest such folder is kept.
+/// is named by a hash of the linked wasm, the tools' versions and the xtask's own build, and is complete only once
+/// `parts.txt` is written, last. Only the newest such folder is kept.
 fn split_parts(input: &[u8]) -> Result<SplitParts> {
     let work = target_dir().join("app-build");
+    // The xtask itself is part of the key (by size and time of its executable): a change of how the parts are made
+    // makes them anew.
+    let this_build = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|meta| format!("{} {:?}", meta.len(), meta.modified().ok()))
+        .unwrap_or_default();
     let key = crate::dist::content_hash(
         format!(
-            "{:016x} wasm-bindgen {} binaryen {} {:?}",
+            "{:016x} wasm-bindgen {} binaryen {} xtask {this_build}",
             crate::dist::content_hash(input),
             crate::tools::locked_version("wasm-bindgen")?,
             crate::tools::BINARYEN_VERSION,
-            WASM_OPT_FEATURES
         )
         .as_bytes(),
     );
@@ -202,13 +207,12 @@ fn split_parts(input: &[u8]) -> Result<SplitParts> {
     if work.exists() {
         std::fs::remove_dir_all(&work)?;
     }
-    let split_out = work.join("split");
-    std::fs::create_dir_all(&split_out)?;
     std::fs::create_dir_all(&folder)?;
 
     say("splitting it at the lazy pages");
     let main_js_placeholder = format!("./{MAIN_PLACEHOLDER}.js");
-    let main_out = split_out.join("main.wasm");
+    // Kept: the main module with its function names, before wasm-bindgen (what `twiggy` reads, bench/results/size.md).
+    let main_out = folder.join("main-linked.wasm");
     let split = wasm_split_cli_support::transform({
         let mut options = wasm_split_cli_support::Options::new(input);
         options.output_dir = &folder;
@@ -267,7 +271,6 @@ fn split_parts(input: &[u8]) -> Result<SplitParts> {
         let name = chunk.file_name().context("chunk without a name")?;
         listed.push(name.to_string_lossy().into_owned());
     }
-    std::fs::remove_dir_all(&split_out)?;
     std::fs::write(&manifest, listed.join("\n"))?;
     Ok(SplitParts {
         folder,
