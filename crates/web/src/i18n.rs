@@ -172,6 +172,12 @@ pub enum Text {
     CheckLoading,
     CheckLoadFailed,
     SomeChecksMissing,
+    Companies,
+    Company,
+    SwitchCompany,
+    NotRatedThen,
+    ShowPreviousRating,
+    TeamNavEntry,
 }
 
 impl Text {
@@ -453,6 +459,12 @@ impl Text {
                 "They are included in the export too. Carry over what still applies to the matching check points.",
             ),
             OrphanNoRating => ("ohne Bewertung", "not rated"),
+            Companies => ("Betriebe", "Companies"),
+            Company => ("Betrieb", "Company"),
+            SwitchCompany => ("Betrieb wechseln", "Switch company"),
+            NotRatedThen => ("damals nicht bewertet", "not rated then"),
+            ShowPreviousRating => ("Frühere Bewertung anzeigen", "Show the previous rating"),
+            TeamNavEntry => ("Im Team", "As a team"),
         };
         match language {
             Language::De => de,

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::i18n::companies::{field_label, CompanyText};
 use crate::i18n::Text;
-use crate::state::{Runs, UiLanguage};
+use crate::state::{tr, Runs, UiLanguage};
 
 /// Which company the fields edit.
 #[derive(Clone, PartialEq)]
@@ -115,9 +115,9 @@ pub fn CurrentCompanyLine() -> impl IntoView {
             });
             view! {
                 <p class="current-company">
-                    <span>{ct(CompanyText::Company)} ": " <strong>{name}</strong></span>
+                    <span>{tr(Text::Company)} ": " <strong>{name}</strong></span>
                     " "
-                    <A href=crate::page_config::app_href("/betriebe")>{ct(CompanyText::SwitchCompany)}</A>
+                    <A href=crate::page_config::app_href("/betriebe")>{tr(Text::SwitchCompany)}</A>
                 </p>
             }
         })

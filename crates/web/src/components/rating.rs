@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use crate::components::create_measure::CreateMeasureButton;
 use crate::components::evidence::EvidenceRef;
 use crate::components::formatted::Formatted;
-use crate::i18n::companies::CompanyText;
 use crate::i18n::evidence::{evidence_label, EvidenceText};
 use crate::i18n::{note_label, priority_group_name, priority_not_applicable, Text};
 use crate::state::check::{ItemAnswers, PreviousAnswers};
@@ -162,10 +161,10 @@ pub fn ItemCard(
                         .collect();
                     (!parts.is_empty()).then(|| parts.join(" · "))
                 })
-                .unwrap_or_else(|| CompanyText::NotRatedThen.get(language).to_owned());
+                .unwrap_or_else(|| Text::NotRatedThen.get(language).to_owned());
             view! {
                 <details class="previous-rating no-print">
-                    <summary>{CompanyText::ShowPreviousRating.get(language)}<span class="visually-hidden">" " {item.number.clone()}</span></summary>
+                    <summary>{Text::ShowPreviousRating.get(language)}<span class="visually-hidden">" " {item.number.clone()}</span></summary>
                     <p>{crate::i18n::companies::previous_rating(language, &run_name, &rating)}</p>
                 </details>
             }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::clock::today;
 use crate::components::download::download_text;
-use crate::i18n::companies::CompanyText;
 use crate::i18n::{self, Text};
 use crate::state::{tr, Runs, SaveStatus, UiLanguage};
 use crate::storage::{StorageError, QUOTA_UNITS, WARN_PERCENT};
@@ -76,7 +75,7 @@ pub fn StorageBanner() -> impl IntoView {
             view! {
                 <div class="banner warning storage-filling" role="status">
                     <p>{move || i18n::companies::storage_warning(language.get(), percent)} " "
-                        <leptos_router::components::A href=crate::page_config::app_href("/betriebe")>{move || CompanyText::Companies.get(language.get())}</leptos_router::components::A>
+                        <leptos_router::components::A href=crate::page_config::app_href("/betriebe")>{move || Text::Companies.get(language.get())}</leptos_router::components::A>
                     </p>
                 </div>
             }

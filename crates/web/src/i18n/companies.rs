@@ -9,7 +9,6 @@ use super::{by_count, pick};
 /// A fixed text of this area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompanyText {
-    Companies,
     WorkspaceLead,
     WorkspaceLink,
     NewCompany,
@@ -27,13 +26,9 @@ pub enum CompanyText {
     NoMatches,
     Unnamed,
     CompanyDetails,
-    Company,
-    SwitchCompany,
     NoChecksYet,
     FollowUp,
     FollowUpStarted,
-    ShowPreviousRating,
-    NotRatedThen,
     CompareHeading,
     CompareLead,
     Earlier,
@@ -72,7 +67,6 @@ impl CompanyText {
     pub fn get(self, language: Language) -> &'static str {
         use CompanyText::*;
         let (de, en) = match self {
-            Companies => ("Betriebe", "Companies"),
             WorkspaceLead => (
                 "Ihr Arbeitsbereich: alle Betriebe, die Sie in diesem Browser begleiten, mit ihren Checks, Maßnahmen und Fristen. Exportieren Sie einen Betrieb als Datei, um ihn auf einem anderen Gerät weiterzubearbeiten.",
                 "Your workspace: every company you support in this browser, with its checks, measures and deadlines. Export a company as a file to continue on another device.",
@@ -99,16 +93,12 @@ impl CompanyText {
                 "Weitere Angaben zum Betrieb (für Bericht und Selbsterklärung)",
                 "More about the company (for the report and the self-declaration)",
             ),
-            Company => ("Betrieb", "Company"),
-            SwitchCompany => ("Betrieb wechseln", "Switch company"),
             NoChecksYet => ("noch kein Check begonnen", "no check started yet"),
             FollowUp => ("Erneut bewerten", "Re-assess"),
             FollowUpStarted => (
                 "Neubewertung begonnen: Die offenen Maßnahmen sind übernommen, die Bewertungen beginnen leer. Die frühere Bewertung eines Check-Punkts können Sie bei Bedarf aufklappen.",
                 "Re-assessment started: the open measures are carried over, the ratings start empty. You can unfold a check point's previous rating when you need it.",
             ),
-            ShowPreviousRating => ("Frühere Bewertung anzeigen", "Show the previous rating"),
-            NotRatedThen => ("damals nicht bewertet", "not rated then"),
             CompareHeading => ("Durchläufe vergleichen", "Compare runs"),
             CompareLead => (
                 "Was hat sich getan? Der Index des Handlungsbedarfs je Baustein vorher und nachher (0 = kein Bedarf gemeldet, 100 = überall hoher Bedarf), die Check-Punkte, die sich verändert haben, und die Maßnahmen, die dazwischen erledigt wurden.",

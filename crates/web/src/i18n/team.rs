@@ -14,7 +14,6 @@ use super::{by_count, pick};
 /// A fixed text of rating as a team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TeamText {
-    NavEntry,
     StartHeading,
     StartIntro,
     StepInvite,
@@ -115,7 +114,6 @@ impl TeamText {
     pub fn get(self, language: Language) -> &'static str {
         use TeamText::*;
         let (de, en) = match self {
-            NavEntry => ("Im Team", "As a team"),
             StartHeading => ("Im Team bewerten", "Rate as a team"),
             StartIntro => (
                 "Jede Person bewertet auf ihrem eigenen Gerät. Danach sehen Sie, wo das Team übereinstimmt und wo nicht, besprechen die Unterschiede und legen die Teamwerte fest. Es gibt keinen Server: Einladung und Beiträge reisen als Link, QR-Code oder Datei, die Menschen selbst weitergeben.",

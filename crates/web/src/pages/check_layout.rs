@@ -100,7 +100,7 @@ fn CheckFrame(catalog: &'static Catalog) -> impl IntoView {
                             <li><A href=crate::page_config::app_href(&link("/selbsterklaerung"))>{tr(Text::Readiness)}</A></li>
                         })}
                         <li><A href=crate::page_config::app_href(&link("/bericht"))>{tr(Text::Report)}</A></li>
-                        <li><A href=crate::page_config::app_href(&link("/team"))>{crate::components::team::tt(crate::i18n::team::TeamText::NavEntry)}</A></li>
+                        <li><A href=crate::page_config::app_href(&link("/team"))>{tr(Text::TeamNavEntry)}</A></li>
                     </ul>
                 </nav>
                 <EmbedNote catalog/>

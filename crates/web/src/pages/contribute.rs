@@ -21,9 +21,10 @@ use crate::components::rating::ItemCard;
 use crate::components::team::{tt, LinkBox, LinkQrCode};
 use crate::i18n::module_heading;
 use crate::i18n::team::{self, TeamText};
+use crate::i18n::Text;
 use crate::links;
 use crate::state::check::{current_catalog, module_rated};
-use crate::state::{Runs, UiLanguage};
+use crate::state::{tr, Runs, UiLanguage};
 
 /// What the address says: no invitation, one, or why the one it holds was refused.
 type FromAddress = Option<Result<Invitation, LinkError>>;
@@ -84,7 +85,7 @@ pub fn ContributePage() -> impl IntoView {
             <section class="page contribute">
                 <h1>{tt(TeamText::ContributeHeading)}</h1>
                 <p class="notice">{tt(TeamText::NoInvitation)}</p>
-                <p><A href=crate::page_config::app_href(&format!("/check/{}/team", catalog.id))>{tt(TeamText::NavEntry)}</A></p>
+                <p><A href=crate::page_config::app_href(&format!("/check/{}/team", catalog.id))>{tr(Text::TeamNavEntry)}</A></p>
             </section>
         }
         .into_any(),

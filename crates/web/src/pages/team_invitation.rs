@@ -7,10 +7,11 @@ use leptos_router::components::A;
 
 use crate::components::team::{tt, LinkQrCode};
 use crate::i18n::team::{self, TeamText};
+use crate::i18n::Text;
 use crate::links;
 use crate::page_config::app_href;
 use crate::state::check::current_catalog;
-use crate::state::{Runs, UiLanguage};
+use crate::state::{tr, Runs, UiLanguage};
 
 /// The printable invitation of the active team assessment.
 #[component]
@@ -35,7 +36,7 @@ pub fn InvitationPrintPage() -> impl IntoView {
             <section class="page">
                 <h1>{tt(TeamText::InvitationSheetHeading)}</h1>
                 <p class="notice">{tt(TeamText::NoTeamActive)}</p>
-                <p><A href=back.clone()>{tt(TeamText::NavEntry)}</A></p>
+                <p><A href=back.clone()>{tr(Text::TeamNavEntry)}</A></p>
             </section>
         }
         .into_any(),

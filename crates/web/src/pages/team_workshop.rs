@@ -8,9 +8,10 @@ use leptos_router::components::A;
 use crate::clock::today;
 use crate::components::team::{tt, SpreadChips};
 use crate::i18n::team::{self, TeamText};
+use crate::i18n::Text;
 use crate::page_config::app_href;
 use crate::state::check::current_catalog;
-use crate::state::{Runs, UiLanguage};
+use crate::state::{tr, Runs, UiLanguage};
 
 /// The workshop sheet of the active team assessment.
 #[component]
@@ -31,7 +32,7 @@ pub fn WorkshopPrintPage() -> impl IntoView {
                 <section class="page">
                     <h1>{tt(TeamText::WorkshopHeading)}</h1>
                     <p class="notice">{tt(TeamText::NoTeamActive)}</p>
-                    <p><A href=back.clone()>{tt(TeamText::NavEntry)}</A></p>
+                    <p><A href=back.clone()>{tr(Text::TeamNavEntry)}</A></p>
                 </section>
             }
             .into_any();

@@ -116,7 +116,7 @@ pub fn WorkspacePage() -> impl IntoView {
 
     view! {
         <section class="page workspace">
-            <h1>{ct(CompanyText::Companies)}</h1>
+            <h1>{tr(Text::Companies)}</h1>
             <p class="lead">{ct(CompanyText::WorkspaceLead)}</p>
             <div class="toolbar no-print">
                 <button type="button" class="button" on:click=new_company>{ct(CompanyText::NewCompany)}</button>
