@@ -4,7 +4,7 @@
 //
 // Usage (xtask builds the sites and passes these):
 //   node bench/bench.mjs --site DIR --site-generated DIR --catalogs catalogs.json --generated-id ID --work DIR
-//                        [--loads 10] [--slow-loads 4] [--reopens 3] [--throttle 4] [--port 9500] [--out bench/results]
+//                        [--loads 10] [--slow-loads 3] [--reopens 3] [--throttle 4] [--port 9500] [--out bench/results]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -29,7 +29,7 @@ const { values: options } = parseArgs({
     "generated-id": { type: "string" },
     work: { type: "string" },
     loads: { type: "string", default: "10" },
-    "slow-loads": { type: "string", default: "4" },
+    "slow-loads": { type: "string", default: "3" },
     reopens: { type: "string", default: "3" },
     throttle: { type: "string", default: "4" },
     // The proxies listen on port, port + 1, …; the static servers behind them on port + 20, port + 21, ….

@@ -105,6 +105,14 @@ fn build_with(options: &BuildOptions) -> Result<()> {
 /// The release site before `dist::finish` makes it deployable: Trunk builds the page, the styles, the copied files
 /// and the catalog worker, `app_build` the app (with the catalogs of `extra_catalogs` embedded as well).
 fn build_site(options: &BuildOptions, extra_catalogs: Option<&std::path::Path>) -> Result<()> {
+    trunk_build(options)?;
+    app_build::build_into(&options.dist, &options.public_url, extra_catalogs)?;
+    Ok(())
+}
+
+/// Trunk's part of a site: the page, the styles, the copied files and the catalog worker (the app is
+/// [`app_build`]'s).
+fn trunk_build(options: &BuildOptions) -> Result<()> {
     tools::ensure_web_build_tools()?;
     let dist = options.dist.display().to_string();
     run(command("trunk").args([
@@ -115,9 +123,7 @@ fn build_site(options: &BuildOptions, extra_catalogs: Option<&std::path::Path>) 
         &options.public_url,
         "--dist",
         &dist,
-    ]))?;
-    app_build::build_into(&options.dist, &options.public_url, extra_catalogs)?;
-    Ok(())
+    ]))
 }
 
 /// Builds the release site and serves it the way a plain static host would, plus the partner demo on a second
