@@ -1,5 +1,5 @@
 //! The building blocks of compact links: a stream of bits, small numbers in few bits, digits of mixed radix packed
-//! into one number, a CRC-32 checksum and URL-safe Base64.
+//! into one number, a CRC-32 checksum, an FNV-1a hash and URL-safe Base64.
 //!
 //! Written here in a few lines each rather than taken from crates: the app's download carries every byte, and these
 //! are the whole of what the link formats need (see [`crate::contribution`]). Reading never panics and never
@@ -312,6 +312,14 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
+/// The 64-bit FNV-1a hash: small, and stable across builds and platforms (which `std`'s hashers are not promised
+/// to be). For telling contents and names apart (file names, ids), not for security.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 const BASE64_URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// URL-safe Base64 without padding (RFC 4648 §5): letters, digits, `-` and `_`, which an address carries as they are.
@@ -357,6 +365,13 @@ pub fn from_base64_url(text: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
 
     #[test]
     fn crc32_matches_the_published_check_value() {

@@ -381,7 +381,7 @@ fn company_for(runs: &[Run], indexes: &[usize]) -> Company {
         .unwrap_or_default();
     let id = format!(
         "b-{:016x}",
-        fnv1a(&format!("{}\u{0}{smallest_id}", normalized_name(name)))
+        crate::codec::fnv1a(format!("{}\u{0}{smallest_id}", normalized_name(name)).as_bytes())
     );
     let created = group
         .iter()
@@ -400,14 +400,6 @@ fn assign(runs: &mut [Run], indexes: &[usize], company_id: &str, placement: &mut
         company_id.clone_into(&mut runs[index].company_id);
         placement.placed_runs.push(runs[index].id.clone());
     }
-}
-
-/// The 64-bit FNV-1a hash: small, stable across builds and platforms (which `std`'s hashers are not promised to
-/// be), and enough to tell names apart in ids.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// What merging a set of companies and runs into another did.

@@ -38,9 +38,7 @@ impl SiteCatalog {
     pub fn file(&self) -> SiteCatalogFile {
         // Maps with string keys and plain structs: serializing them cannot fail.
         let json = serde_json::to_string(self).unwrap_or_default();
-        let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let hash = crate::codec::fnv1a(json.as_bytes());
         SiteCatalogFile {
             name: format!("{}-{hash:016x}.json", self.catalog.id),
             json,

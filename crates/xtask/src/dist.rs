@@ -7,13 +7,9 @@ use anyhow::{bail, Context, Result};
 
 use crate::tools::workspace_root;
 
-/// FNV-1a, 64 bit: a stable content hash for file names, the cache version and whether a file changed
-/// (`checkout.rs`); not for security.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
+/// A stable content hash for file names, the cache version and whether a file changed (`checkout.rs`): the core's
+/// FNV-1a, which also names the catalogs' files.
+pub use checkwerk_core::codec::fnv1a as content_hash;
 
 /// Every file below a folder, relative to it, sorted.
 fn files_below(root: &Path) -> Result<Vec<PathBuf>> {
