@@ -3,7 +3,7 @@
 use checkwerk_core::Catalog;
 use leptos::prelude::*;
 
-use crate::i18n::{screen, Text};
+use crate::i18n::{screen, FixedText};
 use crate::state::UiLanguage;
 
 /// Keeps the document's title at what `title` makes, following its reactive inputs.
@@ -12,7 +12,7 @@ pub fn set_page_title(title: impl Fn() -> String + 'static) {
 }
 
 /// Titles a page of a check: "Meine Maßnahmen – Energie sparen – Checkwerk".
-pub fn check_page_title(catalog: &'static Catalog, page: Text) {
+pub fn check_page_title(catalog: &'static Catalog, page: impl FixedText) {
     let language = expect_context::<UiLanguage>().0;
     set_page_title(move || {
         let language = language.get();

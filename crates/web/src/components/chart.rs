@@ -7,6 +7,7 @@
 use checkwerk_core::{Colour, Tally};
 use leptos::prelude::*;
 
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, Text};
 use crate::state::{tr, UiLanguage};
 
@@ -75,8 +76,8 @@ pub fn ProfileChart(
                             <th scope="col"><span class=format!("legend legend-{}", count.colour.as_str()) aria-hidden="true"></span>{count.label.clone()}</th>
                         }).collect_view()}
                         {not_relevant.clone().map(|label| view! { <th scope="col">{label}</th> })}
-                        <th scope="col">{Text::Open.get(language)}</th>
-                        <th scope="col">{Text::NeedIndex.get(language)}</th>
+                        <th scope="col">{PageText::Open.get(language)}</th>
+                        <th scope="col">{PageText::NeedIndex.get(language)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -95,7 +96,7 @@ pub fn ProfileChart(
     };
     view! {
         <figure class="chart">
-            <figcaption id=caption_id>{tr(Text::ChartCaption)}</figcaption>
+            <figcaption id=caption_id>{tr(PageText::ChartCaption)}</figcaption>
             {chart}
             // Seven columns do not fit a phone: the table scrolls sideways in its own box, which the keyboard
             // can reach and scroll too, rather than widening the page.

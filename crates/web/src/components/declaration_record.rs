@@ -23,6 +23,7 @@ use crate::components::evidence::EvidenceRef;
 use crate::components::qr_code::QrCodeImage;
 use crate::i18n::declaration::{self as words, Words};
 use crate::i18n::evidence::EvidenceText;
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, module_heading, Text};
 use crate::state::companies::set_record_field;
 use crate::state::{Notices, Runs, UiLanguage};
@@ -459,7 +460,7 @@ fn status_view(
             <p class=class>{text}</p>
             {renewal}
             <div class="toolbar">
-                <button type="button" class="button" on:click=|_| print_page()>{Text::Print.get(language)}</button>
+                <button type="button" class="button" on:click=|_| print_page()>{PageText::Print.get(language)}</button>
                 {can_sign.then(|| view! {
                     <button type="button" class="button secondary" on:click=move |_| act(Action::Sign)>{sign_label.get(language)}</button>
                 })}
@@ -661,9 +662,9 @@ fn part_sections(
                 <h3>{module_heading(language, &module.number, &module.title)}</h3>
                 <table class="report-table answers">
                     <thead><tr>
-                        <th scope="col">{Text::Number.get(language)}</th>
-                        <th scope="col">{Text::Statement.get(language)}</th>
-                        <th scope="col">{Text::Rating.get(language)}</th>
+                        <th scope="col">{PageText::Number.get(language)}</th>
+                        <th scope="col">{PageText::Statement.get(language)}</th>
+                        <th scope="col">{PageText::Rating.get(language)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -709,14 +710,14 @@ fn part_sections(
             <div class="table-scroll" role="region" tabindex="0" aria-label=format!("{}{suffix}", Words::Measures.get(language))>
                 <table class="report-table measures-table">
                     <thead><tr>
-                        <th scope="col">{Text::Number.get(language)}</th>
-                        <th scope="col">{Text::MeasureTitle.get(language)}</th>
-                        <th scope="col">{Text::MeasureItems.get(language)}</th>
-                        <th scope="col">{Text::Urgency.get(language)}</th>
-                        <th scope="col">{Text::Responsible.get(language)}</th>
-                        <th scope="col">{Text::DueDate.get(language)}</th>
-                        <th scope="col">{Text::Control.get(language)}</th>
-                        <th scope="col">{Text::Status.get(language)}</th>
+                        <th scope="col">{PageText::Number.get(language)}</th>
+                        <th scope="col">{PageText::MeasureTitle.get(language)}</th>
+                        <th scope="col">{PageText::MeasureItems.get(language)}</th>
+                        <th scope="col">{PageText::Urgency.get(language)}</th>
+                        <th scope="col">{PageText::Responsible.get(language)}</th>
+                        <th scope="col">{PageText::DueDate.get(language)}</th>
+                        <th scope="col">{PageText::Control.get(language)}</th>
+                        <th scope="col">{PageText::Status.get(language)}</th>
                     </tr></thead>
                     <tbody>{measures}</tbody>
                 </table>

@@ -5,7 +5,8 @@ use checkwerk_core::evaluation::OrphanReason;
 use checkwerk_core::Catalog;
 use leptos::prelude::*;
 
-use crate::i18n::{self, Text};
+use crate::i18n;
+use crate::i18n::pages::PageText;
 use crate::state::check::use_evaluation;
 use crate::state::{tr, Runs, UiLanguage};
 
@@ -57,8 +58,8 @@ pub fn OrphanedAnswers(catalog: &'static Catalog) -> impl IntoView {
             let more = (total > LISTED).then(|| i18n::more_orphans(language.get(), total - LISTED));
             view! {
                 <section class="notice orphans" aria-labelledby="orphans-heading">
-                    <h2 id="orphans-heading">{tr(Text::OrphansHeading)}</h2>
-                    <p>{tr(Text::OrphansNotice)} " " {tr(Text::OrphansKept)}</p>
+                    <h2 id="orphans-heading">{tr(PageText::OrphansHeading)}</h2>
+                    <p>{tr(PageText::OrphansNotice)} " " {tr(PageText::OrphansKept)}</p>
                     <ul class="orphan-list">
                         {rows.into_iter().map(|(label, rating, note)| view! {
                             <li>

@@ -11,6 +11,7 @@ use crate::components::company_form::ct;
 use crate::components::download::download_run;
 use crate::components::import::ImportButton;
 use crate::i18n::companies::CompanyText;
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, Text};
 use crate::state::{tr, Notices, Runs, UiLanguage};
 
@@ -24,7 +25,7 @@ pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
 
     let start_new = move |_| {
         runs.create(catalog, None);
-        notices.show(tr(Text::RunStarted)().to_owned(), None);
+        notices.show(tr(PageText::RunStarted)().to_owned(), None);
     };
     let several = move || list().len() > 1;
     let base = format!("/check/{}", catalog.id);
@@ -33,11 +34,11 @@ pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
 
     view! {
         <section class="runs" aria-labelledby="runs-heading">
-            <h2 id="runs-heading">{tr(Text::RunsHeading)}</h2>
-            <p class="hint">{tr(Text::RunsHint)}</p>
+            <h2 id="runs-heading">{tr(PageText::RunsHeading)}</h2>
+            <p class="hint">{tr(PageText::RunsHint)}</p>
             <div class="run-actions">
-                <button type="button" class="button secondary" on:click=start_new>{tr(Text::StartNewRun)}</button>
-                <ImportButton label=Signal::derive(tr(Text::ImportRun)) page_catalog=catalog/>
+                <button type="button" class="button secondary" on:click=start_new>{tr(PageText::StartNewRun)}</button>
+                <ImportButton label=Signal::derive(tr(PageText::ImportRun)) page_catalog=catalog/>
             </div>
             {move || several().then(|| view! {
                 <p class="run-links">
@@ -89,7 +90,7 @@ fn RunEntry(
     let activate = move |_| runs.activate(&catalog.id, &run_id.get_value());
     let copy = move |_| {
         if runs.copy(&run_id.get_value()).is_some() {
-            notices.show(tr(Text::RunCopied)().to_owned(), None);
+            notices.show(tr(PageText::RunCopied)().to_owned(), None);
         }
     };
     let follow_up = move |_| {
@@ -146,10 +147,10 @@ fn RunEntry(
                 {move || if renaming.get() {
                     view! {
                         <form class="rename" on:submit=rename>
-                            <label for=format!("name-{}", run_id.get_value())>{tr(Text::RunName)}</label>
+                            <label for=format!("name-{}", run_id.get_value())>{tr(PageText::RunName)}</label>
                             <input id=format!("name-{}", run_id.get_value()) name="name" type="text" value=name.clone() required=true
                                 size=name.chars().count().clamp(20, 60) node_ref=rename_input/>
-                            <button type="submit" class="button small">{tr(Text::Save)}</button>
+                            <button type="submit" class="button small">{tr(PageText::Save)}</button>
                         </form>
                     }.into_any()
                 } else {
@@ -158,18 +159,18 @@ fn RunEntry(
                 <span class="run-meta">
                     {move || i18n::created_on(language.get(), &created)} " · " {move || i18n::rated_of(language.get(), rated, total)}
                     {move || team_marker(language.get()).map(|marker| view! { " · " <span class="run-team">{marker}</span> })}
-                    {move || is_active.get().then(|| view! { " · " <span class="run-active">{tr(Text::ActiveRunMarker)}</span> })}
+                    {move || is_active.get().then(|| view! { " · " <span class="run-active">{tr(PageText::ActiveRunMarker)}</span> })}
                 </span>
             </div>
             <div class="run-buttons">
                 {move || (!is_active.get()).then(|| view! {
-                    <button type="button" class="button small" on:click=activate>{tr(Text::ContinueThisRun)}</button>
+                    <button type="button" class="button small" on:click=activate>{tr(PageText::ContinueThisRun)}</button>
                 })}
-                <button type="button" class="button secondary small" on:click=move |_| renaming.update(|r| *r = !*r)>{tr(Text::Rename)}</button>
+                <button type="button" class="button secondary small" on:click=move |_| renaming.update(|r| *r = !*r)>{tr(PageText::Rename)}</button>
                 <button type="button" class="button secondary small" on:click=follow_up>{ct(CompanyText::FollowUp)}</button>
-                <button type="button" class="button secondary small" on:click=copy>{tr(Text::CopyRun)}</button>
+                <button type="button" class="button secondary small" on:click=copy>{tr(PageText::CopyRun)}</button>
                 <button type="button" class="button secondary small" on:click=export>{tr(Text::ExportRun)}</button>
-                <button type="button" class="button danger small" on:click=delete>{tr(Text::Delete)}</button>
+                <button type="button" class="button danger small" on:click=delete>{tr(PageText::Delete)}</button>
             </div>
         </li>
     }

@@ -5,6 +5,7 @@ use checkwerk_core::report::Summary;
 use leptos::prelude::*;
 
 use crate::components::chart::{ChartRow, ProfileChart};
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, Text};
 use crate::state::{tr, UiLanguage};
 
@@ -34,20 +35,20 @@ pub fn ManagementSummary(
         .map(str::to_owned);
     view! {
         <section class="summary" aria-labelledby=format!("{id}-heading")>
-            <h2 id=format!("{id}-heading")>{tr(Text::ManagementSummary)}</h2>
+            <h2 id=format!("{id}-heading")>{tr(PageText::ManagementSummary)}</h2>
             <p class="summary-meta">{move || summary.with(|s| i18n::summary_meta(language.get(), &s.company, &s.run_name, &s.date.german()))}</p>
             <p class="picture">{move || summary.with(|s| i18n::report::picture(language.get(), &s.picture))}</p>
             <p class="index-line">
-                {tr(Text::NeedIndex)} ": "
+                {tr(PageText::NeedIndex)} ": "
                 <strong>{move || summary.with(|s| i18n::need_index(language.get(), s.overall.need_index))}</strong>
-                <span class="hint">" – " {tr(Text::NeedIndexExplained)}</span>
+                <span class="hint">" – " {tr(PageText::NeedIndexExplained)}</span>
             </p>
-            <ProfileChart id=format!("{id}-chart") rows caption=Text::ChartCaption.get(language.get_untracked()) not_relevant/>
+            <ProfileChart id=format!("{id}-chart") rows caption=PageText::ChartCaption.get(language.get_untracked()) not_relevant/>
             <div class="summary-columns">
                 <div>
-                    <h3>{tr(Text::TopNeeds)}</h3>
+                    <h3>{tr(PageText::TopNeeds)}</h3>
                     {move || summary.with(|s| if s.top_needs.is_empty() {
-                        view! { <p class="empty">{tr(Text::NoNeedsYet)}</p> }.into_any()
+                        view! { <p class="empty">{tr(PageText::NoNeedsYet)}</p> }.into_any()
                     } else {
                         view! {
                             <ol class="report-items">
@@ -63,7 +64,7 @@ pub fn ManagementSummary(
                 <div>
                     <h3>{tr(Text::OurStrengths)}</h3>
                     {move || summary.with(|s| if s.strengths.is_empty() {
-                        view! { <p class="empty">{tr(Text::NoStrengthsYet)}</p> }.into_any()
+                        view! { <p class="empty">{tr(PageText::NoStrengthsYet)}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="report-items">

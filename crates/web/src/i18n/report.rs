@@ -222,7 +222,7 @@ pub fn starthilfe_reason(
 /// 3 von 8 bewertet").
 pub fn starthilfe_action(language: Language, rated: usize, total: usize) -> String {
     if rated == 0 {
-        return super::Text::BeginHere.get(language).to_owned();
+        return super::pages::PageText::BeginHere.get(language).to_owned();
     }
     pick(
         language,

@@ -10,7 +10,7 @@ use crate::clock::local_date;
 use crate::components::company_form::{ct, PrintedContext};
 use crate::components::comparison::ComparisonView;
 use crate::i18n::companies::{self, CompanyText};
-use crate::i18n::Text;
+use crate::i18n::pages::PageText;
 use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
 
@@ -119,7 +119,7 @@ pub fn ComparePage() -> impl IntoView {
                             after=Signal::derive(move || pair.get().map(|(_, after)| after).unwrap_or_else(|| Run::new("", catalog, Default::default())))
                             id="vergleich"/>
                         <p class="no-print print-actions">
-                            <button type="button" class="button" on:click=print>{tr(Text::Print)}</button>
+                            <button type="button" class="button" on:click=print>{tr(PageText::Print)}</button>
                         </p>
                     }.into_any()
                 }

@@ -9,6 +9,7 @@ use crate::clock::local_date;
 use crate::components::company_form::{ct, PrintedContext};
 use crate::components::history_chart::Sparkline;
 use crate::i18n::companies::{self, CompanyText};
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, module_heading, Text};
 use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
@@ -137,7 +138,7 @@ pub fn HistoryPage() -> impl IntoView {
                         <div class="table-scroll" role="region" tabindex="0" aria-label=ct(CompanyText::HistoryChartCaption)>{table}</div>
                     </figure>
                     <p class="no-print print-actions">
-                        <button type="button" class="button" on:click=print>{tr(Text::Print)}</button>
+                        <button type="button" class="button" on:click=print>{tr(PageText::Print)}</button>
                     </p>
                 }.into_any()
             }}

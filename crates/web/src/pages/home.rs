@@ -15,6 +15,7 @@ use crate::components::embed_note::EmbedNote;
 use crate::components::progress::Progress;
 use crate::i18n::companies::CompanyText;
 use crate::i18n::declaration::{self as words, Words};
+use crate::i18n::pages::PageText;
 use crate::i18n::{screen, Text};
 use crate::state::{catalogs, tr, Runs, UiLanguage};
 
@@ -26,13 +27,13 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page home">
             <CurrentCompanyLine/>
-            <h1>{tr(Text::HomeHeading)}</h1>
-            <p class="lead">{tr(Text::HomeIntro)}</p>
+            <h1>{tr(PageText::HomeHeading)}</h1>
+            <p class="lead">{tr(PageText::HomeIntro)}</p>
             <ul class="cards">
                 {move || catalogs::all().into_iter().map(|catalog| view! { <li><CatalogCard catalog/></li> }).collect_view()}
             </ul>
             <JointDeclarations/>
-            <p class="privacy-note">{tr(Text::DataStaysHere)}</p>
+            <p class="privacy-note">{tr(PageText::DataStaysHere)}</p>
             <p class="workspace-link"><A href=crate::page_config::app_href("/betriebe")>{ct(CompanyText::WorkspaceLink)}</A></p>
             <EmbedNote/>
         </section>
@@ -51,8 +52,8 @@ fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
     });
     let heading_id = format!("check-{}", catalog.id);
     let labelled_by = heading_id.clone();
-    let continue_text = tr(Text::ContinueCheck);
-    let open_text = tr(Text::OpenCheck);
+    let continue_text = tr(PageText::ContinueCheck);
+    let open_text = tr(PageText::OpenCheck);
     view! {
         <article class="card" aria-labelledby=labelled_by>
             {(!catalog.standard.is_empty()).then(|| view! { <p class="card-standard">{catalog.standard.clone()}</p> })}
@@ -60,8 +61,8 @@ fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
             {(!catalog.subtitle.is_empty()).then(|| view! { <p class="card-subtitle">{catalog.subtitle.clone()}</p> })}
             <AttributionLine catalog compact=true/>
             <p class="card-facts">
-                {catalog.modules.len()} " " {tr(Text::ModulesHeading)} " · " {total} " " {tr(Text::Items)}
-                {catalog.minutes_per_module.map(|minutes| view! { " · " {minutes} " " {tr(Text::MinutesPerModule)} })}
+                {catalog.modules.len()} " " {tr(Text::ModulesHeading)} " · " {total} " " {tr(PageText::Items)}
+                {catalog.minutes_per_module.map(|minutes| view! { " · " {minutes} " " {tr(PageText::MinutesPerModule)} })}
             </p>
             {move || {
                 let count = runs.of_catalog(&catalog.id).len();
@@ -70,7 +71,7 @@ fn CatalogCard(catalog: &'static Catalog) -> impl IntoView {
             {catalog.own_declaration().map(|declaration| view! { <RenewalNote catalog declaration/> })}
             {move || match rated.get() {
                 Some(rated) => view! { <Progress rated=Signal::derive(move || rated) total/> }.into_any(),
-                None => view! { <p class="card-progress-none">{tr(Text::NotStarted)}</p> }.into_any(),
+                None => view! { <p class="card-progress-none">{tr(PageText::NotStarted)}</p> }.into_any(),
             }}
             <A href=crate::page_config::app_href(&format!("/check/{}", catalog.id)) attr:class="button">
                 {move || if rated.get().is_some() { continue_text() } else { open_text() }}

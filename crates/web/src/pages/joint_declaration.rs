@@ -9,8 +9,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::declaration_record::MissingDeclaration;
+use crate::i18n;
 use crate::i18n::declaration::{self as words, Words};
-use crate::i18n::{self, Text};
+use crate::i18n::pages::PageText;
 use crate::state::{catalogs, Runs, UiLanguage};
 
 /// The overview of a joint declaration, by its id.
@@ -133,7 +134,7 @@ fn overview_view(
         <ul class="checklist">{rows}</ul>
         <p role="status" class=if all_ready { "verdict ready" } else { "verdict missing" }>
             {words::joint_total(language, counted, total_minimum)} " "
-            {if all_ready { Text::ReadyYes.get(language) } else { "" }}
+            {if all_ready { PageText::ReadyYes.get(language) } else { "" }}
         </p>
         {all_ready.then(|| view! {
             <p><A href=crate::page_config::app_href(&format!("/erklaerung/{}/erklaerung", declaration.id)) attr:class="button">

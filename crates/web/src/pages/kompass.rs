@@ -12,6 +12,7 @@ use crate::components::formatted::Formatted;
 use crate::components::module_list::ModuleList;
 use crate::components::runs::RunsPanel;
 use crate::i18n::companies::CompanyText;
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, Text};
 use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
@@ -50,24 +51,24 @@ pub fn KompassPage() -> impl IntoView {
             <ul class="facts">
                 <li>{move || i18n::modules_and_items(language.get(), catalog.modules.len(), catalog.item_count())}</li>
                 {move || duration().map(|text| view! { <li>{text}</li> })}
-                <li>{tr(Text::HowItWorks)}</li>
+                <li>{tr(PageText::HowItWorks)}</li>
             </ul>
             <p class="privacy-note">
-                {tr(Text::DataStaysHere)}
-                {move || has_run.get().then(|| view! { " " {tr(Text::WhereToExport)} })}
+                {tr(PageText::DataStaysHere)}
+                {move || has_run.get().then(|| view! { " " {tr(PageText::WhereToExport)} })}
             </p>
             <crate::components::orphans::OrphanedAnswers catalog/>
             <div class="start-choices">
-                <A href=crate::page_config::app_href(&format!("/check/{}/starthilfe", catalog.id)) attr:class="button">{tr(Text::StartWithStarthilfe)}</A>
+                <A href=crate::page_config::app_href(&format!("/check/{}/starthilfe", catalog.id)) attr:class="button">{tr(PageText::StartWithStarthilfe)}</A>
                 {catalog.modules.first().map(|module| view! {
-                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id)) attr:class="button secondary">{tr(Text::StartWithFirstModule)}</A>
+                    <A href=crate::page_config::app_href(&format!("/check/{}/baustein/{}", catalog.id, module.id)) attr:class="button secondary">{tr(PageText::StartWithFirstModule)}</A>
                 })}
             </div>
-            <p class="no-print"><A href=crate::page_config::app_href(&format!("/check/{}/druckvorlage", catalog.id))>{tr(Text::BlankPrint)}</A></p>
+            <p class="no-print"><A href=crate::page_config::app_href(&format!("/check/{}/druckvorlage", catalog.id))>{tr(PageText::BlankPrint)}</A></p>
             // The company's data, saved as it is typed: it fills the report and the self-declaration of every run.
             <div class="company">
                 <CompanyFields editing=Editing::Current fields=&[CompanyField::Name] id_prefix="firma".to_owned()/>
-                <p class="hint">{tr(Text::CompanyHint)}</p>
+                <p class="hint">{tr(PageText::CompanyHint)}</p>
                 <details class="company-details">
                     <summary>{ct(CompanyText::CompanyDetails)}</summary>
                     <CompanyFields editing=Editing::Current fields=&COMPANY_DETAILS id_prefix="firma".to_owned()/>

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use crate::clock::{new_id, now, today};
 use crate::components::create_measure::CreateMeasureButton;
 use crate::components::download::{download_text, file_name_part};
+use crate::i18n::pages::PageText;
 use crate::i18n::plan::{self as words, PlanText};
 use crate::i18n::{self, Text};
 use crate::state::check::{current_catalog, use_evaluation};
@@ -296,16 +297,16 @@ pub fn MeasuresPage() -> impl IntoView {
     view! {
         <section class="page measures">
             <h1>{tr(Text::MyMeasures)}</h1>
-            <p class="lead">{tr(Text::MeasuresIntro)}</p>
+            <p class="lead">{tr(PageText::MeasuresIntro)}</p>
             <FollowUpPanel catalog editing/>
             <CoveragePanel catalog editing/>
             <div class="toolbar no-print">
-                <button type="button" class="button" on:click=add_measure>{tr(Text::NewMeasure)}</button>
-                <button type="button" class="button secondary" on:click=export_csv>{tr(Text::ExportCsv)}</button>
-                <button type="button" class="button secondary" on:click=export_ics>{tr(Text::ExportIcs)}</button>
+                <button type="button" class="button" on:click=add_measure>{tr(PageText::NewMeasure)}</button>
+                <button type="button" class="button secondary" on:click=export_csv>{tr(PageText::ExportCsv)}</button>
+                <button type="button" class="button secondary" on:click=export_ics>{tr(PageText::ExportIcs)}</button>
             </div>
-            <div class="filters no-print" role="group" aria-label=tr(Text::SortAndFilter)>
-                <label>{tr(Text::SortBy)}
+            <div class="filters no-print" role="group" aria-label=tr(PageText::SortAndFilter)>
+                <label>{tr(PageText::SortBy)}
                     <select on:change=move |event| {
                         if let Some(key) = SortKey::from_key(&event_target_value(&event)) { view.sort.set(key) }
                     }>
@@ -314,17 +315,17 @@ pub fn MeasuresPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>{tr(Text::Status)}
+                <label>{tr(PageText::Status)}
                     <select on:change=move |event| view.status.set(MeasureStatus::from_key(&event_target_value(&event)))>
-                        <option value="" selected=move || view.status.get().is_none()>{tr(Text::All)}</option>
+                        <option value="" selected=move || view.status.get().is_none()>{tr(PageText::All)}</option>
                         {MeasureStatus::ALL.into_iter().map(|status| view! {
                             <option value=status.key() selected=move || view.status.get() == Some(status)>{move || words::status(language.get(), status)}</option>
                         }).collect_view()}
                     </select>
                 </label>
-                <label>{tr(Text::Urgency)}
+                <label>{tr(PageText::Urgency)}
                     <select on:change=move |event| view.urgency.set(Urgency::from_key(&event_target_value(&event)))>
-                        <option value="" selected=move || view.urgency.get().is_none()>{tr(Text::All)}</option>
+                        <option value="" selected=move || view.urgency.get().is_none()>{tr(PageText::All)}</option>
                         {Urgency::ALL.into_iter().map(|urgency| view! {
                             <option value=urgency.key() selected=move || view.urgency.get() == Some(urgency)>{move || words::urgency(language.get(), urgency)}</option>
                         }).collect_view()}
@@ -335,7 +336,7 @@ pub fn MeasuresPage() -> impl IntoView {
                         let value = event_target_value(&event);
                         view.module.set((!value.is_empty()).then_some(value));
                     }>
-                        <option value="" selected=move || view.module.get().is_none()>{tr(Text::All)}</option>
+                        <option value="" selected=move || view.module.get().is_none()>{tr(PageText::All)}</option>
                         {catalog.modules.iter().map(|module| {
                             let id = module.id.clone();
                             view! {
@@ -876,12 +877,12 @@ fn MeasureForm(
         <div class="measure-form" id=field("formular") role="group" aria-labelledby=field("zeile")
             on:keydown=move |event: leptos::ev::KeyboardEvent| if event.key() == "Escape" { editing.close(&id.read_value()) }>
             <div class="field wide">
-                <label for=field("titel")>{tr(Text::MeasureTitle)}</label>
+                <label for=field("titel")>{tr(PageText::MeasureTitle)}</label>
                 <textarea id=field("titel") rows="2" prop:value=move || title.get()
                     on:input=move |event| { let value = event_target_value(&event); update(Box::new(move |m| m.title = value)) }></textarea>
             </div>
             <div class="field wide">
-                <span class="field-label" id=field("punkte-label")>{tr(Text::MeasureItems)}</span>
+                <span class="field-label" id=field("punkte-label")>{tr(PageText::MeasureItems)}</span>
                 <ul class="linked-items" aria-labelledby=field("punkte-label")>
                     {move || linked_items.get().into_iter().map(|item_id| {
                         let label = catalog.item(&item_id)
@@ -899,7 +900,7 @@ fn MeasureForm(
                         }
                     }).collect_view()}
                 </ul>
-                <label class="add-item">{tr(Text::AddItem)}
+                <label class="add-item">{tr(PageText::AddItem)}
                     <select id=field("punkte") on:change=move |event| {
                         let value = event_target_value(&event);
                         if !value.is_empty() {
@@ -910,7 +911,7 @@ fn MeasureForm(
                             select.set_value("");
                         }
                     }>
-                        <option value="">{tr(Text::ChooseItem)}</option>
+                        <option value="">{tr(PageText::ChooseItem)}</option>
                         {catalog.modules.iter().map(|module| view! {
                             <optgroup label=format!("{} {}", module.number, module.title)>
                                 {module.items.iter().map(|item| view! {
@@ -922,12 +923,12 @@ fn MeasureForm(
                 </label>
             </div>
             <div class="field">
-                <label for=field("dringlichkeit")>{tr(Text::Urgency)}</label>
+                <label for=field("dringlichkeit")>{tr(PageText::Urgency)}</label>
                 <select id=field("dringlichkeit") on:change=move |event| {
                     let urgency = Urgency::from_key(&event_target_value(&event));
                     update(Box::new(move |m| m.urgency = urgency))
                 }>
-                    <option value="" selected=move || urgency.get().is_none()>{tr(Text::NotSet)}</option>
+                    <option value="" selected=move || urgency.get().is_none()>{tr(PageText::NotSet)}</option>
                     {Urgency::ALL.into_iter().map(|level| view! {
                         <option value=level.key() selected=move || urgency.get() == Some(level)>
                             {move || words::urgency(language.get(), level)}
@@ -936,12 +937,12 @@ fn MeasureForm(
                 </select>
             </div>
             <div class="field">
-                <label for=field("wer")>{tr(Text::Responsible)}</label>
+                <label for=field("wer")>{tr(PageText::Responsible)}</label>
                 <input id=field("wer") type="text" prop:value=move || responsible.get()
                     on:input=move |event| { let value = event_target_value(&event); update(Box::new(move |m| m.responsible = value)) }/>
             </div>
             <div class="field">
-                <label for=field("bis")>{tr(Text::DueDate)}</label>
+                <label for=field("bis")>{tr(PageText::DueDate)}</label>
                 <input id=field("bis") type="date" prop:value=move || due.get()
                     aria-invalid=move || due_incomplete.get().then_some("true")
                     aria-describedby=field("bis-hinweis")
@@ -952,7 +953,7 @@ fn MeasureForm(
                 </span>
             </div>
             <div class="field">
-                <label for=field("status")>{tr(Text::Status)}</label>
+                <label for=field("status")>{tr(PageText::Status)}</label>
                 <select id=field("status") on:change=move |event| {
                     if let Some(status) = MeasureStatus::from_key(&event_target_value(&event)) {
                         let today = today();
@@ -976,8 +977,8 @@ fn MeasureForm(
                 </div>
             })}
             <div class="field wide">
-                <label for=field("kontrolle")>{tr(Text::Control)}</label>
-                <textarea id=field("kontrolle") rows="2" placeholder=tr(Text::ControlHint) prop:value=move || control.get()
+                <label for=field("kontrolle")>{tr(PageText::Control)}</label>
+                <textarea id=field("kontrolle") rows="2" placeholder=tr(PageText::ControlHint) prop:value=move || control.get()
                     on:input=move |event| { let value = event_target_value(&event); update(Box::new(move |m| m.control = value)) }></textarea>
             </div>
             // A finished measure asks whether it worked; the answer is kept if the measure is reopened.
@@ -998,7 +999,7 @@ fn MeasureForm(
             })}
             <div class="measure-actions no-print">
                 <button type="button" class="button small" on:click=move |_| editing.close(&id.read_value())>{plan_text(PlanText::DoneEditing)}</button>
-                <button type="button" class="button danger small" on:click=delete>{tr(Text::DeleteMeasure)}</button>
+                <button type="button" class="button danger small" on:click=delete>{tr(PageText::DeleteMeasure)}</button>
             </div>
         </div>
     }

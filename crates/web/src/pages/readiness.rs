@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::declaration::{self as words, Words};
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, Text};
 use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
@@ -22,7 +23,7 @@ pub fn ReadinessPage() -> impl IntoView {
     let nothing = own.is_none() && parts.is_empty();
     view! {
         <section class="page readiness">
-            <h1>{tr(Text::ReadinessHeading)}</h1>
+            <h1>{tr(PageText::ReadinessHeading)}</h1>
             {own.map(|declaration| view! { <OwnDeclaration catalog declaration/> })}
             {parts.into_iter().map(|declaration| view! { <PartOfJoint catalog declaration/> }).collect_view()}
             {nothing.then(|| view! { <p class="lead">{move || Words::NoDeclaration.get(language.get())}</p> })}
@@ -54,7 +55,7 @@ fn OwnDeclaration(catalog: &'static Catalog, declaration: &'static Declaration) 
             let complete = state.incomplete_measures.is_empty();
             view! {
                 <p class=if ready { "verdict ready" } else { "verdict missing" } role="status">
-                    {if ready { Text::ReadyYes.get(language) } else { Text::ReadyNo.get(language) }}
+                    {if ready { PageText::ReadyYes.get(language) } else { PageText::ReadyNo.get(language) }}
                 </p>
                 <ul class="checklist">
                     {declaration.every_item_rated.then(|| view! {
@@ -78,7 +79,7 @@ fn OwnDeclaration(catalog: &'static Catalog, declaration: &'static Declaration) 
                     </li>
                     <li class:ok=complete>
                         <span class="mark" aria-hidden="true">{check_mark(complete)}</span>
-                        {Text::MeasuresComplete.get(language)}
+                        {PageText::MeasuresComplete.get(language)}
                         {(!complete).then(|| view! {
                             <ul class="missing-list">
                                 {state.incomplete_measures.iter().map(|incomplete| {

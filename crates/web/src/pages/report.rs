@@ -21,6 +21,7 @@ use crate::components::formatted::Formatted;
 use crate::components::summary::ManagementSummary;
 use crate::i18n::companies::{self, CompanyText};
 use crate::i18n::evidence::EvidenceText;
+use crate::i18n::pages::PageText;
 use crate::i18n::plan::PlanText;
 use crate::i18n::{self, module_heading, paper, Text};
 use crate::state::check::current_catalog;
@@ -169,7 +170,7 @@ pub fn ReportPage() -> impl IntoView {
                     <tr>
                         <td>{item.number.clone()}</td>
                         <td>{item.statement.clone()}</td>
-                        <td>{choice.unwrap_or_else(|| Text::Open.get(language).to_owned())}{priority.map(|p| format!(" · {p}"))}</td>
+                        <td>{choice.unwrap_or_else(|| PageText::Open.get(language).to_owned())}{priority.map(|p| format!(" · {p}"))}</td>
                         <td class="report-note">{(!answer.note.is_empty()).then(|| view! { <span class="pre-wrap">{answer.note.clone()}</span> })}{evidence}</td>
                     </tr>
                 }
@@ -178,9 +179,9 @@ pub fn ReportPage() -> impl IntoView {
                 <h3>{module_heading(language, &module.number, &module.title)}</h3>
                 <table class="report-table answers">
                     <thead><tr>
-                        <th scope="col">{Text::Number.get(language)}</th>
-                        <th scope="col">{Text::Statement.get(language)}</th>
-                        <th scope="col">{Text::Rating.get(language)}</th>
+                        <th scope="col">{PageText::Number.get(language)}</th>
+                        <th scope="col">{PageText::Statement.get(language)}</th>
+                        <th scope="col">{PageText::Rating.get(language)}</th>
                         <th scope="col">{format!("{} / {}", Text::Note.get(language), EvidenceText::Prefix.get(language))}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
@@ -211,8 +212,8 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <article class="page report">
             <p class="no-print print-actions">
-                <button type="button" class="button" on:click=|_| print_page()>{tr(Text::Print)}</button>
-                <span class="hint">{tr(Text::PrintHint)}</span>
+                <button type="button" class="button" on:click=|_| print_page()>{tr(PageText::Print)}</button>
+                <span class="hint">{tr(PageText::PrintHint)}</span>
             </p>
             {move || earlier.with(Option::is_some).then(|| view! {
                 <p class="no-print report-options">
@@ -231,16 +232,16 @@ pub fn ReportPage() -> impl IntoView {
                     <dt>{tr(Text::CompanyName)}</dt><dd>{move || report.with(|r| if r.company.is_empty() { "–".to_owned() } else { r.company.clone() })}</dd>
                     {company_facts}
                     <dt>{tr(Text::ActiveRun)}</dt><dd>{move || report.with(|r| r.run_name.clone())}</dd>
-                    <dt>{tr(Text::ReportDate)}</dt><dd>{move || report.with(|r| r.date.german())}</dd>
+                    <dt>{tr(PageText::ReportDate)}</dt><dd>{move || report.with(|r| r.date.german())}</dd>
                 </dl>
-                <p class="hint">{tr(Text::ReportPrivacy)}</p>
+                <p class="hint">{tr(PageText::ReportPrivacy)}</p>
             </header>
             <ManagementSummary summary=report id="bericht"/>
             {comparison}
             <section class="report-section" class:compact=no_measures>
                 <h2>{tr(Text::MyMeasures)}</h2>
                 {move || if no_measures.get() {
-                    view! { <p class="empty">{tr(Text::NoMeasuresYet)}</p> }.into_any()
+                    view! { <p class="empty">{tr(PageText::NoMeasuresYet)}</p> }.into_any()
                 } else {
                     view! {
                         // Eight columns: on a phone the table scrolls in its own box instead of widening the page.
@@ -267,13 +268,13 @@ pub fn ReportPage() -> impl IntoView {
                 }}
             </section>
             <section class="report-section">
-                <h2>{tr(Text::AllAnswers)}</h2>
+                <h2>{tr(PageText::AllAnswers)}</h2>
                 {answers}
             </section>
             <crate::components::team_appendix::TeamAppendix catalog run/>
             {move || has_conclusions.get().then(|| view! {
                 <section class="report-section">
-                    <h2>{tr(Text::Conclusions)}</h2>
+                    <h2>{tr(PageText::Conclusions)}</h2>
                     {free_texts}
                 </section>
             })}
@@ -288,7 +289,7 @@ pub fn ReportPage() -> impl IntoView {
 pub fn BlankPrintPage() -> impl IntoView {
     let catalog = current_catalog();
     let language = expect_context::<UiLanguage>().0;
-    crate::title::check_page_title(catalog, Text::BlankPrint);
+    crate::title::check_page_title(catalog, PageText::BlankPrint);
     let modules = catalog.modules.iter().map(|module| {
         let items = module.items.iter().map(|item| {
             let scale = catalog.scale_for(module, item);
@@ -339,14 +340,14 @@ pub fn BlankPrintPage() -> impl IntoView {
     view! {
         <article class="page report blank">
             <p class="no-print print-actions">
-                <button type="button" class="button" on:click=|_| print_page()>{tr(Text::Print)}</button>
+                <button type="button" class="button" on:click=|_| print_page()>{tr(PageText::Print)}</button>
             </p>
             <header class="report-cover">
                 <p class="card-standard">{catalog.standard.clone()}</p>
                 <h1>{catalog.title.clone()}</h1>
                 <AttributionLine catalog/>
                 <p class="blank-intro">{move || paper::blank_intro(language.get(), catalog)}</p>
-                <p class="paper-field">{tr(Text::CompanyName)} ": ____________________________   " {tr(Text::ReportDate)} ": ____________"</p>
+                <p class="paper-field">{tr(Text::CompanyName)} ": ____________________________   " {tr(PageText::ReportDate)} ": ____________"</p>
             </header>
             {modules}
             {free_texts}

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use crate::clock::today;
 use crate::components::create_measure::CreateMeasureButton;
 use crate::components::summary::ManagementSummary;
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, Text};
 use crate::state::check::{current_catalog, use_evaluation, ItemAnswers};
 use crate::state::{tr, Runs, UiLanguage};
@@ -85,14 +86,14 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <section class="page results">
             <h1>{tr(Text::MyResults)}</h1>
-            <p class="lead">{tr(Text::ResultsIntro)}</p>
+            <p class="lead">{tr(PageText::ResultsIntro)}</p>
             <ManagementSummary summary=report id="ergebnisse"/>
             <section class="needs" aria-labelledby="needs-heading">
-                <h2 id="needs-heading">{tr(Text::HighestNeeds)}</h2>
+                <h2 id="needs-heading">{tr(PageText::HighestNeeds)}</h2>
                 {move || {
                     let needs = needs();
                     if needs.is_empty() {
-                        return view! { <p class="empty">{tr(Text::NoNeedsYet)}</p> }.into_any();
+                        return view! { <p class="empty">{tr(PageText::NoNeedsYet)}</p> }.into_any();
                     }
                     view! {
                         <ol class="need-list">
@@ -115,16 +116,16 @@ pub fn ResultsPage() -> impl IntoView {
                         </ol>
                     }.into_any()
                 }}
-                <p><A href=crate::page_config::app_href(&format!("/check/{}/massnahmen", catalog.id))>{tr(Text::PlanMeasures)}</A></p>
+                <p><A href=crate::page_config::app_href(&format!("/check/{}/massnahmen", catalog.id))>{tr(PageText::PlanMeasures)}</A></p>
             </section>
             {(!catalog.free_texts.is_empty()).then(|| view! {
                 <section class="free-texts" aria-labelledby="freitexte-heading">
-                    <h2 id="freitexte-heading">{tr(Text::Conclusions)}</h2>
+                    <h2 id="freitexte-heading">{tr(PageText::Conclusions)}</h2>
                     {free_texts}
                 </section>
             })}
             <p class="no-print">
-                <A href=crate::page_config::app_href(&format!("/check/{}/bericht", catalog.id)) attr:class="button">{tr(Text::OpenReport)}</A>
+                <A href=crate::page_config::app_href(&format!("/check/{}/bericht", catalog.id)) attr:class="button">{tr(PageText::OpenReport)}</A>
                 " "
                 <span class="hint">{move || i18n::results_note(language.get())}</span>
             </p>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::module_list::ModuleList;
+use crate::i18n::pages::PageText;
 use crate::i18n::{self, module_heading, Text};
 use crate::state::check::current_catalog;
 use crate::state::{tr, Runs, UiLanguage};
@@ -67,8 +68,8 @@ pub fn StarthilfePage() -> impl IntoView {
 
     view! {
         <section class="page starthilfe">
-            <h1>{tr(Text::StarthilfeHeading)}</h1>
-            <p class="lead">{tr(Text::StarthilfeIntro)}</p>
+            <h1>{tr(PageText::StarthilfeHeading)}</h1>
+            <p class="lead">{tr(PageText::StarthilfeIntro)}</p>
             <ol class="items plain-list">{questions}</ol>
             <div class="recommendation" role="status">
                 {move || match advice.get() {
@@ -79,7 +80,7 @@ pub fn StarthilfePage() -> impl IntoView {
                         let done = i18n::report::starthilfe_completed(language, &recommendation.completed, catalog);
                         let action = i18n::report::starthilfe_action(language, recommendation.rated, recommendation.total);
                         view! {
-                            <h2>{tr(Text::Recommendation)}</h2>
+                            <h2>{tr(PageText::Recommendation)}</h2>
                             {(!done.is_empty()).then(|| view! { <p>{done}</p> })}
                             <p>{text}</p>
                             {module.map(|module| view! {
@@ -94,7 +95,7 @@ pub fn StarthilfePage() -> impl IntoView {
                         let text = i18n::report::starthilfe_all_rated(language, &modules, catalog);
                         let next = next_open.as_deref().and_then(|id| catalog.module(id));
                         view! {
-                            <h2>{tr(Text::Recommendation)}</h2>
+                            <h2>{tr(PageText::Recommendation)}</h2>
                             <p>{text}</p>
                             {match next {
                                 Some(module) => view! {
@@ -108,10 +109,10 @@ pub fn StarthilfePage() -> impl IntoView {
                             }}
                         }.into_any()
                     }
-                    Advice::Unanswered => view! { <p>{tr(Text::AnswerForRecommendation)}</p> }.into_any(),
+                    Advice::Unanswered => view! { <p>{tr(PageText::AnswerForRecommendation)}</p> }.into_any(),
                 }}
             </div>
-            <h2>{tr(Text::OrPickAnyModule)}</h2>
+            <h2>{tr(PageText::OrPickAnyModule)}</h2>
             <ModuleList catalog/>
         </section>
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::pages::PageText;
 use crate::i18n::{module_heading, Text};
 use crate::state::check::{current_catalog, use_evaluation};
 use crate::state::{tr, UiLanguage};
@@ -39,11 +40,11 @@ pub fn StrengthsPage() -> impl IntoView {
     view! {
         <section class="page strengths">
             <h1>{tr(Text::OurStrengths)}</h1>
-            <p class="lead">{tr(Text::StrengthsIntro)}</p>
+            <p class="lead">{tr(PageText::StrengthsIntro)}</p>
             {move || {
                 let groups = per_module();
                 if groups.is_empty() {
-                    return view! { <p class="empty">{tr(Text::NoStrengthsYet)}</p> }.into_any();
+                    return view! { <p class="empty">{tr(PageText::NoStrengthsYet)}</p> }.into_any();
                 }
                 groups.into_iter().map(|(module, items)| view! {
                     <section class="strength-group">

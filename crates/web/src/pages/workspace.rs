@@ -14,6 +14,7 @@ use crate::components::company_form::{ct, CompanyFields, Editing};
 use crate::components::download::download_companies;
 use crate::components::import::ImportButton;
 use crate::i18n::companies::{self, CompanyText};
+use crate::i18n::pages::PageText;
 use crate::i18n::Text;
 use crate::state::{catalogs, tr, Notices, Runs, UiLanguage, Undo};
 use crate::storage::{QUOTA_UNITS, WARN_PERCENT};
@@ -132,7 +133,7 @@ pub fn WorkspacePage() -> impl IntoView {
                         prop:value=move || query.get() on:input=move |event| query.set(event_target_value(&event))/>
                 </div>
                 <div class="field">
-                    <label for="betriebe-sortierung">{tr(Text::SortBy)}</label>
+                    <label for="betriebe-sortierung">{tr(PageText::SortBy)}</label>
                     <select id="betriebe-sortierung" on:change=move |event| {
                         if let Some(key) = SortKey::from_key(&event_target_value(&event)) {
                             frozen_order.set(None);

@@ -8,7 +8,7 @@
 use checkwerk_core::Language;
 use leptos::prelude::*;
 
-use crate::i18n::Text;
+use crate::i18n::FixedText;
 use crate::storage;
 
 /// The language the user chose: the header's switch changes it, and it is remembered.
@@ -41,7 +41,7 @@ impl UiLanguage {
 pub struct FrameLanguage(pub RwSignal<Option<Language>>);
 
 /// A reactive translation of a fixed text.
-pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr<T: FixedText>(text: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let language = expect_context::<UiLanguage>().0;
     move || text.get(language.get())
 }

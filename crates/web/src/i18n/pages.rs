@@ -1,0 +1,258 @@
+//! The fixed texts of the pages loaded on first use ([`crate::pages::lazy`]): kept apart from the root's
+//! [`Text`](super::Text), which the check's own pages need, so that the first visit of a Baustein does not download
+//! them (the wasm splitter moves a text to the pages' chunk when only that chunk's code reads it).
+
+use checkwerk_core::Language;
+
+use super::FixedText;
+
+/// A fixed text of a page loaded on first use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageText {
+    HomeHeading,
+    HomeIntro,
+    OpenCheck,
+    ContinueCheck,
+    Items,
+    MinutesPerModule,
+    NotStarted,
+    DataStaysHere,
+    WhereToExport,
+    OrphansNotice,
+    HowItWorks,
+    StartWithStarthilfe,
+    StartWithFirstModule,
+    BlankPrint,
+    CompanyHint,
+    ActiveRunMarker,
+    ImportRun,
+    RunsHeading,
+    RunsHint,
+    StartNewRun,
+    RunStarted,
+    RunCopied,
+    RunName,
+    ContinueThisRun,
+    Rename,
+    CopyRun,
+    Save,
+    Delete,
+    StarthilfeHeading,
+    StarthilfeIntro,
+    Recommendation,
+    BeginHere,
+    AnswerForRecommendation,
+    OrPickAnyModule,
+    MeasuresIntro,
+    NewMeasure,
+    ExportCsv,
+    ExportIcs,
+    SortAndFilter,
+    SortBy,
+    Status,
+    All,
+    Urgency,
+    NoMeasuresYet,
+    MeasureTitle,
+    MeasureItems,
+    AddItem,
+    ChooseItem,
+    NotSet,
+    Responsible,
+    DueDate,
+    Control,
+    ControlHint,
+    DeleteMeasure,
+    StrengthsIntro,
+    NoStrengthsYet,
+    ReadinessHeading,
+    ReadyYes,
+    ReadyNo,
+    MeasuresComplete,
+    ResultsIntro,
+    ManagementSummary,
+    NeedIndex,
+    NeedIndexExplained,
+    ChartCaption,
+    Open,
+    TopNeeds,
+    HighestNeeds,
+    NoNeedsYet,
+    PlanMeasures,
+    Conclusions,
+    OpenReport,
+    Print,
+    PrintHint,
+    ReportDate,
+    ReportPrivacy,
+    AllAnswers,
+    Number,
+    Statement,
+    Rating,
+    OrphansHeading,
+    OrphansKept,
+}
+
+impl PageText {
+    /// The text in a language.
+    pub fn get(self, language: Language) -> &'static str {
+        use PageText::*;
+        let (de, en) = match self {
+            HomeHeading => ("Wählen Sie einen Check", "Choose a check"),
+            HomeIntro => (
+                "Bewerten Sie Ihren Betrieb selbst – allein, im Team oder mit Ihrer Beraterin. Ihre Antworten bleiben in diesem Browser.",
+                "Assess your business yourself – alone, with your team or with your adviser. Your answers stay in this browser.",
+            ),
+            OpenCheck => ("Check beginnen", "Start check"),
+            ContinueCheck => ("Check fortsetzen", "Continue check"),
+            Items => ("Check-Punkte", "check points"),
+            MinutesPerModule => ("Minuten je Baustein", "minutes per module"),
+            NotStarted => ("noch nicht begonnen", "not started"),
+            DataStaysHere => (
+                "Ihre Antworten werden nur in diesem Browser gespeichert und nicht übertragen. Sie bleiben erhalten, bis Sie sie löschen.",
+                "Your answers are stored only in this browser and are not transmitted. They are kept until you delete them.",
+            ),
+            WhereToExport => (
+                "Mit „Exportieren“ oben auf jeder Seite sichern Sie einen Durchlauf als Datei, um ihn auf einem anderen Gerät zu importieren.",
+                "With “Export” at the top of every page you save a run as a file, to import it on another device.",
+            ),
+            OrphansNotice => (
+                "Einige gespeicherte Antworten gehören zu Check-Punkten, die diese Version des Checks nicht mehr enthält. Sie bleiben gespeichert.",
+                "Some saved answers belong to check points this version of the check no longer has. They are kept.",
+            ),
+            HowItWorks => (
+                "Bearbeiten Sie die Bausteine in beliebiger Reihenfolge; jede Antwort lässt sich jederzeit ändern.",
+                "Work through the modules in any order; every answer can be changed at any time.",
+            ),
+            StartWithStarthilfe => ("Starthilfe: Womit beginnen?", "Where should we start?"),
+            StartWithFirstModule => ("Mit Baustein 1 beginnen", "Start with module 1"),
+            BlankPrint => ("Leeren Check zum Ausfüllen auf Papier drucken", "Print the blank check to fill in on paper"),
+            CompanyHint => (
+                "Erscheint auf dem Deckblatt des Berichts. Bleibt wie alles andere in diesem Browser.",
+                "Shown on the report's cover. Like everything else, it stays in this browser.",
+            ),
+            ActiveRunMarker => ("in Bearbeitung", "current"),
+            ImportRun => ("Durchlauf importieren", "Import a run"),
+            RunsHeading => ("Ihre Durchläufe", "Your runs"),
+            RunsHint => (
+                "Ein Durchlauf je Standort oder Jahr: Für die Bewertung ein Jahr später wählen Sie „Erneut bewerten“ – die offenen Maßnahmen kommen mit, die Bewertungen beginnen leer.",
+                "One run per site or year: to assess again a year later, choose “Re-assess” – the open measures come along, the ratings start empty.",
+            ),
+            StartNewRun => ("Neuen Durchlauf beginnen", "Start a new run"),
+            RunStarted => ("Neuer Durchlauf begonnen.", "New run started."),
+            RunCopied => ("Kopie angelegt – Sie bearbeiten jetzt die Kopie.", "Copy created – you are now working on the copy."),
+            RunName => ("Name des Durchlaufs", "Name of the run"),
+            ContinueThisRun => ("Weiterbearbeiten", "Continue"),
+            Rename => ("Umbenennen", "Rename"),
+            CopyRun => ("Kopie für neue Bewertung", "Copy for a new assessment"),
+            Save => ("Speichern", "Save"),
+            Delete => ("Löschen", "Delete"),
+            StarthilfeHeading => ("Starthilfe: Mit welchem Baustein beginnen?", "Where to start: which module first?"),
+            StarthilfeIntro => (
+                "Beantworten Sie je Baustein eine kurze Frage. Wir empfehlen Ihnen den Baustein mit dem höchsten Handlungsbedarf – Sie können aber jederzeit mit jedem anderen beginnen.",
+                "Answer one short question per module. We recommend the module with the highest need for action – but you can start with any other at any time.",
+            ),
+            Recommendation => ("Unsere Empfehlung", "Our recommendation"),
+            BeginHere => ("hier beginnen", "start here"),
+            AnswerForRecommendation => (
+                "Beantworten Sie mindestens eine Frage, dann empfehlen wir Ihnen einen Baustein.",
+                "Answer at least one question and we will recommend a module.",
+            ),
+            OrPickAnyModule => ("Oder wählen Sie selbst einen Baustein", "Or pick any module yourself"),
+            MeasuresIntro => (
+                "Halten Sie fest, was zu tun ist, wer es bis wann erledigt und wie Sie die Wirkung prüfen. Alles wird sofort gespeichert.",
+                "Record what is to be done, who does it by when, and how you check its effect. Everything is saved at once.",
+            ),
+            NewMeasure => ("Neue Maßnahme", "New measure"),
+            ExportCsv => ("Als Tabelle (CSV für Excel)", "As a spreadsheet (CSV for Excel)"),
+            ExportIcs => ("Termine in den Kalender (.ics)", "Due dates to a calendar (.ics)"),
+            SortAndFilter => ("Sortieren und filtern", "Sort and filter"),
+            SortBy => ("Sortieren nach", "Sort by"),
+            Status => ("Status", "Status"),
+            All => ("alle", "all"),
+            Urgency => ("Dringlichkeit", "Urgency"),
+            NoMeasuresYet => ("Noch keine Maßnahmen.", "No measures yet."),
+            MeasureTitle => ("Was ist zu tun?", "What is to be done?"),
+            MeasureItems => ("Zu den Check-Punkten", "For the check points"),
+            AddItem => ("Check-Punkt hinzufügen", "Add a check point"),
+            ChooseItem => ("– Check-Punkt wählen –", "– choose a check point –"),
+            NotSet => ("– nicht gesetzt –", "– not set –"),
+            Responsible => ("Wer ist verantwortlich?", "Who is responsible?"),
+            DueDate => ("Bis wann?", "By when?"),
+            Control => ("Kontrolle: Wie prüfen wir die Wirkung?", "Check: how do we verify the effect?"),
+            ControlHint => (
+                "z. B. Begehung nach drei Monaten, Kennzahl im Monatsbericht",
+                "e.g. inspection after three months, figure in the monthly report",
+            ),
+            DeleteMeasure => ("Maßnahme löschen", "Delete measure"),
+            StrengthsIntro => (
+                "Check-Punkte, bei denen Sie keinen oder nur geringen Handlungsbedarf sehen. Auch Stärken wollen gepflegt werden.",
+                "Check points where you see little or no need for action. Strengths need looking after too.",
+            ),
+            NoStrengthsYet => ("Noch keine Stärken bewertet.", "No strengths rated yet."),
+            ReadinessHeading => ("Bereit für die Selbsterklärung?", "Ready for the self-declaration?"),
+            ReadyYes => (
+                "Alles beisammen: Ihr Durchlauf erfüllt die Voraussetzungen für die Selbsterklärung.",
+                "All there: your run meets the requirements for the self-declaration.",
+            ),
+            ReadyNo => ("Noch nicht vollständig. Es fehlt:", "Not complete yet. Missing:"),
+            MeasuresComplete => (
+                "Jede Maßnahme hat Beschreibung, Dringlichkeit, Verantwortliche, Termin und Kontrolle.",
+                "Every measure has a description, urgency, person responsible, date and check of effect.",
+            ),
+            ResultsIntro => (
+                "Ihr Profil des Handlungsbedarfs – kein Zeugnis: Verbesserung ist eine Daueraufgabe, auch wo wenig Bedarf gemeldet ist.",
+                "Your profile of need for action – not a grade: improvement is continuous, even where little need is reported.",
+            ),
+            ManagementSummary => ("Zusammenfassung für die Geschäftsleitung", "Summary for the management"),
+            NeedIndex => ("Handlungsbedarfs-Index", "Need-for-action index"),
+            NeedIndexExplained => (
+                "Mittelwert über die bewerteten, relevanten Check-Punkte: 0 = kein Bedarf gemeldet, 100 = überall hoher Bedarf.",
+                "Mean over the rated, relevant check points: 0 = no need reported, 100 = high need everywhere.",
+            ),
+            ChartCaption => (
+                "Bewertungen je Baustein (grau: noch offen oder nicht relevant); die Tabelle nennt die Zahlen.",
+                "Ratings per module (grey: open or not relevant); the table gives the figures.",
+            ),
+            Open => ("offen", "open"),
+            TopNeeds => ("Höchster Handlungsbedarf", "Highest need for action"),
+            HighestNeeds => ("Check-Punkte mit dem höchsten Handlungsbedarf", "Check points with the highest need"),
+            NoNeedsYet => ("Noch kein Handlungsbedarf bewertet.", "No need for action rated yet."),
+            PlanMeasures => ("Maßnahmen planen", "Plan measures"),
+            Conclusions => ("Ihre Schlussfolgerungen", "Your conclusions"),
+            OpenReport => ("Bericht ansehen und drucken", "View and print the report"),
+            Print => ("Drucken oder als PDF speichern", "Print or save as PDF"),
+            PrintHint => (
+                "Im Druckdialog können Sie „Als PDF speichern“ wählen.",
+                "In the print dialogue you can choose “Save as PDF”.",
+            ),
+            ReportDate => ("Stand", "Date"),
+            ReportPrivacy => (
+                "Erstellt mit Checkwerk im Browser; die Daten wurden nicht übertragen.",
+                "Made with Checkwerk in the browser; the data was not transmitted.",
+            ),
+            AllAnswers => ("Alle Bewertungen und Notizen", "All ratings and notes"),
+            Number => ("Nr.", "No."),
+            Statement => ("Aussage", "Statement"),
+            Rating => ("Bewertung", "Rating"),
+            OrphansHeading => (
+                "Antworten zu Check-Punkten, die diese Fassung nicht mehr kennt",
+                "Answers to check points this version no longer has",
+            ),
+            OrphansKept => (
+                "Sie sind auch im Export enthalten. Übertragen Sie, was noch gilt, in die passenden Check-Punkte.",
+                "They are included in the export too. Carry over what still applies to the matching check points.",
+            ),
+        };
+        match language {
+            Language::De => de,
+            Language::En => en,
+        }
+    }
+}
+
+impl FixedText for PageText {
+    fn get(self, language: Language) -> &'static str {
+        PageText::get(self, language)
+    }
+}
