@@ -1,5 +1,6 @@
 //! The app's wasm, from cargo to the files of the site: built with relocations kept, split at the lazy pages, bound
-//! by wasm-bindgen, shrunk by wasm-opt, named by one hash and started by a boot script of its own.
+//! by wasm-bindgen, its imports given short names (`import_names`), shrunk by wasm-opt, named by one hash and started
+//! by a boot script of its own.
 //!
 //! Trunk 0.21 runs cargo, wasm-bindgen and wasm-opt in one step with no place for a split between them, so Trunk
 //! builds the page, the styles, the copied files and the catalog worker, and this builds the app. The split: every
@@ -240,6 +241,15 @@ fn split_parts(input: &[u8]) -> Result<SplitParts> {
         &main_out.display().to_string(),
     ]))?;
     let main_wasm = folder.join(format!("{MAIN_PLACEHOLDER}_bg.wasm"));
+    let main_js = folder.join(format!("{MAIN_PLACEHOLDER}.js"));
+    let (wasm, js) = crate::import_names::shorten(
+        &std::fs::read(&main_wasm)?,
+        &std::fs::read_to_string(&main_js)?,
+        &format!("./{MAIN_PLACEHOLDER}_bg.js"),
+    )
+    .context("shortening the names of the main module's imports")?;
+    std::fs::write(&main_wasm, wasm)?;
+    std::fs::write(&main_js, js)?;
     let mut wasm_files = vec![main_wasm.clone()];
     wasm_files.extend(split.split_modules.iter().cloned());
     let optimizers = wasm_files

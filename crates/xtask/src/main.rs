@@ -8,6 +8,7 @@ mod architecture;
 mod bench;
 mod checkout;
 mod dist;
+mod import_names;
 mod screenshots;
 mod tools;
 mod wordpress;
