@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 use crate::tools::workspace_root;
+use crate::wasm_bytes::Reader;
 
 /// Crates (as they appear in Rust paths) whose code must not be in the app's wasm: TOML, Markdown and the located
 /// errors of catalog sources, which only the build script and the catalog worker need.
@@ -191,7 +192,7 @@ fn readable(name: &str) -> String {
 
 /// The function names of a wasm module's `name` section (subsection 1), or none when it has no such section.
 fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
-    let mut reader = Reader { bytes: wasm, at: 0 };
+    let mut reader = Reader::new(wasm);
     if reader.take(8)? != b"\0asm\x01\0\0\0" {
         bail!("not a WebAssembly module (version 1)");
     }
@@ -199,91 +200,34 @@ fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
     while !reader.done() {
         let id = reader.take(1)?[0];
         let size = reader.u32()? as usize;
-        let mut section = Reader {
-            bytes: reader.take(size)?,
-            at: 0,
-        };
+        let mut section = Reader::new(reader.take(size)?);
         if id != 0 || section.name()? != "name" {
             continue;
         }
         while !section.done() {
             let subsection = section.take(1)?[0];
             let size = section.u32()? as usize;
-            let mut content = Reader {
-                bytes: section.take(size)?,
-                at: 0,
-            };
+            let mut content = Reader::new(section.take(size)?);
             if subsection != 1 {
                 continue;
             }
             for _ in 0..content.u32()? {
                 content.u32()?;
-                names.push(content.name()?);
+                names.push(content.name()?.to_owned());
             }
         }
     }
     Ok(names)
 }
 
-/// Reads a wasm module's bytes front to back.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn done(&self) -> bool {
-        self.at >= self.bytes.len()
-    }
-
-    fn take(&mut self, count: usize) -> Result<&'a [u8]> {
-        let end = self
-            .at
-            .checked_add(count)
-            .filter(|end| *end <= self.bytes.len())
-            .context("the module ends in the middle of a section")?;
-        let taken = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(taken)
-    }
-
-    /// An unsigned LEB128 number of at most 32 bits.
-    fn u32(&mut self) -> Result<u32> {
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = self.take(1)?[0];
-            value |= u32::from(byte & 0x7f)
-                .checked_shl(shift)
-                .context("a number too large for 32 bits")?;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        bail!("a number longer than 5 bytes")
-    }
-
-    /// A length-prefixed UTF-8 name.
-    fn name(&mut self) -> Result<String> {
-        let length = self.u32()? as usize;
-        Ok(String::from_utf8_lossy(self.take(length)?).into_owned())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn leb(mut value: usize) -> Vec<u8> {
+    fn leb(value: usize) -> Vec<u8> {
         let mut bytes = Vec::new();
-        loop {
-            let byte = (value & 0x7f) as u8;
-            value >>= 7;
-            if value == 0 {
-                bytes.push(byte);
-                return bytes;
-            }
-            bytes.push(byte | 0x80);
-        }
+        crate::wasm_bytes::write_leb(&mut bytes, value as u64);
+        bytes
     }
 
     fn with_length(content: &[u8]) -> Vec<u8> {

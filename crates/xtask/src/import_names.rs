@@ -6,7 +6,9 @@
 //! Renamed here to `a`, `b`, …, `ba`, … in both files alike; a name the JavaScript does not hold exactly once as such
 //! a key stops the build rather than leaving a module that cannot start.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
+
+use crate::wasm_bytes::{write_leb, write_name, Reader};
 
 /// Renames the function imports of `module` in the wasm and the matching keys in its JavaScript.
 pub fn shorten(wasm: &[u8], js: &str, module: &str) -> Result<(Vec<u8>, String)> {
@@ -15,11 +17,9 @@ pub fn shorten(wasm: &[u8], js: &str, module: &str) -> Result<(Vec<u8>, String)>
     }
     let mut output = wasm[..8].to_vec();
     let mut js = js.to_owned();
-    let mut reader = Reader {
-        bytes: wasm,
-        position: 8,
-    };
-    while reader.position < wasm.len() {
+    let mut reader = Reader::new(wasm);
+    reader.take(8)?;
+    while !reader.done() {
         let id = reader.byte()?;
         let size = reader.leb()? as usize;
         let body = reader.take(size)?;
@@ -39,10 +39,7 @@ pub fn shorten(wasm: &[u8], js: &str, module: &str) -> Result<(Vec<u8>, String)>
 
 /// The import section with the function imports of `module` renamed, and those names changed in `js`.
 fn rename_imports(body: &[u8], module: &str, js: &mut String) -> Result<Vec<u8>> {
-    let mut reader = Reader {
-        bytes: body,
-        position: 0,
-    };
+    let mut reader = Reader::new(body);
     let count = reader.leb()?;
     let mut section = Vec::new();
     write_leb(&mut section, count);
@@ -50,7 +47,7 @@ fn rename_imports(body: &[u8], module: &str, js: &mut String) -> Result<Vec<u8>>
     for _ in 0..count {
         let from = reader.name()?;
         let name = reader.name()?;
-        let start = reader.position;
+        let start = reader.position();
         let kind = reader.byte()?;
         match kind {
             // A function or a tag: its type's index (a tag has an attribute byte first).
@@ -64,9 +61,9 @@ fn rename_imports(body: &[u8], module: &str, js: &mut String) -> Result<Vec<u8>>
             // A table: its reference type, then its limits; a memory: its limits.
             0x01 => {
                 reader.byte()?;
-                reader.limits()?;
+                skip_limits(&mut reader)?;
             }
-            0x02 => reader.limits()?,
+            0x02 => skip_limits(&mut reader)?,
             // A global: its value type and whether it is mutable.
             0x03 => {
                 reader.byte()?;
@@ -74,7 +71,7 @@ fn rename_imports(body: &[u8], module: &str, js: &mut String) -> Result<Vec<u8>>
             }
             other => bail!("import {from}.{name}: unknown kind {other:#x}"),
         }
-        let descriptor = &body[start..reader.position];
+        let descriptor = &body[start..reader.position()];
         let new_name = if kind == 0x00 && from == module {
             let short = short_name(renamed);
             renamed += 1;
@@ -93,10 +90,20 @@ fn rename_imports(body: &[u8], module: &str, js: &mut String) -> Result<Vec<u8>>
         write_name(&mut section, &new_name);
         section.extend_from_slice(descriptor);
     }
-    if reader.position != body.len() {
+    if !reader.done() {
         bail!("the import section has bytes after its imports");
     }
     Ok(section)
+}
+
+/// Reads past a table's or memory's limits: flags, the minimum and, if the flags say so, the maximum.
+fn skip_limits(reader: &mut Reader) -> Result<()> {
+    let flags = reader.byte()?;
+    reader.leb()?;
+    if flags & 0x01 != 0 {
+        reader.leb()?;
+    }
+    Ok(())
 }
 
 /// `a` … `z`, then `ba` … `zz`, `baa` …: letters only, so every name is a plain key of a JavaScript object.
@@ -109,76 +116,6 @@ fn short_name(mut index: usize) -> String {
     }
     letters.reverse();
     String::from_utf8(letters).unwrap_or_default()
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    position: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8> {
-        let byte = *self
-            .bytes
-            .get(self.position)
-            .context("the wasm ends early")?;
-        self.position += 1;
-        Ok(byte)
-    }
-
-    fn leb(&mut self) -> Result<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        bail!("a number in the wasm is too long")
-    }
-
-    fn take(&mut self, length: usize) -> Result<&'a [u8]> {
-        let end = self
-            .position
-            .checked_add(length)
-            .filter(|end| *end <= self.bytes.len())
-            .context("the wasm ends early")?;
-        let taken = &self.bytes[self.position..end];
-        self.position = end;
-        Ok(taken)
-    }
-
-    fn name(&mut self) -> Result<&'a str> {
-        let length = self.leb()? as usize;
-        std::str::from_utf8(self.take(length)?).context("a name in the wasm is not UTF-8")
-    }
-
-    fn limits(&mut self) -> Result<()> {
-        let flags = self.byte()?;
-        self.leb()?;
-        if flags & 0x01 != 0 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-}
-
-fn write_leb(output: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            output.push(byte);
-            return;
-        }
-        output.push(byte | 0x80);
-    }
-}
-
-fn write_name(output: &mut Vec<u8>, name: &str) {
-    write_leb(output, name.len() as u64);
-    output.extend_from_slice(name.as_bytes());
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod dist;
 mod import_names;
 mod screenshots;
 mod tools;
+mod wasm_bytes;
 mod wordpress;
 
 use std::io::{BufRead, BufReader};
