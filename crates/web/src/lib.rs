@@ -27,7 +27,7 @@ use crate::components::notice::NoticeBar;
 use crate::offline::UpdateReady;
 use crate::page_config::PageConfig;
 use crate::pages::check_layout::CheckLayout;
-use crate::pages::lazy::{Lazy, LazyPage};
+use crate::pages::lazy::{CheckSubpage, Lazy, LazyPage};
 use crate::pages::module::ModulePage;
 use crate::pages::not_found::NotFound;
 use crate::state::catalogs::{self, RemoteCatalog};
@@ -100,25 +100,10 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/check/:catalog") view=CheckLayout>
                         // The Baustein is the page a deep link to a check opens: in the first download. Every other
                         // page is in one chunk, fetched the first time one of them is shown (pages/lazy.rs).
-                        <Route path=path!("") view=|| view! { <Lazy page=LazyPage::Kompass/> }/>
-                        <Route path=path!("starthilfe") view=|| view! { <Lazy page=LazyPage::Starthilfe/> }/>
                         <Route path=path!("baustein/:module") view=ModulePage/>
-                        <Route path=path!("ergebnisse") view=|| view! { <Lazy page=LazyPage::Results/> }/>
-                        <Route path=path!("massnahmen") view=|| view! { <Lazy page=LazyPage::Measures/> }/>
-                        <Route path=path!("staerken") view=|| view! { <Lazy page=LazyPage::Strengths/> }/>
-                        <Route path=path!("selbsterklaerung") view=|| view! { <Lazy page=LazyPage::Readiness/> }/>
-                        <Route
-                            path=path!("selbsterklaerung/erklaerung")
-                            view=|| view! { <Lazy page=LazyPage::Record/> }
-                        />
-                        <Route path=path!("bericht") view=|| view! { <Lazy page=LazyPage::Report/> }/>
-                        <Route path=path!("druckvorlage") view=|| view! { <Lazy page=LazyPage::BlankPrint/> }/>
-                        <Route path=path!("team") view=|| view! { <Lazy page=LazyPage::Team/> }/>
-                        <Route path=path!("team/einladung") view=|| view! { <Lazy page=LazyPage::TeamInvitation/> }/>
-                        <Route path=path!("team/unterschiede") view=|| view! { <Lazy page=LazyPage::TeamWorkshop/> }/>
-                        <Route path=path!("mitmachen") view=|| view! { <Lazy page=LazyPage::Contribute/> }/>
-                        <Route path=path!("vergleich") view=|| view! { <Lazy page=LazyPage::Compare/> }/>
-                        <Route path=path!("verlauf") view=|| view! { <Lazy page=LazyPage::History/> }/>
+                        // Every other page of a check, by the rest of its address (LazyPage::below_check).
+                        <Route path=path!("*page") view=CheckSubpage/>
+                        <Route path=path!("") view=CheckSubpage/>
                     </ParentRoute>
                     <Route
                         path=path!("/erklaerung/:declaration")

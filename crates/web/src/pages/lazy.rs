@@ -5,11 +5,12 @@
 //! splitter made 9 page chunks and 37 shared ones of a few hundred bytes each, 40 KB brotli more in all than one
 //! chunk (each part compresses alone and carries its own imports and types).
 //!
-//! Each page is a split point of `wasm_split` (the splitter leptos' `#[lazy]` uses, through `leptos::wasm_split`),
-//! marked `fallible`: a chunk that cannot be fetched is an error value here, never a panic, and a later attempt
-//! fetches it again. The split points exist on wasm, where a split point imports its chunk's loader from a
-//! placeholder module that only the splitter of `cargo xtask build` resolves (`crates/xtask/src/app_build.rs`); the
-//! host's unit tests call the pages directly.
+//! One split point of `wasm_split` (the splitter leptos' `#[lazy]` uses, through `leptos::wasm_split`) takes the page
+//! and gives its view; it is marked `fallible`: a chunk that cannot be fetched is an error value here, never a panic,
+//! and a later attempt fetches it again. (A point per page cost the main module a loader and a future for each,
+//! and the router a route for each page of a check: 5.7 KB of the main module's wasm, 0.9 KB brotli.) The split point exists on wasm,
+//! where it imports the chunk's loader from a placeholder module that only the splitter of `cargo xtask build`
+//! resolves (`crates/xtask/src/app_build.rs`); the host's unit tests call the pages directly.
 //!
 //! The pages that list or combine several checks also wait until every check's catalog is here
 //! ([`crate::state::catalogs`]), and say so when one could not be fetched.
@@ -24,100 +25,109 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
 
+use leptos_router::hooks::use_params_map;
+
 use crate::components::loading::{failed, loading};
 use crate::i18n::Text;
+use crate::pages::not_found::NotFound;
 use crate::pages::{
     compare, contribute, history, home, joint_declaration, kompass, measures, readiness, record,
     report, results, starthilfe, strengths, team, team_invitation, team_workshop, workspace,
 };
 use crate::state::catalogs;
 
-/// Declares the lazy pages: the enum, one `wasm_split` point per page (all in the chunk `pages`) or, on the host, a
-/// plain function of the same signature, and the dispatches. Written once here so a new page is one line.
+/// Declares the lazy pages: the enum, the view of each (reached only from the split point, so it is in the chunk),
+/// and the part of a check's address that opens it. Written once here so a new page is one line.
 macro_rules! lazy_pages {
-    ($($page:ident => $view:path, $split:ident, $preload:ident;)+) => {
+    ($($page:ident => $view:path, $below_check:expr;)+) => {
         /// A page loaded on first use.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
         pub enum LazyPage {
             $($page,)+
         }
 
-        $(
-            #[cfg(target_arch = "wasm32")]
-            #[wasm_split(pages, fallible, preload($preload), wasm_split_path = ::leptos::wasm_split)]
-            fn $split() -> Result<AnyView, SplitLoaderError> {
-                Ok(view! { <$view/> }.into_any())
-            }
-
-            #[cfg(not(target_arch = "wasm32"))]
-            async fn $split() -> Result<AnyView, SplitLoaderError> {
-                Ok(view! { <$view/> }.into_any())
-            }
-
-            #[cfg(not(target_arch = "wasm32"))]
-            async fn $preload() -> Result<(), SplitLoaderError> {
-                Ok(())
-            }
-        )+
-
         impl LazyPage {
-            /// Fetches the pages' chunk, if it is not there yet.
-            async fn preload(self) -> Result<(), SplitLoaderError> {
+            /// The page's view; called only inside the chunk.
+            fn view(self) -> AnyView {
                 match self {
-                    $(LazyPage::$page => $preload().await,)+
+                    $(LazyPage::$page => view! { <$view/> }.into_any(),)+
                 }
             }
 
-            /// The page, once its chunk is loaded. Rendering is synchronous, as for every other page: after a
-            /// successful `preload` the split function's future is ready on its first poll.
-            fn view_now(self) -> Option<AnyView> {
-                match self {
-                    $(LazyPage::$page => now_or_never($split()),)+
-                }
-            }
-
-            /// Whether the page lists or combines several checks, so it waits until every bundled catalog is here.
-            fn needs_all_catalogs(self) -> bool {
-                matches!(
-                    self,
-                    LazyPage::Home | LazyPage::Workspace | LazyPage::JointDeclaration | LazyPage::JointRecord
-                )
-            }
-
-            /// Set once this page's `preload` succeeded: from then on it renders at once, with no loading note.
-            /// (Per page, not per chunk: each split point has a loader of its own, which must have run.)
-            fn loaded_flag(self) -> &'static AtomicBool {
-                match self {
-                    $(LazyPage::$page => {
-                        static LOADED: AtomicBool = AtomicBool::new(false);
-                        &LOADED
-                    })+
-                }
+            /// The page of a check that the part of its address after `/check/<id>/` opens, if any: one route
+            /// for all of them, so the router's matching code is not made once per page.
+            pub fn below_check(rest: &str) -> Option<LazyPage> {
+                let rest = rest.trim_end_matches('/');
+                $(if Some(rest) == $below_check {
+                    return Some(LazyPage::$page);
+                })+
+                None
             }
         }
     };
 }
 
 lazy_pages! {
-    Home => home::HomePage, home_page, preload_home;
-    Kompass => kompass::KompassPage, kompass_page, preload_kompass;
-    Starthilfe => starthilfe::StarthilfePage, starthilfe_page, preload_starthilfe;
-    Results => results::ResultsPage, results_page, preload_results;
-    Measures => measures::MeasuresPage, measures_page, preload_measures;
-    Strengths => strengths::StrengthsPage, strengths_page, preload_strengths;
-    Readiness => readiness::ReadinessPage, readiness_page, preload_readiness;
-    Record => record::RecordPage, record_page, preload_record;
-    JointDeclaration => joint_declaration::JointDeclarationPage, joint_declaration_page, preload_joint_declaration;
-    JointRecord => record::JointRecordPage, joint_record_page, preload_joint_record;
-    Report => report::ReportPage, report_page, preload_report;
-    BlankPrint => report::BlankPrintPage, blank_print_page, preload_blank_print;
-    Team => team::TeamPage, team_page, preload_team;
-    TeamInvitation => team_invitation::InvitationPrintPage, team_invitation_page, preload_team_invitation;
-    TeamWorkshop => team_workshop::WorkshopPrintPage, team_workshop_page, preload_team_workshop;
-    Contribute => contribute::ContributePage, contribute_page, preload_contribute;
-    Compare => compare::ComparePage, compare_page, preload_compare;
-    History => history::HistoryPage, history_page, preload_history;
-    Workspace => workspace::WorkspacePage, workspace_page, preload_workspace;
+    Home => home::HomePage, None;
+    Kompass => kompass::KompassPage, Some("");
+    Starthilfe => starthilfe::StarthilfePage, Some("starthilfe");
+    Results => results::ResultsPage, Some("ergebnisse");
+    Measures => measures::MeasuresPage, Some("massnahmen");
+    Strengths => strengths::StrengthsPage, Some("staerken");
+    Readiness => readiness::ReadinessPage, Some("selbsterklaerung");
+    Record => record::RecordPage, Some("selbsterklaerung/erklaerung");
+    JointDeclaration => joint_declaration::JointDeclarationPage, None;
+    JointRecord => record::JointRecordPage, None;
+    Report => report::ReportPage, Some("bericht");
+    BlankPrint => report::BlankPrintPage, Some("druckvorlage");
+    Team => team::TeamPage, Some("team");
+    TeamInvitation => team_invitation::InvitationPrintPage, Some("team/einladung");
+    TeamWorkshop => team_workshop::WorkshopPrintPage, Some("team/unterschiede");
+    Contribute => contribute::ContributePage, Some("mitmachen");
+    Compare => compare::ComparePage, Some("vergleich");
+    History => history::HistoryPage, Some("verlauf");
+    Workspace => workspace::WorkspacePage, None;
+}
+
+/// The one split point: every lazy page's view, once the chunk is here. One point, not one per page: each point
+/// costs the main module its own loader and future (issue 21).
+#[cfg(target_arch = "wasm32")]
+#[wasm_split(pages, fallible, preload(preload_pages), wasm_split_path = ::leptos::wasm_split)]
+fn page_view(page: LazyPage) -> Result<AnyView, SplitLoaderError> {
+    Ok(page.view())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn page_view(page: LazyPage) -> Result<AnyView, SplitLoaderError> {
+    Ok(page.view())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn preload_pages() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// Set once the chunk's `preload` succeeded: from then on a lazy page renders at once, with no loading note.
+static LOADED: AtomicBool = AtomicBool::new(false);
+
+impl LazyPage {
+    /// The page, once the chunk is loaded. Rendering is synchronous, as for every other page: after a successful
+    /// `preload_pages` the split function's future is ready on its first poll.
+    fn view_now(self) -> Option<AnyView> {
+        now_or_never(page_view(self))
+    }
+
+    /// Whether the page lists or combines several checks, so it waits until every bundled catalog is here.
+    fn needs_all_catalogs(self) -> bool {
+        matches!(
+            self,
+            LazyPage::Home
+                | LazyPage::Workspace
+                | LazyPage::JointDeclaration
+                | LazyPage::JointRecord
+        )
+    }
 }
 
 /// The value of a future that is ready at once; `None` if it is not (or failed).
@@ -143,7 +153,7 @@ enum ChunkState {
 #[component]
 pub fn Lazy(page: LazyPage) -> impl IntoView {
     // On the host, and once the chunk is there, the page renders in the same frame as any other.
-    let loaded = cfg!(not(target_arch = "wasm32")) || page.loaded_flag().load(Ordering::Relaxed);
+    let loaded = cfg!(not(target_arch = "wasm32")) || LOADED.load(Ordering::Relaxed);
     let state = RwSignal::new(if loaded {
         ChunkState::Loaded
     } else {
@@ -152,9 +162,9 @@ pub fn Lazy(page: LazyPage) -> impl IntoView {
     let load = move || {
         state.set(ChunkState::Loading);
         leptos::task::spawn_local_scoped(async move {
-            state.set(match page.preload().await {
+            state.set(match preload_pages().await {
                 Ok(()) => {
-                    page.loaded_flag().store(true, Ordering::Relaxed);
+                    LOADED.store(true, Ordering::Relaxed);
                     ChunkState::Loaded
                 }
                 Err(_) => ChunkState::Failed,
@@ -181,5 +191,18 @@ pub fn Lazy(page: LazyPage) -> impl IntoView {
             None => failed(Text::PageLoadFailed, load),
         },
         ChunkState::Failed => failed(Text::PageLoadFailed, load),
+    }
+}
+
+/// Every page of a check but the Baustein, by the rest of its address (`/check/<id>/<rest>`): the one route the
+/// router has for all of them. An address no page has is "not found", inside the check's frame.
+#[component]
+pub fn CheckSubpage() -> impl IntoView {
+    let params = use_params_map();
+    let page =
+        Memo::new(move |_| LazyPage::below_check(&params.read().get("page").unwrap_or_default()));
+    move || match page.get() {
+        Some(page) => view! { <Lazy page/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
     }
 }
