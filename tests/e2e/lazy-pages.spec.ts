@@ -77,3 +77,19 @@ test("after the first visit of a Baustein every page of the chunk opens offline"
   await expect(failure(page)).toHaveCount(0);
   await context.setOffline(false);
 });
+
+test("every page of a check opens by its address, and an address below a check that no page has says so inside the check", async ({ page }) => {
+  for (const [path, heading] of [
+    ["/check/umweltschutz", "Check „Betrieblicher Umweltschutz“"],
+    ["/check/umweltschutz/ergebnisse/", "Meine Ergebnisse"],
+    ["/check/umweltschutz/selbsterklaerung/erklaerung", "Selbsterklärung"],
+    ["/check/umweltschutz/team/einladung", "Einladung zur Teamauswertung"],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
+  }
+  await page.goto("/check/umweltschutz/gibt-es-nicht");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
+  await expect(page).toHaveTitle("Seite nicht gefunden – Checkwerk");
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Kompass" })).toBeVisible();
+});

@@ -206,3 +206,34 @@ pub fn CheckSubpage() -> impl IntoView {
         None => view! { <NotFound/> }.into_any(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_s_pages_are_found_by_the_rest_of_their_address() {
+        assert_eq!(LazyPage::below_check(""), Some(LazyPage::Kompass));
+        assert_eq!(
+            LazyPage::below_check("ergebnisse/"),
+            Some(LazyPage::Results)
+        );
+        assert_eq!(
+            LazyPage::below_check("team/einladung"),
+            Some(LazyPage::TeamInvitation)
+        );
+        assert_eq!(
+            LazyPage::below_check("selbsterklaerung/erklaerung"),
+            Some(LazyPage::Record)
+        );
+        assert_eq!(LazyPage::below_check("team/"), Some(LazyPage::Team));
+        for unknown in [
+            "gibt-es-nicht",
+            "team/einladung/mehr",
+            "Ergebnisse",
+            "baustein",
+        ] {
+            assert_eq!(LazyPage::below_check(unknown), None, "{unknown}");
+        }
+    }
+}
