@@ -8,9 +8,9 @@
 //! One split point of `wasm_split` (the splitter leptos' `#[lazy]` uses, through `leptos::wasm_split`) takes the page
 //! and gives its view; it is marked `fallible`: a chunk that cannot be fetched is an error value here, never a panic,
 //! and a later attempt fetches it again. (A point per page cost the main module a loader and a future for each,
-//! and the router a route for each page of a check: 5.7 KB of the main module's wasm, 0.9 KB brotli.) The split point exists on wasm,
-//! where it imports the chunk's loader from a placeholder module that only the splitter of `cargo xtask build`
-//! resolves (`crates/xtask/src/app_build.rs`); the host's unit tests call the pages directly.
+//! and the router a route for each page of a check: 5.7 KB of the main module's wasm, 0.9 KB brotli.) The split
+//! point exists on wasm, where it imports the chunk's loader from a placeholder module that only the splitter of
+//! `cargo xtask build` resolves (`crates/xtask/src/app_build.rs`); the host's unit tests call the pages directly.
 //!
 //! The pages that list or combine several checks also wait until every check's catalog is here
 //! ([`crate::state::catalogs`]), and say so when one could not be fetched.
@@ -24,7 +24,6 @@ use leptos::prelude::*;
 #[cfg(target_arch = "wasm32")]
 use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
-
 use leptos_router::hooks::use_params_map;
 
 use crate::components::loading::{failed, loading};
