@@ -140,9 +140,3 @@ pub fn PrintedContext(catalog: &'static Catalog) -> impl IntoView {
     };
     view! { <p class="print-only printed-context">{text}</p> }
 }
-
-/// A reactive translation of a fixed text of this area, as [`tr`](crate::state::tr) is for the root's.
-pub fn ct(text: CompanyText) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let language = expect_context::<UiLanguage>().0;
-    move || text.get(language.get())
-}

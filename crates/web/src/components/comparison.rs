@@ -7,11 +7,10 @@ use checkwerk_core::compare::{compare, Comparison, ItemChange};
 use checkwerk_core::{Catalog, NeedIndex, Run};
 use leptos::prelude::*;
 
-use crate::components::company_form::ct;
 use crate::components::compare_chart::{CompareChart, CompareRow};
 use crate::i18n::companies::{self, CompanyText};
 use crate::i18n::{self, Text};
-use crate::state::UiLanguage;
+use crate::state::{tr, UiLanguage};
 
 /// The comparison of an earlier and a later run, its parts under headings of their own.
 #[component]
@@ -109,7 +108,7 @@ pub fn ComparisonView(
             comparison.with(|comparison| {
                 let changes = pick(comparison);
                 if changes.is_empty() {
-                    return view! { <p class="empty">{ct(CompanyText::NoneListed)}</p> }.into_any();
+                    return view! { <p class="empty">{tr(CompanyText::NoneListed)}</p> }.into_any();
                 }
                 view! {
                     <ul class="compare-items">
@@ -132,7 +131,7 @@ pub fn ComparisonView(
     let finished = move || {
         comparison.with(|comparison| {
             if comparison.finished_measures.is_empty() {
-                return view! { <p class="empty">{ct(CompanyText::NoneListed)}</p> }.into_any();
+                return view! { <p class="empty">{tr(CompanyText::NoneListed)}</p> }.into_any();
             }
             let language = language.get();
             view! {
@@ -185,9 +184,9 @@ pub fn ComparisonView(
     };
     let heading = move |id: String, text: CompanyText| {
         if nested {
-            view! { <h3 id=id>{ct(text)}</h3> }.into_any()
+            view! { <h3 id=id>{tr(text)}</h3> }.into_any()
         } else {
-            view! { <h2 id=id>{ct(text)}</h2> }.into_any()
+            view! { <h2 id=id>{tr(text)}</h2> }.into_any()
         }
     };
     view! {
@@ -195,9 +194,9 @@ pub fn ComparisonView(
             <section class="compare-indexes" aria-labelledby=format!("{id}-indexes")>
                 {heading(format!("{id}-indexes"), CompanyText::IndexPerModule)}
                 <figure class="chart">
-                    <figcaption id=caption_id.clone()>{ct(CompanyText::CompareChartCaption)} " " {ct(CompanyText::LowerIsLessNeed)}</figcaption>
+                    <figcaption id=caption_id.clone()>{tr(CompanyText::CompareChartCaption)} " " {tr(CompanyText::LowerIsLessNeed)}</figcaption>
                     <CompareChart rows labelled_by=caption_id legend/>
-                    <div class="table-scroll" role="region" tabindex="0" aria-label=ct(CompanyText::CompareChartCaption)>{table}</div>
+                    <div class="table-scroll" role="region" tabindex="0" aria-label=tr(CompanyText::CompareChartCaption)>{table}</div>
                 </figure>
             </section>
             <section aria-labelledby=format!("{id}-improved")>

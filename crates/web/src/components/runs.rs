@@ -7,7 +7,6 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::clock::local_date;
-use crate::components::company_form::ct;
 use crate::components::download::download_run;
 use crate::components::import::ImportButton;
 use crate::i18n::companies::CompanyText;
@@ -42,9 +41,9 @@ pub fn RunsPanel(catalog: &'static Catalog) -> impl IntoView {
             </div>
             {move || several().then(|| view! {
                 <p class="run-links">
-                    <A href=compare_link.clone()>{ct(CompanyText::CompareHeading)}</A>
+                    <A href=compare_link.clone()>{tr(CompanyText::CompareHeading)}</A>
                     " · "
-                    <A href=history_link.clone()>{ct(CompanyText::HistoryHeading)}</A>
+                    <A href=history_link.clone()>{tr(CompanyText::HistoryHeading)}</A>
                 </p>
             })}
             <ul class="run-list">
@@ -95,7 +94,7 @@ fn RunEntry(
     };
     let follow_up = move |_| {
         if runs.follow_up(&run_id.get_value()).is_some() {
-            notices.show(ct(CompanyText::FollowUpStarted)().to_owned(), None);
+            notices.show(tr(CompanyText::FollowUpStarted)().to_owned(), None);
         }
     };
     // The rename field takes the focus when it opens, with the whole name selected to type over or to edit.
@@ -167,7 +166,7 @@ fn RunEntry(
                     <button type="button" class="button small" on:click=activate>{tr(PageText::ContinueThisRun)}</button>
                 })}
                 <button type="button" class="button secondary small" on:click=move |_| renaming.update(|r| *r = !*r)>{tr(PageText::Rename)}</button>
-                <button type="button" class="button secondary small" on:click=follow_up>{ct(CompanyText::FollowUp)}</button>
+                <button type="button" class="button secondary small" on:click=follow_up>{tr(CompanyText::FollowUp)}</button>
                 <button type="button" class="button secondary small" on:click=copy>{tr(PageText::CopyRun)}</button>
                 <button type="button" class="button secondary small" on:click=export>{tr(Text::ExportRun)}</button>
                 <button type="button" class="button danger small" on:click=delete>{tr(PageText::Delete)}</button>

@@ -7,13 +7,7 @@ use leptos::prelude::*;
 use crate::components::qr_code::QrCodeImage;
 use crate::i18n::team::{self, TeamText};
 use crate::links;
-use crate::state::UiLanguage;
-
-/// A reactive fixed text of rating as a team.
-pub fn tt(text: TeamText) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let language = expect_context::<UiLanguage>().0;
-    move || text.get(language.get())
-}
+use crate::state::{tr, UiLanguage};
 
 /// The spread of one item's ratings: "2 × hoch · 1 × mittel · 1 offen", each choice with its Ampel mark (shape
 /// and colour, as on the rating itself).
@@ -82,7 +76,7 @@ pub fn LinkBox(
     });
     view! {
         <div class="link-box">
-            <label for=id>{tt(label)}</label>
+            <label for=id>{tr(label)}</label>
             <textarea id=id class="link-text" readonly=true rows="3" prop:value=move || link.get()
                 on:focus=|event| {
                     use wasm_bindgen::JsCast;
@@ -91,14 +85,14 @@ pub fn LinkBox(
                     }
                 }></textarea>
             <div class="link-actions">
-                <button type="button" class="button" on:click=copy>{tt(TeamText::CopyLink)}</button>
+                <button type="button" class="button" on:click=copy>{tr(TeamText::CopyLink)}</button>
                 {links::can_share().then(|| view! {
-                    <button type="button" class="button secondary" on:click=share>{tt(TeamText::Share)}</button>
+                    <button type="button" class="button secondary" on:click=share>{tr(TeamText::Share)}</button>
                 })}
                 <span class="link-status" role="status">
                     {move || match copied.get() {
-                        Some(true) => tt(TeamText::Copied)(),
-                        Some(false) => tt(TeamText::CopyFailed)(),
+                        Some(true) => tr(TeamText::Copied)(),
+                        Some(false) => tr(TeamText::CopyFailed)(),
                         None => "",
                     }}
                 </span>

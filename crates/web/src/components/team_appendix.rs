@@ -5,10 +5,10 @@ use checkwerk_core::agreement::spreads;
 use checkwerk_core::{Catalog, Run};
 use leptos::prelude::*;
 
-use crate::components::team::{tt, SpreadChips};
+use crate::components::team::SpreadChips;
 use crate::i18n::module_heading;
 use crate::i18n::team::{self, TeamText};
-use crate::state::UiLanguage;
+use crate::state::{tr, UiLanguage};
 
 /// The appendix, where the run is a team assessment with contributions; nothing otherwise.
 #[component]
@@ -87,11 +87,11 @@ pub fn TeamAppendix(catalog: &'static Catalog, #[prop(into)] run: Signal<Run>) -
                     <div class="table-scroll" role="region" tabindex="0" aria-label=move || module_heading(language.get(), &module.number, &module.title)>
                         <table class="report-table team-table">
                             <thead><tr>
-                                <th scope="col">{tt(TeamText::Number)}</th>
-                                <th scope="col">{tt(TeamText::CheckPoint)}</th>
-                                <th scope="col">{tt(TeamText::TeamRating)}</th>
-                                <th scope="col">{tt(TeamText::Ratings)}</th>
-                                <th scope="col">{tt(TeamText::Notes)}</th>
+                                <th scope="col">{tr(TeamText::Number)}</th>
+                                <th scope="col">{tr(TeamText::CheckPoint)}</th>
+                                <th scope="col">{tr(TeamText::TeamRating)}</th>
+                                <th scope="col">{tr(TeamText::Ratings)}</th>
+                                <th scope="col">{tr(TeamText::Notes)}</th>
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
@@ -101,9 +101,9 @@ pub fn TeamAppendix(catalog: &'static Catalog, #[prop(into)] run: Signal<Run>) -
             .collect_view();
         Some(view! {
             <section class="report-section team-appendix">
-                <h2>{tt(TeamText::AppendixHeading)}</h2>
-                <p>{tt(TeamText::AppendixIntro)}</p>
-                <p class="no-print"><label class="check-option"><input type="checkbox" bind:checked=with_names/>{tt(TeamText::ShowNames)}</label></p>
+                <h2>{tr(TeamText::AppendixHeading)}</h2>
+                <p>{tr(TeamText::AppendixIntro)}</p>
+                <p class="no-print"><label class="check-option"><input type="checkbox" bind:checked=with_names/>{tr(TeamText::ShowNames)}</label></p>
                 {modules}
             </section>
         })

@@ -670,6 +670,12 @@ pub fn import_outcome(language: Language, outcome: &ImportSummary) -> String {
     sentence
 }
 
+impl super::FixedText for CompanyText {
+    fn get(self, language: Language) -> &'static str {
+        CompanyText::get(self, language)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -817,3 +817,9 @@ pub fn invitation_mail_body(language: Language, team_name: &str, link: &str) -> 
         },
     )
 }
+
+impl super::FixedText for TeamText {
+    fn get(self, language: Language) -> &'static str {
+        TeamText::get(self, language)
+    }
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::clock::local_date;
-use crate::components::company_form::{ct, PrintedContext};
+use crate::components::company_form::PrintedContext;
 use crate::components::comparison::ComparisonView;
 use crate::i18n::companies::{self, CompanyText};
 use crate::i18n::pages::PageText;
@@ -91,21 +91,21 @@ pub fn ComparePage() -> impl IntoView {
     view! {
         <section class="page compare">
             <PrintedContext catalog/>
-            <h1>{ct(CompanyText::CompareHeading)}</h1>
-            <p class="lead">{ct(CompanyText::CompareLead)}</p>
+            <h1>{tr(CompanyText::CompareHeading)}</h1>
+            <p class="lead">{tr(CompanyText::CompareLead)}</p>
             {move || match pair.get() {
-                None => view! { <p class="empty">{ct(CompanyText::NeedsTwoRuns)}</p> }.into_any(),
+                None => view! { <p class="empty">{tr(CompanyText::NeedsTwoRuns)}</p> }.into_any(),
                 Some((before, after)) => {
                     let before_id = before.id.clone();
                     let after_id = after.id.clone();
                     view! {
                         <div class="compare-choice no-print">
                             <div class="field">
-                                <label for="vergleich-vorher">{ct(CompanyText::Earlier)}</label>
+                                <label for="vergleich-vorher">{tr(CompanyText::Earlier)}</label>
                                 <select id="vergleich-vorher" on:change=choose_before.clone()>{options(Some(before_id))}</select>
                             </div>
                             <div class="field">
-                                <label for="vergleich-nachher">{ct(CompanyText::Later)}</label>
+                                <label for="vergleich-nachher">{tr(CompanyText::Later)}</label>
                                 <select id="vergleich-nachher" on:change=choose_after.clone()>{options(Some(after_id))}</select>
                             </div>
                         </div>

@@ -18,7 +18,7 @@ use crate::clock::new_short_id;
 use crate::components::download::{download_text, file_name_part};
 use crate::components::progress::Progress;
 use crate::components::rating::ItemCard;
-use crate::components::team::{tt, LinkBox, LinkQrCode};
+use crate::components::team::{LinkBox, LinkQrCode};
 use crate::i18n::module_heading;
 use crate::i18n::team::{self, TeamText};
 use crate::i18n::Text;
@@ -76,15 +76,15 @@ pub fn ContributePage() -> impl IntoView {
         (None, Some(Ok(invitation))) => view! { <JoinForm catalog invitation/> }.into_any(),
         (None, Some(Err(error))) => view! {
             <section class="page contribute">
-                <h1>{tt(TeamText::ContributeHeading)}</h1>
+                <h1>{tr(TeamText::ContributeHeading)}</h1>
                 <p class="notice" role="alert">{move || team::link_error(language.get(), &error)}</p>
             </section>
         }
         .into_any(),
         (None, None) => view! {
             <section class="page contribute">
-                <h1>{tt(TeamText::ContributeHeading)}</h1>
-                <p class="notice">{tt(TeamText::NoInvitation)}</p>
+                <h1>{tr(TeamText::ContributeHeading)}</h1>
+                <p class="notice">{tr(TeamText::NoInvitation)}</p>
                 <p><A href=crate::page_config::app_href(&format!("/check/{}/team", catalog.id))>{tr(Text::TeamNavEntry)}</A></p>
             </section>
         }
@@ -153,17 +153,17 @@ fn JoinForm(catalog: &'static Catalog, invitation: Invitation) -> impl IntoView 
     };
     view! {
         <section class="page contribute">
-            <h1 tabindex="-1">{tt(TeamText::ContributeHeading)}</h1>
+            <h1 tabindex="-1">{tr(TeamText::ContributeHeading)}</h1>
             <p class="lead">{move || team::invited(language.get(), &team_name)}</p>
             <p>{catalog.title.clone()} " · " {move || modules.with_value(|numbers| team::chosen_modules(language.get(), numbers))}</p>
-            <p class="privacy-note">{tt(TeamText::ContributePrivacy)}</p>
+            <p class="privacy-note">{tr(TeamText::ContributePrivacy)}</p>
             <form class="join" on:submit=join>
                 <div class="field">
-                    <label for="teilnehmer-name">{tt(TeamText::YourName)}</label>
+                    <label for="teilnehmer-name">{tr(TeamText::YourName)}</label>
                     <input id="teilnehmer-name" type="text" autocomplete="name" maxlength="200" bind:value=name/>
-                    <p class="hint">{tt(TeamText::YourNameHint)}</p>
+                    <p class="hint">{tr(TeamText::YourNameHint)}</p>
                 </div>
-                <button type="submit" class="button">{tt(TeamText::Join)}</button>
+                <button type="submit" class="button">{tr(TeamText::Join)}</button>
             </form>
         </section>
     }
@@ -231,27 +231,27 @@ fn ContributionView(catalog: &'static Catalog, run_id: String) -> impl IntoView 
         .collect_view();
     view! {
         <section class="page contribute">
-            <h1 tabindex="-1">{tt(TeamText::ContributeHeading)}</h1>
+            <h1 tabindex="-1">{tr(TeamText::ContributeHeading)}</h1>
             <p class="lead">{move || team::invited(language.get(), &team_name)}</p>
-            <p class="privacy-note">{tt(TeamText::ContributePrivacy)}</p>
+            <p class="privacy-note">{tr(TeamText::ContributePrivacy)}</p>
             <div class="field participant-name">
-                <label for="teilnehmer-name">{tt(TeamText::YourName)}</label>
+                <label for="teilnehmer-name">{tr(TeamText::YourName)}</label>
                 <input id="teilnehmer-name" type="text" autocomplete="name" maxlength="200" prop:value=name on:change=set_name/>
-                <p class="hint">{tt(TeamText::YourNameHint)}</p>
+                <p class="hint">{tr(TeamText::YourNameHint)}</p>
             </div>
             <div class="module-progress">
                 <Progress rated total/>
-                <button type="button" class="link-button" on:click=go_to_pass_on>{tt(TeamText::GoToPassOn)} " ↓"</button>
+                <button type="button" class="link-button" on:click=go_to_pass_on>{tr(TeamText::GoToPassOn)} " ↓"</button>
             </div>
             {sections}
             <section id="weitergeben" class="pass-on" aria-labelledby="weitergeben-heading">
-                <h2 id="weitergeben-heading">{tt(TeamText::PassOnHeading)}</h2>
+                <h2 id="weitergeben-heading">{tr(TeamText::PassOnHeading)}</h2>
                 {move || if passing_on.get() {
                     view! { <PassOn catalog run_id=run_id.get_value()/> }.into_any()
                 } else {
                     view! {
-                        <p>{tt(TeamText::PassOnIntro)}</p>
-                        <button type="button" class="button" on:click=move |_| passing_on.set(true)>{tt(TeamText::PassOnButton)}</button>
+                        <p>{tr(TeamText::PassOnIntro)}</p>
+                        <button type="button" class="button" on:click=move |_| passing_on.set(true)>{tr(TeamText::PassOnButton)}</button>
                     }.into_any()
                 }}
             </section>
@@ -350,15 +350,15 @@ fn PassOn(catalog: &'static Catalog, run_id: String) -> impl IntoView {
         }
     });
     view! {
-        <p>{tt(TeamText::PassOnIntro)}</p>
+        <p>{tr(TeamText::PassOnIntro)}</p>
         {move || other_version().map(|text| view! { <p class="hint">{text}</p> })}
         {move || error().map(|text| view! { <p class="notice" role="alert">{text}</p> })}
         <div class="pass-on-ways">
             <LinkBox id="beitrag-link" label=TeamText::ContributionLink link=link_text share_title/>
             {move || link.with(Result::is_ok).then(|| view! { <LinkQrCode link=link_text label=TeamText::ContributionQr/> })}
         </div>
-        <p><button type="button" class="button secondary" on:click=save_file>{tt(TeamText::SaveAsFile)}</button></p>
-        <p class="hint">{tt(TeamText::ChangeLater)}</p>
-        <p class="privacy-note">{tt(TeamText::LinkPrivacy)} " " {tt(TeamText::ChecksumNote)}</p>
+        <p><button type="button" class="button secondary" on:click=save_file>{tr(TeamText::SaveAsFile)}</button></p>
+        <p class="hint">{tr(TeamText::ChangeLater)}</p>
+        <p class="privacy-note">{tr(TeamText::LinkPrivacy)} " " {tr(TeamText::ChecksumNote)}</p>
     }
 }

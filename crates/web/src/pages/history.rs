@@ -6,7 +6,7 @@ use checkwerk_core::{NeedIndex, Run};
 use leptos::prelude::*;
 
 use crate::clock::local_date;
-use crate::components::company_form::{ct, PrintedContext};
+use crate::components::company_form::PrintedContext;
 use crate::components::history_chart::Sparkline;
 use crate::i18n::companies::{self, CompanyText};
 use crate::i18n::pages::PageText;
@@ -126,16 +126,16 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <section class="page history">
             <PrintedContext catalog/>
-            <h1>{ct(CompanyText::HistoryHeading)}</h1>
-            <p class="lead">{ct(CompanyText::HistoryLead)} " " {ct(CompanyText::LowerIsLessNeed)}</p>
+            <h1>{tr(CompanyText::HistoryHeading)}</h1>
+            <p class="lead">{tr(CompanyText::HistoryLead)} " " {tr(CompanyText::LowerIsLessNeed)}</p>
             {move || if history.with(|history| history.runs.len() < 2) {
-                view! { <p class="empty">{ct(CompanyText::HistoryNeedsTwoRuns)}</p> }.into_any()
+                view! { <p class="empty">{tr(CompanyText::HistoryNeedsTwoRuns)}</p> }.into_any()
             } else {
                 view! {
                     <figure class="chart history">
-                        <figcaption>{ct(CompanyText::HistoryChartCaption)}</figcaption>
+                        <figcaption>{tr(CompanyText::HistoryChartCaption)}</figcaption>
                         {charts}
-                        <div class="table-scroll" role="region" tabindex="0" aria-label=ct(CompanyText::HistoryChartCaption)>{table}</div>
+                        <div class="table-scroll" role="region" tabindex="0" aria-label=tr(CompanyText::HistoryChartCaption)>{table}</div>
                     </figure>
                     <p class="no-print print-actions">
                         <button type="button" class="button" on:click=print>{tr(PageText::Print)}</button>

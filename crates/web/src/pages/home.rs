@@ -10,7 +10,7 @@ use leptos_router::components::A;
 
 use crate::clock::today;
 use crate::components::attribution::AttributionLine;
-use crate::components::company_form::{ct, CurrentCompanyLine};
+use crate::components::company_form::CurrentCompanyLine;
 use crate::components::embed_note::EmbedNote;
 use crate::components::progress::Progress;
 use crate::i18n::companies::CompanyText;
@@ -34,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
             </ul>
             <JointDeclarations/>
             <p class="privacy-note">{tr(PageText::DataStaysHere)}</p>
-            <p class="workspace-link"><A href=crate::page_config::app_href("/betriebe")>{ct(CompanyText::WorkspaceLink)}</A></p>
+            <p class="workspace-link"><A href=crate::page_config::app_href("/betriebe")>{tr(CompanyText::WorkspaceLink)}</A></p>
             <EmbedNote/>
         </section>
     }

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use checkwerk_core::CompanyField;
 
 use crate::components::attribution::AttributionLine;
-use crate::components::company_form::{ct, CompanyFields, Editing};
+use crate::components::company_form::{CompanyFields, Editing};
 use crate::components::formatted::Formatted;
 use crate::components::module_list::ModuleList;
 use crate::components::runs::RunsPanel;
@@ -70,7 +70,7 @@ pub fn KompassPage() -> impl IntoView {
                 <CompanyFields editing=Editing::Current fields=&[CompanyField::Name] id_prefix="firma".to_owned()/>
                 <p class="hint">{tr(PageText::CompanyHint)}</p>
                 <details class="company-details">
-                    <summary>{ct(CompanyText::CompanyDetails)}</summary>
+                    <summary>{tr(CompanyText::CompanyDetails)}</summary>
                     <CompanyFields editing=Editing::Current fields=&COMPANY_DETAILS id_prefix="firma".to_owned()/>
                 </details>
             </div>

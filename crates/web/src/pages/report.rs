@@ -14,7 +14,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::clock::today;
 use crate::components::attribution::AttributionLine;
-use crate::components::company_form::ct;
 use crate::components::comparison::ComparisonView;
 use crate::components::evidence::EvidenceRef;
 use crate::components::formatted::Formatted;
@@ -219,7 +218,7 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="no-print report-options">
                     <label>
                         <input type="checkbox" prop:checked=with_comparison on:change=toggle_comparison.clone()/>
-                        " " {ct(CompanyText::IncludeComparison)}
+                        " " {tr(CompanyText::IncludeComparison)}
                     </label>
                 </p>
             })}

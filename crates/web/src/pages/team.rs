@@ -19,13 +19,13 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::clock::{new_short_id, now};
-use crate::components::team::{tt, LinkBox, LinkQrCode, SpreadChips};
+use crate::components::team::{LinkBox, LinkQrCode, SpreadChips};
 use crate::i18n::module_heading;
 use crate::i18n::team::{self, TeamText};
 use crate::links;
 use crate::page_config::app_href;
 use crate::state::check::current_catalog;
-use crate::state::{Notices, Runs, UiLanguage, Undo};
+use crate::state::{tr, Notices, Runs, UiLanguage, Undo};
 
 /// The largest contribution file read; real ones are a few kilobytes.
 const MAX_FILE_BYTES: f64 = 1024.0 * 1024.0;
@@ -271,42 +271,42 @@ fn StartTeam(
     };
     view! {
         <section class="page team">
-            <h1 tabindex="-1">{tt(TeamText::StartHeading)}</h1>
+            <h1 tabindex="-1">{tr(TeamText::StartHeading)}</h1>
             {message_view(message)}
-            <p class="lead">{tt(TeamText::StartIntro)}</p>
+            <p class="lead">{tr(TeamText::StartIntro)}</p>
             <ol class="team-steps">
-                <li>{tt(TeamText::StepInvite)}</li>
-                <li>{tt(TeamText::StepContribute)}</li>
-                <li>{tt(TeamText::StepAgree)}</li>
+                <li>{tr(TeamText::StepInvite)}</li>
+                <li>{tr(TeamText::StepContribute)}</li>
+                <li>{tr(TeamText::StepAgree)}</li>
             </ol>
-            <p class="privacy-note">{tt(TeamText::PrivacyTeam)}</p>
+            <p class="privacy-note">{tr(TeamText::PrivacyTeam)}</p>
             <form class="team-start" on:submit=start>
                 <div class="field">
-                    <label for="team-name">{tt(TeamText::TeamName)}</label>
+                    <label for="team-name">{tr(TeamText::TeamName)}</label>
                     <input id="team-name" type="text" required=true maxlength="200"
-                        placeholder=tt(TeamText::TeamNamePlaceholder) bind:value=name/>
+                        placeholder=tr(TeamText::TeamNamePlaceholder) bind:value=name/>
                 </div>
                 <fieldset class="field module-choice">
-                    <legend>{tt(TeamText::ChooseModules)}</legend>
+                    <legend>{tr(TeamText::ChooseModules)}</legend>
                     {module_choices}
-                    {move || none_chosen.get().then(|| view! { <p class="notice" role="alert">{tt(TeamText::NoModuleChosen)}</p> })}
+                    {move || none_chosen.get().then(|| view! { <p class="notice" role="alert">{tr(TeamText::NoModuleChosen)}</p> })}
                 </fieldset>
                 <div class="field">
-                    <label for="team-participants">{tt(TeamText::Participants)}</label>
+                    <label for="team-participants">{tr(TeamText::Participants)}</label>
                     <textarea id="team-participants" rows="4" bind:value=participants></textarea>
-                    <p class="hint">{tt(TeamText::ParticipantsHint)}</p>
+                    <p class="hint">{tr(TeamText::ParticipantsHint)}</p>
                 </div>
                 <div class="toolbar">
-                    <button type="submit" class="button">{tt(TeamText::StartTeam)}</button>
+                    <button type="submit" class="button">{tr(TeamText::StartTeam)}</button>
                     {move || starting.get().then(|| view! {
-                        <button type="button" class="button secondary" on:click=move |_| starting.set(false)>{tt(TeamText::Cancel)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| starting.set(false)>{tr(TeamText::Cancel)}</button>
                     })}
                 </div>
             </form>
             {move || {
                 let teams = teams();
                 (!teams.is_empty()).then(|| view! {
-                    <h2>{tt(TeamText::YourTeams)}</h2>
+                    <h2>{tr(TeamText::YourTeams)}</h2>
                     <ul class="run-list">
                         {teams.into_iter().map(|(run_id, name, count)| {
                             let open = move |_| open_team(run_id.clone());
@@ -314,7 +314,7 @@ fn StartTeam(
                                 <li class="run">
                                     <span class="run-info"><strong class="run-title">{name}</strong>
                                         <span class="run-meta">{move || team::team_marker(language.get(), count)}</span></span>
-                                    <span class="run-buttons"><button type="button" class="button small" on:click=open>{tt(TeamText::OpenTeam)}</button></span>
+                                    <span class="run-buttons"><button type="button" class="button small" on:click=open>{tr(TeamText::OpenTeam)}</button></span>
                                 </li>
                             }
                         }).collect_view()}
@@ -324,7 +324,7 @@ fn StartTeam(
             {move || {
                 let own = contributions();
                 (!own.is_empty()).then(|| view! {
-                    <h2>{tt(TeamText::YourContributions)}</h2>
+                    <h2>{tr(TeamText::YourContributions)}</h2>
                     <ul class="run-list">
                         {own.into_iter().map(|(run_id, team_name)| {
                             let run_id = StoredValue::new(run_id);
@@ -333,7 +333,7 @@ fn StartTeam(
                                     <span class="run-info"><strong class="run-title">{move || team::contribution_marker(language.get(), &team_name)}</strong></span>
                                     <span class="run-buttons">
                                         <A href=app_href(&format!("/check/{}/mitmachen", catalog.id)) attr:class="button small secondary"
-                                            on:click=move |_| runs.activate(&catalog.id, &run_id.get_value())>{tt(TeamText::ContinueContribution)}</A>
+                                            on:click=move |_| runs.activate(&catalog.id, &run_id.get_value())>{tr(TeamText::ContinueContribution)}</A>
                                     </span>
                                 </li>
                             }
@@ -541,34 +541,34 @@ fn TeamView(
             <h1 tabindex="-1">{move || team::team_heading(language.get(), &name())}</h1>
             {message_view(message)}
             <p class="lead">{chosen}</p>
-            <p class="privacy-note">{tt(TeamText::PrivacyTeam)}</p>
+            <p class="privacy-note">{tr(TeamText::PrivacyTeam)}</p>
             <p class="toolbar no-print">
-                <button type="button" class="button secondary small" on:click=move |_| { message.set(None); starting.set(true); focus_heading(); }>{tt(TeamText::NewTeam)}</button>
+                <button type="button" class="button secondary small" on:click=move |_| { message.set(None); starting.set(true); focus_heading(); }>{tr(TeamText::NewTeam)}</button>
             </p>
 
             <section class="team-section" aria-labelledby="einladung-heading">
-                <h2 id="einladung-heading">{tt(TeamText::InvitationHeading)}</h2>
-                <p>{tt(TeamText::InvitationIntro)}</p>
+                <h2 id="einladung-heading">{tr(TeamText::InvitationHeading)}</h2>
+                <p>{tr(TeamText::InvitationIntro)}</p>
                 <div class="pass-on-ways">
                     <LinkBox id="einladung-link" label=TeamText::InvitationLink link=invitation_link share_title=Signal::derive(move || team::team_heading(language.get(), &name()))/>
                     <LinkQrCode link=invitation_link label=TeamText::InvitationQr/>
                 </div>
                 <p class="toolbar">
-                    <A href=move || app_href(&format!("{}/team/einladung", base.get_value())) attr:class="button secondary">{tt(TeamText::PrintInvitation)}</A>
-                    <a class="button secondary" href=mail>{tt(TeamText::SendByMail)}</a>
+                    <A href=move || app_href(&format!("{}/team/einladung", base.get_value())) attr:class="button secondary">{tr(TeamText::PrintInvitation)}</A>
+                    <a class="button secondary" href=mail>{tr(TeamText::SendByMail)}</a>
                 </p>
             </section>
 
             <section class="team-section" aria-labelledby="einsammeln-heading">
-                <h2 id="einsammeln-heading">{tt(TeamText::GatherHeading)}</h2>
-                <p>{tt(TeamText::GatherIntro)}</p>
+                <h2 id="einsammeln-heading">{tr(TeamText::GatherHeading)}</h2>
+                <p>{tr(TeamText::GatherIntro)}</p>
                 <form class="paste-form" on:submit=take_pasted>
-                    <label for="beitrag-einfuegen">{tt(TeamText::PasteLabel)}</label>
+                    <label for="beitrag-einfuegen">{tr(TeamText::PasteLabel)}</label>
                     <textarea id="beitrag-einfuegen" rows="2" bind:value=pasted></textarea>
                     <div class="toolbar">
-                        <button type="submit" class="button">{tt(TeamText::TakeIn)}</button>
+                        <button type="submit" class="button">{tr(TeamText::TakeIn)}</button>
                         <label class="button secondary file-button">
-                            {tt(TeamText::LoadFile)}
+                            {tr(TeamText::LoadFile)}
                             <input type="file" accept=".json,application/json" multiple=true class="visually-hidden" on:change=load_files/>
                         </label>
                     </div>
@@ -577,22 +577,22 @@ fn TeamView(
             </section>
 
             <section class="team-section" aria-labelledby="unterschiede-heading">
-                <h2 id="unterschiede-heading">{tt(TeamText::DifferencesHeading)}</h2>
-                <p>{tt(TeamText::DifferencesIntro)}</p>
+                <h2 id="unterschiede-heading">{tr(TeamText::DifferencesHeading)}</h2>
+                <p>{tr(TeamText::DifferencesIntro)}</p>
                 {move || team.with(|team| team.contributions.is_empty()).then(|| view! {
-                    <p class="notice">{tt(TeamText::NoContributionsForDifferences)}</p>
+                    <p class="notice">{tr(TeamText::NoContributionsForDifferences)}</p>
                 })}
                 <p class="team-progress">{move || team::progress(language.get(), &state.get())}</p>
                 <div class="toolbar">
                     {move || (state.get().to_take_over > 0).then(|| view! {
                         <button type="button" class="button" on:click=take_over>{move || team::take_over_agreed(language.get(), state.get().to_take_over)}</button>
                     })}
-                    <A href=move || app_href(&format!("{}/team/unterschiede", base.get_value())) attr:class="button secondary">{tt(TeamText::WorkshopPrint)}</A>
+                    <A href=move || app_href(&format!("{}/team/unterschiede", base.get_value())) attr:class="button secondary">{tr(TeamText::WorkshopPrint)}</A>
                 </div>
                 <fieldset class="order-switch">
-                    <legend>{tt(TeamText::OrderBy)}</legend>
-                    <label class="check-option"><input type="radio" name="team-order" prop:checked=move || order.get() == Order::ByDifference on:change=move |_| order.set(Order::ByDifference)/>{tt(TeamText::ByDifference)}</label>
-                    <label class="check-option"><input type="radio" name="team-order" prop:checked=move || order.get() == Order::ByModule on:change=move |_| order.set(Order::ByModule)/>{tt(TeamText::ByModule)}</label>
+                    <legend>{tr(TeamText::OrderBy)}</legend>
+                    <label class="check-option"><input type="radio" name="team-order" prop:checked=move || order.get() == Order::ByDifference on:change=move |_| order.set(Order::ByDifference)/>{tr(TeamText::ByDifference)}</label>
+                    <label class="check-option"><input type="radio" name="team-order" prop:checked=move || order.get() == Order::ByModule on:change=move |_| order.set(Order::ByModule)/>{tr(TeamText::ByModule)}</label>
                 </fieldset>
                 <div class="team-items">
                     <For each=move || rows.get() key=|row| row.clone() let:row>
@@ -605,7 +605,7 @@ fn TeamView(
                         }}
                     </For>
                 </div>
-                <p><A href=move || app_href(&format!("{}/ergebnisse", base.get_value()))>{tt(TeamText::ToResults)} " →"</A></p>
+                <p><A href=move || app_href(&format!("{}/ergebnisse", base.get_value()))>{tr(TeamText::ToResults)} " →"</A></p>
             </section>
         </section>
     }
@@ -703,11 +703,11 @@ fn Participants(
         editing.set(open);
     };
     view! {
-        <h3>{tt(TeamText::ParticipantsHeading)}</h3>
+        <h3>{tr(TeamText::ParticipantsHeading)}</h3>
         {move || {
             let rows = rows();
             if rows.is_empty() {
-                view! { <p class="empty">{tt(TeamText::NoContributions)}</p> }.into_any()
+                view! { <p class="empty">{tr(TeamText::NoContributions)}</p> }.into_any()
             } else {
                 let language = language.get();
                 let total = items.get();
@@ -744,13 +744,13 @@ fn Participants(
             }
         }}
         <details class="edit-participants" on:toggle=toggle>
-            <summary>{tt(TeamText::EditParticipants)}</summary>
+            <summary>{tr(TeamText::EditParticipants)}</summary>
             <div class="field">
-                <label for="team-participants-edit">{tt(TeamText::Participants)}</label>
+                <label for="team-participants-edit">{tr(TeamText::Participants)}</label>
                 <textarea id="team-participants-edit" rows="4" bind:value=participant_text></textarea>
-                <p class="hint">{tt(TeamText::ParticipantsHint)}</p>
+                <p class="hint">{tr(TeamText::ParticipantsHint)}</p>
             </div>
-            <button type="button" class="button secondary small" on:click=save_participants>{tt(TeamText::SaveParticipants)}</button>
+            <button type="button" class="button secondary small" on:click=save_participants>{tr(TeamText::SaveParticipants)}</button>
         </details>
     }
 }
@@ -1023,7 +1023,7 @@ fn TeamItem(
                         on:input=move |event| typed_reason.set(Some(event_target_value(&event)))></textarea>
                 </div>
                 <button type="button" class="button small" on:click=set disabled=move || shown_choice.get().is_none()>
-                    {tt(TeamText::SetTeamRating)}<span class="visually-hidden">" " {item.number.clone()}</span>
+                    {tr(TeamText::SetTeamRating)}<span class="visually-hidden">" " {item.number.clone()}</span>
                 </button>
             </div>
         </article>

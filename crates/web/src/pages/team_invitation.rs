@@ -5,7 +5,7 @@ use checkwerk_core::contribution::{encode_invitation, invitation};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::team::{tt, LinkQrCode};
+use crate::components::team::LinkQrCode;
 use crate::i18n::team::{self, TeamText};
 use crate::i18n::Text;
 use crate::links;
@@ -34,8 +34,8 @@ pub fn InvitationPrintPage() -> impl IntoView {
     move || match team.get() {
         None => view! {
             <section class="page">
-                <h1>{tt(TeamText::InvitationSheetHeading)}</h1>
-                <p class="notice">{tt(TeamText::NoTeamActive)}</p>
+                <h1>{tr(TeamText::InvitationSheetHeading)}</h1>
+                <p class="notice">{tr(TeamText::NoTeamActive)}</p>
                 <p><A href=back.clone()>{tr(Text::TeamNavEntry)}</A></p>
             </section>
         }
@@ -51,21 +51,21 @@ pub fn InvitationPrintPage() -> impl IntoView {
             view! {
                 <article class="page invitation-sheet">
                     <p class="no-print print-actions">
-                        <button type="button" class="button" on:click=|_| print_page()>{tt(TeamText::Print)}</button>
-                        <A href=back.clone()>{tt(TeamText::BackToTeam)}</A>
+                        <button type="button" class="button" on:click=|_| print_page()>{tr(TeamText::Print)}</button>
+                        <A href=back.clone()>{tr(TeamText::BackToTeam)}</A>
                     </p>
                     {(!catalog.standard.is_empty()).then(|| view! { <p class="card-standard">{catalog.standard.clone()}</p> })}
-                    <h1>{tt(TeamText::InvitationSheetHeading)}</h1>
+                    <h1>{tr(TeamText::InvitationSheetHeading)}</h1>
                     <p class="sheet-team">{team.name.clone()}</p>
                     <p>{catalog.title.clone()} " · " {chosen}</p>
                     <div class="sheet-qr"><LinkQrCode link label=TeamText::InvitationQr/></div>
                     <p class="sheet-link">{move || link.get()}</p>
                     <ol class="sheet-steps">
-                        <li>{tt(TeamText::SheetStepScan)}</li>
-                        <li>{tt(TeamText::SheetStepRate)}</li>
-                        <li>{tt(TeamText::SheetStepReturn)}</li>
+                        <li>{tr(TeamText::SheetStepScan)}</li>
+                        <li>{tr(TeamText::SheetStepRate)}</li>
+                        <li>{tr(TeamText::SheetStepReturn)}</li>
                     </ol>
-                    <p class="privacy-note">{tt(TeamText::SheetPrivacy)}</p>
+                    <p class="privacy-note">{tr(TeamText::SheetPrivacy)}</p>
                 </article>
             }
             .into_any()

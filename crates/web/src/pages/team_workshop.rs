@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::clock::today;
-use crate::components::team::{tt, SpreadChips};
+use crate::components::team::SpreadChips;
 use crate::i18n::team::{self, TeamText};
 use crate::i18n::Text;
 use crate::page_config::app_href;
@@ -30,8 +30,8 @@ pub fn WorkshopPrintPage() -> impl IntoView {
         let Some(run) = run.get() else {
             return view! {
                 <section class="page">
-                    <h1>{tt(TeamText::WorkshopHeading)}</h1>
-                    <p class="notice">{tt(TeamText::NoTeamActive)}</p>
+                    <h1>{tr(TeamText::WorkshopHeading)}</h1>
+                    <p class="notice">{tr(TeamText::NoTeamActive)}</p>
                     <p><A href=back.clone()>{tr(Text::TeamNavEntry)}</A></p>
                 </section>
             }
@@ -106,26 +106,26 @@ pub fn WorkshopPrintPage() -> impl IntoView {
         view! {
             <article class="page report workshop-sheet">
                 <p class="no-print print-actions">
-                    <button type="button" class="button" on:click=|_| print_page()>{tt(TeamText::Print)}</button>
-                    <label class="check-option"><input type="checkbox" bind:checked=with_names/>{tt(TeamText::ShowNames)}</label>
-                    <A href=back.clone()>{tt(TeamText::BackToTeam)}</A>
+                    <button type="button" class="button" on:click=|_| print_page()>{tr(TeamText::Print)}</button>
+                    <label class="check-option"><input type="checkbox" bind:checked=with_names/>{tr(TeamText::ShowNames)}</label>
+                    <A href=back.clone()>{tr(TeamText::BackToTeam)}</A>
                 </p>
                 {(!catalog.standard.is_empty()).then(|| view! { <p class="card-standard">{catalog.standard.clone()}</p> })}
-                <h1>{tt(TeamText::WorkshopHeading)}</h1>
+                <h1>{tr(TeamText::WorkshopHeading)}</h1>
                 <p class="lead">{meta}</p>
-                <p>{tt(TeamText::WorkshopIntro)}</p>
+                <p>{tr(TeamText::WorkshopIntro)}</p>
                 {if none {
-                    view! { <p class="notice">{tt(TeamText::NoDifferences)}</p> }.into_any()
+                    view! { <p class="notice">{tr(TeamText::NoDifferences)}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-scroll" role="region" tabindex="0" aria-label=tt(TeamText::WorkshopHeading)>
+                        <div class="table-scroll" role="region" tabindex="0" aria-label=tr(TeamText::WorkshopHeading)>
                             <table class="report-table workshop-table">
                                 <thead><tr>
-                                    <th scope="col">{tt(TeamText::Number)}</th>
-                                    <th scope="col">{tt(TeamText::CheckPoint)}</th>
-                                    <th scope="col">{tt(TeamText::Ratings)}</th>
-                                    <th scope="col">{tt(TeamText::Notes)}</th>
-                                    <th scope="col">{tt(TeamText::TeamRatingByHand)}</th>
+                                    <th scope="col">{tr(TeamText::Number)}</th>
+                                    <th scope="col">{tr(TeamText::CheckPoint)}</th>
+                                    <th scope="col">{tr(TeamText::Ratings)}</th>
+                                    <th scope="col">{tr(TeamText::Notes)}</th>
+                                    <th scope="col">{tr(TeamText::TeamRatingByHand)}</th>
                                 </tr></thead>
                                 <tbody>{rows}</tbody>
                             </table>

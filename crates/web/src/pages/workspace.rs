@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::clock::{local_date, today};
-use crate::components::company_form::{ct, CompanyFields, Editing};
+use crate::components::company_form::{CompanyFields, Editing};
 use crate::components::download::download_companies;
 use crate::components::import::ImportButton;
 use crate::i18n::companies::{self, CompanyText};
@@ -118,18 +118,18 @@ pub fn WorkspacePage() -> impl IntoView {
     view! {
         <section class="page workspace">
             <h1>{tr(Text::Companies)}</h1>
-            <p class="lead">{ct(CompanyText::WorkspaceLead)}</p>
+            <p class="lead">{tr(CompanyText::WorkspaceLead)}</p>
             <div class="toolbar no-print">
-                <button type="button" class="button" on:click=new_company>{ct(CompanyText::NewCompany)}</button>
-                <ImportButton label=Signal::derive(ct(CompanyText::ImportFile))/>
+                <button type="button" class="button" on:click=new_company>{tr(CompanyText::NewCompany)}</button>
+                <ImportButton label=Signal::derive(tr(CompanyText::ImportFile))/>
                 <button type="button" class="button secondary" on:click=export_all
-                    disabled=move || company_ids.with(Vec::is_empty)>{ct(CompanyText::ExportAll)}</button>
+                    disabled=move || company_ids.with(Vec::is_empty)>{tr(CompanyText::ExportAll)}</button>
             </div>
             {usage}
             <div class="filters workspace-filters no-print">
                 <div class="field">
-                    <label for="betriebe-suche">{ct(CompanyText::Search)}</label>
-                    <input id="betriebe-suche" type="search" placeholder=ct(CompanyText::SearchHint)
+                    <label for="betriebe-suche">{tr(CompanyText::Search)}</label>
+                    <input id="betriebe-suche" type="search" placeholder=tr(CompanyText::SearchHint)
                         prop:value=move || query.get() on:input=move |event| query.set(event_target_value(&event))/>
                 </div>
                 <div class="field">
@@ -147,9 +147,9 @@ pub fn WorkspacePage() -> impl IntoView {
                 </div>
             </div>
             {move || if company_ids.with(Vec::is_empty) {
-                view! { <p class="empty">{ct(CompanyText::NoCompaniesYet)}</p> }.into_any()
+                view! { <p class="empty">{tr(CompanyText::NoCompaniesYet)}</p> }.into_any()
             } else if shown.with(Vec::is_empty) {
-                view! { <p class="empty">{ct(CompanyText::NoMatches)}</p> }.into_any()
+                view! { <p class="empty">{tr(CompanyText::NoMatches)}</p> }.into_any()
             } else {
                 ().into_any()
             }}
@@ -258,7 +258,7 @@ fn CompanyCard(
     let checks = move || {
         overview.get().map(|overview| {
             if overview.checks.is_empty() {
-                return view! { <p class="hint">{ct(CompanyText::NoChecksYet)}</p> }.into_any();
+                return view! { <p class="hint">{tr(CompanyText::NoChecksYet)}</p> }.into_any();
             }
             let language = language.get();
             view! {
@@ -312,7 +312,7 @@ fn CompanyCard(
         <li>
             <article class="company-card" class:current=is_current class:overdue=move || overview.with(|o| o.as_ref().is_some_and(|o| o.overdue_measures > 0)) aria-labelledby=heading_id.clone()>
                 <h2 id=heading_id.clone()>{name}
-                    {move || is_current().then(|| view! { " " <span class="run-active">"· " {ct(CompanyText::CurrentMarker)}</span> })}
+                    {move || is_current().then(|| view! { " " <span class="run-active">"· " {tr(CompanyText::CurrentMarker)}</span> })}
                 </h2>
                 {move || { let facts = facts(); (!facts.is_empty()).then(|| view! { <p class="company-facts">{facts}</p> }) }}
                 <p class="company-summary">{summary}</p>
@@ -324,13 +324,13 @@ fn CompanyCard(
                 })}
                 // Each button says whose company it acts on, for those who hear the buttons without their card.
                 <div class="run-buttons">
-                    <button type="button" class="button small" on:click=open aria-label=labelled(CompanyText::OpenCompany)>{ct(CompanyText::OpenCompany)}</button>
+                    <button type="button" class="button small" on:click=open aria-label=labelled(CompanyText::OpenCompany)>{tr(CompanyText::OpenCompany)}</button>
                     <button type="button" class="button secondary small" on:click=toggle_edit aria-expanded=move || editing.get().to_string()
                         aria-label=move || labelled(if editing.get() { CompanyText::DoneEditing } else { CompanyText::EditCompany })()>
-                        {move || if editing.get() { ct(CompanyText::DoneEditing)() } else { ct(CompanyText::EditCompany)() }}
+                        {move || if editing.get() { tr(CompanyText::DoneEditing)() } else { tr(CompanyText::EditCompany)() }}
                     </button>
-                    <button type="button" class="button secondary small" on:click=export aria-label=labelled(CompanyText::ExportCompany)>{ct(CompanyText::ExportCompany)}</button>
-                    <button type="button" class="button danger small" on:click=delete aria-label=labelled(CompanyText::DeleteCompany)>{ct(CompanyText::DeleteCompany)}</button>
+                    <button type="button" class="button secondary small" on:click=export aria-label=labelled(CompanyText::ExportCompany)>{tr(CompanyText::ExportCompany)}</button>
+                    <button type="button" class="button danger small" on:click=delete aria-label=labelled(CompanyText::DeleteCompany)>{tr(CompanyText::DeleteCompany)}</button>
                 </div>
             </article>
         </li>
