@@ -44,6 +44,8 @@ test("a change in one tab appears in the other, and both tabs' answers are kept"
   await (await openMeasure(page, /bearbeiten: Notfallplan/)).getByRole("textbox", { name: "Was ist zu tun?" }).fill("Notfallplan aushängen und üben");
   await expect(other.getByRole("button", { name: /bearbeiten:/ })).toHaveText(["Notfallplan aushängen und üben"]);
   await other.getByRole("button", { name: "Neue Maßnahme" }).click();
+  // The new row takes the focus in the next frame; typed before that, the space would press the button again.
+  await expect(other.getByRole("textbox", { name: "Was ist zu tun?" })).toBeFocused();
   await other.keyboard.type("Ersthelfer ausbilden");
   await expect(page.getByRole("button", { name: /bearbeiten:/ })).toHaveText(["Notfallplan aushängen und üben", "Ersthelfer ausbilden"]);
 
